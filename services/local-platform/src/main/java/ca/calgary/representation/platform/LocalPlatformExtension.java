@@ -14,15 +14,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit extension giving integration tests one real local platform per test JVM: started on first use, on free
  * ports and a temporary data directory, and stopped (directory deleted) when the JVM's tests are done. Test
  * classes annotated {@code @ExtendWith(LocalPlatformExtension.class)} take a {@link LocalPlatform} parameter in
- * their constructor, lifecycle or test methods.
+ * their constructor, lifecycle or test methods, or call {@link #platform()} (e.g. from a Spring
+ * {@code @DynamicPropertySource}, which runs after the extension's {@code beforeAll}).
  */
 public final class LocalPlatformExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalPlatformExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalPlatformExtension.class);
+    private static SharedPlatform shared;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        platform(context);
+        // The root store lives as long as the test JVM's launcher session and closes what it holds at its end.
+        context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(SharedPlatform.class, key -> startShared(), SharedPlatform.class);
+    }
+
+    /** The JVM's shared platform; started by {@link #beforeAll} of any class using the extension. */
+    public static synchronized LocalPlatform platform() {
+        if (shared == null) {
+            throw new IllegalStateException("no shared platform yet: annotate the test class with "
+                    + "@ExtendWith(LocalPlatformExtension.class)");
+        }
+        return shared.platform();
     }
 
     @Override
@@ -32,14 +46,15 @@ public final class LocalPlatformExtension implements BeforeAllCallback, Paramete
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return platform(context);
+        beforeAll(context);
+        return platform();
     }
 
-    private static LocalPlatform platform(ExtensionContext context) {
-        // The root store lives as long as the test JVM's launcher session, so every test class shares one platform.
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(SharedPlatform.class, key -> SharedPlatform.start(), SharedPlatform.class)
-                .platform();
+    private static synchronized SharedPlatform startShared() {
+        if (shared == null) {
+            shared = SharedPlatform.start();
+        }
+        return shared;
     }
 
     private record SharedPlatform(LocalPlatform platform, Path dataDirectory) implements AutoCloseable {
@@ -56,6 +71,9 @@ public final class LocalPlatformExtension implements BeforeAllCallback, Paramete
 
         @Override
         public void close() {
+            synchronized (LocalPlatformExtension.class) {
+                shared = null;
+            }
             platform.close();
             LocalPlatformMain.deleteRecursively(dataDirectory);
         }

@@ -1,0 +1,44 @@
+package ca.calgary.representation.ingest.core;
+
+import java.time.Instant;
+
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.MentorshipEvent;
+import ca.calgary.representation.events.PromotionCompetitionOpened;
+import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.events.contract.EventTopic;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * A validated event as it goes to Kafka: pseudonymised, keyed and in its topic's envelope, with the fingerprint
+ * that recognises a repeat of its eventId.
+ */
+public record OutgoingEvent(EventType type, String eventId, EventTopic topic, String key, SpecificRecord value,
+                            String fingerprint) {
+
+    /**
+     * @param recordedAt used when the publisher did not say when HR recorded the event
+     * @param source     used when the publisher did not name its system (the authenticated publisher)
+     */
+    public static OutgoingEvent of(ValidatedEvent event, Pseudonymizer pseudonymizer, Instant recordedAt,
+                                   String source) {
+        String employeeKey = event.employeeId() == null ? null : pseudonymizer.employeeKey(event.employeeId());
+        Instant recorded = event.recordedAt() != null ? event.recordedAt() : recordedAt;
+        String publisher = event.source() != null ? event.source() : source;
+        SpecificRecord value = switch (event.type().topic()) {
+            case EMPLOYMENT -> new EmploymentEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
+                    publisher, event.payload());
+            case SELF_IDENTIFICATION -> new SelfIdentificationEvent(event.eventId(), employeeKey,
+                    event.effectiveDate(), recorded, publisher, event.payload());
+            case PROMOTION -> new PromotionEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
+                    publisher, event.payload());
+            case MENTORSHIP -> new MentorshipEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
+                    publisher, event.payload());
+        };
+        String key = event.payload() instanceof PromotionCompetitionOpened opened ? opened.getCompetitionId()
+                : employeeKey;
+        return new OutgoingEvent(event.type(), event.eventId(), event.type().topic(), key, value,
+                pseudonymizer.fingerprint(event.canonicalContent()));
+    }
+}

@@ -1,0 +1,127 @@
+package ca.calgary.representation.ingest.web;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which eventIds (and Idempotency-Keys) this service has already accepted, with a keyed fingerprint of what each
+ * said. Backed by the compacted topic {@value #TOPIC}, written in the same Kafka transaction as the events, and
+ * read by every instance from the beginning at start and continuously after, so a repeat is recognised by any
+ * instance and after restarts. Only fingerprints are kept: no employee id or key, no event content.
+ */
+public class AcceptedEventLedger implements AutoCloseable {
+
+    public static final String TOPIC = "ingest.accepted-events";
+    static final String EVENT_PREFIX = "event:";
+    static final String REQUEST_PREFIX = "request:";
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptedEventLedger.class);
+
+    /** An entry: the fingerprint, and whether it is still being published by a request of this instance. */
+    record Entry(String fingerprint, boolean pending) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread reader;
+
+    /** Starts reading the ledger topic; {@link #isCaughtUp()} turns true once everything written before is known. */
+    public synchronized void start(Map<String, Object> consumerProperties) {
+        Map<String, Object> settings = new HashMap<>(consumerProperties);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+        reader = new Thread(this::readForever, "accepted-event-ledger");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readForever() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!closed.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        entries.remove(record.key());
+                    } else {
+                        entries.merge(record.key(), new Entry(record.value(), false),
+                                (mine, theirs) -> mine.pending() ? mine : theirs);
+                    }
+                }
+                if (!caughtUp.get() && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                    caughtUp.set(true);
+                    log.info("accepted-event ledger loaded: {} entries", entries.size());
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            log.error("the accepted-event ledger stopped reading; repeats may not be recognised", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.get();
+    }
+
+    /** The fingerprint accepted for this eventId, if any (also while another request is publishing it). */
+    Optional<Entry> event(String eventId) {
+        return Optional.ofNullable(entries.get(EVENT_PREFIX + eventId));
+    }
+
+    Optional<Entry> request(String idempotencyKey) {
+        return Optional.ofNullable(entries.get(REQUEST_PREFIX + idempotencyKey));
+    }
+
+    /** Claims an eventId for a request about to publish it; false if already known (accepted or in flight). */
+    boolean reserve(String eventId, String fingerprint) {
+        return entries.putIfAbsent(EVENT_PREFIX + eventId, new Entry(fingerprint, true)) == null;
+    }
+
+    /** The publication failed: forget the claim so a retry can succeed. */
+    void release(String eventId) {
+        entries.computeIfPresent(EVENT_PREFIX + eventId, (key, entry) -> entry.pending() ? null : entry);
+    }
+
+    /** The publication was committed. */
+    void confirm(String eventId, String fingerprint) {
+        entries.put(EVENT_PREFIX + eventId, new Entry(fingerprint, false));
+    }
+
+    void confirmRequest(String idempotencyKey, String fingerprint) {
+        entries.put(REQUEST_PREFIX + idempotencyKey, new Entry(fingerprint, false));
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+}
