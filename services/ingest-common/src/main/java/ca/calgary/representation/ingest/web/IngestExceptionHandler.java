@@ -7,10 +7,12 @@ import java.util.Map;
 import ca.calgary.representation.ingest.core.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -54,9 +56,12 @@ class IngestExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return refused(new RefusedInputException(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+    @Override
+    @SuppressWarnings("unchecked")
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return (ResponseEntity<Object>) (ResponseEntity<?>) refused(new RefusedInputException(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                 "Payload too large", "the uploaded file is larger than " + properties.maxBodySize()
                 + "; split it into smaller files", List.of(), RefusedInputException.ItemNumbering.NONE));
     }

@@ -101,6 +101,7 @@ class IngestSecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"representation-monitor\"");
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(problem));
     }
 }

@@ -1,0 +1,71 @@
+package ca.calgary.representation.ingest.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the tests: real requests to the running service. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PUBLISHER = "sap-hr:publisher-secret";
+    static final String LEADER = "leader:leader-secret";
+    static final String ADMIN = "admin:admin-secret";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    Response post(String path, String contentType, String body, String credentials, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(request, credentials, headers);
+    }
+
+    Response postBytes(String path, String contentType, byte[] body, String credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request, credentials);
+    }
+
+    Response get(String path, String credentials) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), credentials);
+    }
+
+    private Response send(HttpRequest.Builder request, String credentials, String... headers) {
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package ca.calgary.representation.ingest.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.serde.AvroDeserializer;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads whole topics as a plain Kafka consumer would (read_committed), with the project's deserializer. */
+final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    /** Every committed record of the topic, decoded into the generated classes. */
+    static List<ConsumerRecord<String, Object>> records(LocalPlatform platform, String topic) {
+        Map<String, Object> settings = settings(platform);
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(settings, false);
+        return readToEnd(platform, topic, new StringDeserializer(), values);
+    }
+
+    /** Every committed record of the topic as raw bytes. */
+    static List<ConsumerRecord<byte[], byte[]>> rawRecords(LocalPlatform platform, String topic) {
+        return readToEnd(platform, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> settings(LocalPlatform platform) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
+        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        return settings;
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> readToEnd(LocalPlatform platform, String topic,
+                                                               Deserializer<K> keys, Deserializer<V> values) {
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(settings(platform), keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
