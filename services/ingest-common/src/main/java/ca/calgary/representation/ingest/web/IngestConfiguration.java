@@ -24,11 +24,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -44,6 +44,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
         IngestSecurityProperties.class})
 @ComponentScan(basePackageClasses = IngestConfiguration.class)
 @Import(IngestSecurityConfiguration.class)
+@PropertySource("classpath:ingest-defaults.properties")
 public class IngestConfiguration {
 
     @Bean
@@ -98,9 +99,9 @@ public class IngestConfiguration {
 
     @Bean(name = "ingest")
     IngestStartup ingestStartup(IngestProperties properties, KafkaProperties kafka, SchemaRegistryClient registry,
-                                AcceptedEventLedger ledger, ApplicationContext context) {
+                                AcceptedEventLedger ledger) {
         return new IngestStartup(properties, kafka.buildAdminProperties(), kafka.buildConsumerProperties(), registry,
-                ledger, context);
+                ledger);
     }
 
     @Bean

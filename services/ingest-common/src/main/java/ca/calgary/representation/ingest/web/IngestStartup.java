@@ -14,18 +14,15 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Brings the service's dependencies into shape in the background, retrying until Kafka and the registry answer:
  * creates the service's topics and the ledger topic, sets the value subjects to BACKWARD and registers the
- * schemas, then loads the ledger. Until then the service is not ready (readiness probe and the
- * {@code ingest} health component say so) and event requests get 503 with Retry-After.
+ * schemas, then loads the ledger. Until then the {@code ingest} health component, which is part of the readiness
+ * group, is OUT_OF_SERVICE, and event requests get 503 with Retry-After.
  */
 class IngestStartup implements SmartLifecycle, HealthIndicator {
 
@@ -37,21 +34,18 @@ class IngestStartup implements SmartLifecycle, HealthIndicator {
     private final Map<String, Object> consumerProperties;
     private final SchemaRegistryClient registry;
     private final AcceptedEventLedger ledger;
-    private final ApplicationContext context;
     private final AtomicReference<String> state = new AtomicReference<>("starting");
     private volatile boolean provisioned;
     private volatile boolean running;
     private Thread worker;
 
     IngestStartup(IngestProperties properties, Map<String, Object> adminProperties,
-                  Map<String, Object> consumerProperties, SchemaRegistryClient registry, AcceptedEventLedger ledger,
-                  ApplicationContext context) {
+                  Map<String, Object> consumerProperties, SchemaRegistryClient registry, AcceptedEventLedger ledger) {
         this.properties = properties;
         this.adminProperties = adminProperties;
         this.consumerProperties = consumerProperties;
         this.registry = registry;
         this.ledger = ledger;
-        this.context = context;
     }
 
     /** True once topics and schemas are in place and the ledger has caught up. */
@@ -62,7 +56,6 @@ class IngestStartup implements SmartLifecycle, HealthIndicator {
     @Override
     public void start() {
         running = true;
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         worker = new Thread(this::provisionUntilDone, "ingest-startup");
         worker.setDaemon(true);
         worker.start();
@@ -98,7 +91,6 @@ class IngestStartup implements SmartLifecycle, HealthIndicator {
         }
         if (running) {
             state.set("ready");
-            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
         }
     }
 

@@ -12,41 +12,41 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the tests: real requests to the running service. */
-final class Http {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String PUBLISHER = "sap-hr:publisher-secret";
-    static final String LEADER = "leader:leader-secret";
-    static final String ADMIN = "admin:admin-secret";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String PUBLISHER = "sap-hr:publisher-secret";
+    public static final String LEADER = "leader:leader-secret";
+    public static final String ADMIN = "admin:admin-secret";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Response(int status, String body, java.net.http.HttpHeaders headers) {
-        JsonNode json() {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
-    Response post(String path, String contentType, String body, String credentials, String... headers) {
+    public Response post(String path, String contentType, String body, String credentials, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         return send(request, credentials, headers);
     }
 
-    Response postBytes(String path, String contentType, byte[] body, String credentials) {
+    public Response postBytes(String path, String contentType, byte[] body, String credentials) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(request, credentials);
     }
 
-    Response get(String path, String credentials) {
+    public Response get(String path, String credentials) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), credentials);
     }
 

@@ -18,13 +18,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads whole topics as a plain Kafka consumer would (read_committed), with the project's deserializer. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
     /** Every committed record of the topic, decoded into the generated classes. */
-    static List<ConsumerRecord<String, Object>> records(LocalPlatform platform, String topic) {
+    public static List<ConsumerRecord<String, Object>> records(LocalPlatform platform, String topic) {
         Map<String, Object> settings = settings(platform);
         AvroDeserializer values = new AvroDeserializer();
         values.configure(settings, false);
@@ -32,7 +32,7 @@ final class TopicReader {
     }
 
     /** Every committed record of the topic as raw bytes. */
-    static List<ConsumerRecord<byte[], byte[]>> rawRecords(LocalPlatform platform, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> rawRecords(LocalPlatform platform, String topic) {
         return readToEnd(platform, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

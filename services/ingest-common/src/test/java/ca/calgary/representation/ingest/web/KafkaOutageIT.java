@@ -1,0 +1,85 @@
+package ca.calgary.representation.ingest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+
+import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.platform.LocalPlatformConfig;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Kafka and the registry go away under a running service and come back: while they are away the caller gets 503
+ * with Retry-After and nothing is half-published; afterwards the same request is accepted, and each event is in
+ * Kafka exactly once.
+ */
+@SpringBootTest(classes = TestIngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class KafkaOutageIT {
+
+    private static LocalPlatformConfig config;
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void startOwnPlatform() throws Exception {
+        config = LocalPlatformConfig.withFreePorts(Files.createTempDirectory("outage-platform-"));
+        platform = LocalPlatform.start(config);
+    }
+
+    @AfterAll
+    static void stopOwnPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", config::bootstrapServers);
+        registry.add("spring.kafka.properties.schema.registry.url",
+                () -> config.registryBaseUrl() + "/apis/ccompat/v7");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void whileKafkaIsDownCallersGet503WithRetryAfterAndNoEventIsLost() {
+        Http http = new Http(port);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+        String before = UUID.randomUUID().toString();
+        String during = UUID.randomUUID().toString();
+        assertThat(http.post("/v1/events", "application/json", IngestApiIT.hire(before, "E-OUT-1"), Http.PUBLISHER)
+                .status()).isEqualTo(202);
+
+        platform.close();
+        Http.Response refused = http.post("/v1/events/batch", "application/json",
+                "[" + IngestApiIT.hire(during, "E-OUT-2") + "]", Http.PUBLISHER);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(refused.json().path("type").stringValue()).endsWith("/event-log-unavailable");
+
+        platform = LocalPlatform.start(config);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                http.post("/v1/events/batch", "application/json", "[" + IngestApiIT.hire(during, "E-OUT-2") + "]",
+                        Http.PUBLISHER).status() == 202);
+
+        var records = TopicReader.records(platform, EventTopic.EMPLOYMENT.topicName());
+        assertThat(records).filteredOn(r -> r.value().toString().contains(before)).hasSize(1);
+        assertThat(records).filteredOn(r -> r.value().toString().contains(during)).hasSize(1);
+    }
+
+}
