@@ -25,7 +25,8 @@ public record LocalPlatformConfig(Path dataDirectory, String host, int kafkaPort
     public static final int DEFAULT_REGISTRY_PORT = 8081;
 
     public LocalPlatformConfig {
-        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        // Absolute, because the child processes run in their own working directories.
+        dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory").toAbsolutePath().normalize();
         Objects.requireNonNull(host, "host");
         requirePort("kafkaPort", kafkaPort);
         requirePort("controllerPort", controllerPort);

@@ -69,11 +69,18 @@ class LocalPlatformStartTest {
     }
 
     @Test
+    void aRelativeDataDirectoryIsMadeAbsoluteForTheChildProcesses() {
+        LocalPlatformConfig config = LocalPlatformConfig.withDefaultPorts(Path.of("relative", "..", "data"));
+
+        assertThat(config.dataDirectory()).isAbsolute().isEqualTo(Path.of("data").toAbsolutePath());
+    }
+
+    @Test
     void launcherDefaultsAreTheWellKnownPortsAndAKeptDataDirectory() {
         LocalPlatformMain.Options options = LocalPlatformMain.Options.parse(new String[0]);
 
         assertThat(options.fresh()).isFalse();
-        assertThat(options.config().dataDirectory()).isEqualTo(Path.of(".data", "local-platform"));
+        assertThat(options.config().dataDirectory()).isEqualTo(Path.of(".data", "local-platform").toAbsolutePath());
         assertThat(options.config().kafkaPort()).isEqualTo(9092);
         assertThat(options.config().registryPort()).isEqualTo(8081);
     }
