@@ -4,40 +4,22 @@ import java.util.List;
 import java.util.UUID;
 
 import ca.calgary.representation.events.contract.EventTopic;
-import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.PlatformBackedServiceTest;
 import ca.calgary.representation.ingest.web.ServiceContract;
 import ca.calgary.representation.ingest.web.ServiceContract.Sample;
-import ca.calgary.representation.platform.LocalPlatformExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class HiringServiceIT {
+class HiringServiceIT extends PlatformBackedServiceTest {
 
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> LocalPlatformExtension.platform().bootstrapServers());
-        registry.add("spring.kafka.properties.schema.registry.url", () -> LocalPlatformExtension.platform().registryUrl());
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Pseudonymizer pseudonymizer;
 
     @Test
     void everyHiringEventTypeReachesItsTopicFromJsonAndCsv() {
-        Http http = new Http(port);
-        ServiceContract.awaitReady(http);
+        Http http = readyService();
         String key = pseudonymizer.employeeKey("H-100");
         String position = "\"position\":{\"jobCode\":\"PEA-SUP\",\"jobTitle\":\"Sergeant\",\"level\":\"SUPERVISOR\","
                 + "\"orgUnitPath\":\"City/Public Safety/Community Peace Officers\",\"serviceLine\":\"PEACE_OFFICERS\"}";
@@ -70,6 +52,6 @@ class HiringServiceIT {
                         "eventId,employeeId,effectiveDate\n" + ids[9] + ",H-100,2024-05-01\n", ids[9],
                         EventTopic.SELF_IDENTIFICATION, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, LocalPlatformExtension.platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
     }
 }

@@ -6,40 +6,22 @@ import java.util.List;
 import java.util.UUID;
 
 import ca.calgary.representation.events.contract.EventTopic;
-import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.PlatformBackedServiceTest;
 import ca.calgary.representation.ingest.web.ServiceContract;
 import ca.calgary.representation.ingest.web.ServiceContract.Sample;
-import ca.calgary.representation.platform.LocalPlatformExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class MentorshipServiceIT {
+class MentorshipServiceIT extends PlatformBackedServiceTest {
 
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> LocalPlatformExtension.platform().bootstrapServers());
-        registry.add("spring.kafka.properties.schema.registry.url", () -> LocalPlatformExtension.platform().registryUrl());
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Pseudonymizer pseudonymizer;
 
     @Test
     void everyMentorshipEventTypeReachesItsTopicFromJsonAndCsv() {
-        Http http = new Http(port);
-        ServiceContract.awaitReady(http);
+        Http http = readyService();
         String key = pseudonymizer.employeeKey("M-300");
         String[] ids = new String[6];
         for (int i = 0; i < ids.length; i++) {
@@ -60,13 +42,12 @@ class MentorshipServiceIT {
                         "eventId,employeeId,effectiveDate,programId\n" + ids[5] + ",M-300,2025-01-01,LEAD-2024\n", ids[5],
                         EventTopic.MENTORSHIP, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, LocalPlatformExtension.platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
     }
 
     @Test
     void anUnknownRoleIsRefusedNamingTheField() {
-        Http http = new Http(port);
-        ServiceContract.awaitReady(http);
+        Http http = readyService();
 
         Http.Response response = http.post("/v1/events", "application/json", "{\"type\":\"MentorshipEnrolled\","
                 + "\"eventId\":\"x\",\"employeeId\":\"M-1\",\"effectiveDate\":\"2024-01-01\",\"programId\":\"P\","

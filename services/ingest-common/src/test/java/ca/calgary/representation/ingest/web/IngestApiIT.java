@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,57 +15,36 @@ import java.util.stream.Stream;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
-import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.platform.LocalPlatform;
-import ca.calgary.representation.platform.LocalPlatformExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The ingest API end to end: HTTP in, a plain Kafka consumer with the project's deserializer out. */
-@ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(classes = TestIngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IngestApiIT {
+class IngestApiIT extends PlatformBackedServiceTest {
 
     /** Every employee id used here carries this marker, so the leak test can search every topic for it. */
     static final String CANARY = "CANARY-EMPLOYEE-";
 
-    @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> LocalPlatformExtension.platform().bootstrapServers());
-        registry.add("spring.kafka.properties.schema.registry.url", () -> LocalPlatformExtension.platform().registryUrl());
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Pseudonymizer pseudonymizer;
 
     private Http http;
-    private final LocalPlatform platform = LocalPlatformExtension.platform();
+    private final LocalPlatform platform = platform();
 
     @BeforeEach
     void awaitReady() {
-        http = new Http(port);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                http.get("/actuator/health/readiness", null).status() == 200);
+        http = readyService();
     }
 
     static String id() {
@@ -332,6 +310,19 @@ class IngestApiIT {
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(withEventId(EventTopic.SELF_IDENTIFICATION, eventId)).hasSize(1);
+    }
+
+    @Test
+    void anUploadedFileOverTheSizeLimitIsRefused() {
+        String boundary = "----representation-monitor";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + HIRE_CSV_HEADER + "x".repeat(70 * 1024) + "\r\n--" + boundary + "--\r\n";
+
+        Http.Response response = http.post("/v1/events/EmployeeHired/csv", "multipart/form-data; boundary=" + boundary,
+                body, Http.PUBLISHER);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().path("type").stringValue()).endsWith("/payload-too-large");
     }
 
     @Test
