@@ -1,0 +1,109 @@
+package ca.calgary.representation.metrics.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import ca.calgary.representation.events.MentorshipRole;
+
+/**
+ * Every event of one employee, kept in fold order, each eventId once. The state as of any date is the fold of the
+ * events effective on or before it (SPEC §4), so arrival order does not matter. A self-identification withdrawal
+ * erases the categories of every submission it supersedes from the history itself, not just from the state.
+ */
+public final class EmployeeHistory {
+
+    private final List<EmployeeEvent> events;
+
+    public EmployeeHistory(List<EmployeeEvent> events) {
+        List<EmployeeEvent> sorted = new ArrayList<>(events);
+        sorted.sort(EmployeeEvent.FOLD_ORDER);
+        this.events = eraseWithdrawn(sorted);
+    }
+
+    public static EmployeeHistory empty() {
+        return new EmployeeHistory(List.of());
+    }
+
+    public List<EmployeeEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public boolean contains(String eventId) {
+        return events.stream().anyMatch(event -> event.eventId().equals(eventId));
+    }
+
+    /** The history with the event added; the same history if its eventId is already there (a duplicate). */
+    public EmployeeHistory with(EmployeeEvent event) {
+        if (contains(event.eventId())) {
+            return this;
+        }
+        List<EmployeeEvent> more = new ArrayList<>(events);
+        more.add(event);
+        return new EmployeeHistory(more);
+    }
+
+    public EmployeeState stateAsOf(LocalDate date) {
+        Placement placement = null;
+        SelfIdentification identification = SelfIdentification.NOT_DISCLOSED;
+        Set<String> menteeOf = new HashSet<>();
+        int unexplained = 0;
+        for (EmployeeEvent event : events) {
+            if (event.effectiveDate().isAfter(date)) {
+                break;
+            }
+            switch (event.kind()) {
+                case HIRED -> placement = event.placement();
+                case TRANSFERRED, PROMOTED -> {
+                    if (placement == null) {
+                        unexplained++;
+                    } else {
+                        placement = event.placement();
+                    }
+                }
+                case SEPARATED -> {
+                    if (placement == null) {
+                        unexplained++;
+                    }
+                    placement = null;
+                    menteeOf.clear();
+                }
+                case SELF_ID_SUBMITTED -> identification = event.identification() == null
+                        ? SelfIdentification.NOT_DISCLOSED : event.identification();
+                case SELF_ID_WITHDRAWN -> identification = SelfIdentification.NOT_DISCLOSED;
+                case MENTORSHIP_ENROLLED -> {
+                    if (event.role() == MentorshipRole.MENTEE) {
+                        menteeOf.add(event.programId());
+                    }
+                }
+                case MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN -> menteeOf.remove(event.programId());
+                default -> throw new IllegalStateException("unhandled " + event.kind());
+            }
+        }
+        return new EmployeeState(placement, identification, placement != null && !menteeOf.isEmpty(), unexplained);
+    }
+
+    /** The first date after {@code date} on which an event of this history takes effect, if any. */
+    public Optional<LocalDate> nextChangeAfter(LocalDate date) {
+        return events.stream().map(EmployeeEvent::effectiveDate).filter(day -> day.isAfter(date)).findFirst();
+    }
+
+    private static List<EmployeeEvent> eraseWithdrawn(List<EmployeeEvent> sorted) {
+        int lastWithdrawal = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).kind() == EmployeeEvent.Kind.SELF_ID_WITHDRAWN) {
+                lastWithdrawal = i;
+            }
+        }
+        for (int i = 0; i < lastWithdrawal; i++) {
+            EmployeeEvent event = sorted.get(i);
+            if (event.kind() == EmployeeEvent.Kind.SELF_ID_SUBMITTED && event.identification() != null) {
+                sorted.set(i, event.erased());
+            }
+        }
+        return sorted;
+    }
+}
