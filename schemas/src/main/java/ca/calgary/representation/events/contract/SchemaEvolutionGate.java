@@ -60,10 +60,13 @@ public final class SchemaEvolutionGate {
         }
     }
 
-    /** Current value schema of every topic, by subject. */
+    /** Current value schema of every topic (input and metrics), by subject. */
     public static Map<String, Schema> currentSchemas() {
         Map<String, Schema> schemas = new TreeMap<>();
         for (EventTopic topic : EventTopic.values()) {
+            schemas.put(topic.valueSubject(), topic.valueSchema());
+        }
+        for (MetricsTopic topic : MetricsTopic.values()) {
             schemas.put(topic.valueSubject(), topic.valueSchema());
         }
         return schemas;

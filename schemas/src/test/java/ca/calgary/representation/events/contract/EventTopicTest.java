@@ -55,5 +55,11 @@ class EventTopicTest {
             topic.valueSchema().getField("payload").schema().getTypes()
                     .forEach(type -> assertThat(catalog).contains(type.getName()));
         }
+        for (MetricsTopic topic : MetricsTopic.values()) {
+            assertThat(catalog).as(topic.topicName())
+                    .contains("`" + topic.topicName() + "`")
+                    .contains("`" + topic.valueSubject() + "`")
+                    .contains(topic.valueSchema().getFullName());
+        }
     }
 }

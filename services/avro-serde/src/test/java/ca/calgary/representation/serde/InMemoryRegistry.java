@@ -22,7 +22,7 @@ import org.apache.avro.Schema;
  * failure handling (outages, unknown ids) that a real registry cannot be made to show on demand. The real registry
  * is exercised by the integration tests.
  */
-final class InMemoryRegistry implements AutoCloseable {
+public final class InMemoryRegistry implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,14 +35,14 @@ final class InMemoryRegistry implements AutoCloseable {
     private volatile int failureStatus = 503;
     private int nextId;
 
-    InMemoryRegistry(int firstId) throws IOException {
+    public InMemoryRegistry(int firstId) throws IOException {
         this.nextId = firstId;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -1,0 +1,56 @@
+package ca.calgary.representation.events.contract;
+
+import java.util.Map;
+
+import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The pipeline's own compacted topics: reference data it reads and metrics it publishes. Keys are plain strings;
+ * values Confluent wire-format Avro under {@code <topic>-value}. Documented with the input topics in
+ * {@code schemas/README.md}.
+ */
+public enum MetricsTopic {
+
+    BENCHMARKS("reference.benchmarks", BenchmarkShare.class, "scope|group"),
+    REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group");
+
+    private final String topicName;
+    private final Class<? extends SpecificRecord> valueClass;
+    private final String key;
+
+    MetricsTopic(String topicName, Class<? extends SpecificRecord> valueClass, String key) {
+        this.topicName = topicName;
+        this.valueClass = valueClass;
+        this.key = key;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    public String valueSubject() {
+        return topicName + "-value";
+    }
+
+    public Class<? extends SpecificRecord> valueClass() {
+        return valueClass;
+    }
+
+    public Schema valueSchema() {
+        return SpecificData.get().getSchema(valueClass);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Compacted: each key's latest value is the current state. */
+    public Map<String, String> topicConfigs() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+}

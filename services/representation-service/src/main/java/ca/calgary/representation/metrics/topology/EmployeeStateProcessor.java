@@ -1,0 +1,108 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import ca.calgary.representation.metrics.core.Contribution;
+import ca.calgary.representation.metrics.core.EmployeeEvent;
+import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps each employee's history (SPEC §4) and forwards a change of what the employee contributes to the counts
+ * whenever their state as of today changes: on an event (a duplicate eventId changes nothing), and on the day a
+ * future-dated event takes effect, with no new input (a wall-clock check finds the employees due that day).
+ */
+final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
+
+    static final String AGGREGATE_KEY = "all";
+
+    private final Supplier<LocalDate> today;
+    private final Duration dayCheckInterval;
+    private ProcessorContext<String, ContributionChange> context;
+    private KeyValueStore<String, EmployeeHistory> histories;
+    private KeyValueStore<String, Contribution> contributions;
+    private KeyValueStore<String, String> dueDates;
+
+    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval) {
+        this.today = today;
+        this.dayCheckInterval = dayCheckInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ContributionChange> context) {
+        this.context = context;
+        this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
+        this.contributions = context.getStateStore(RepresentationTopology.CONTRIBUTIONS_STORE);
+        this.dueDates = context.getStateStore(RepresentationTopology.DUE_DATES_STORE);
+        context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDueEvents());
+    }
+
+    @Override
+    public void process(Record<String, EmployeeEvent> record) {
+        String employeeKey = record.key();
+        if (employeeKey == null || record.value() == null) {
+            return;
+        }
+        EmployeeHistory history = Objects.requireNonNullElse(histories.get(employeeKey), EmployeeHistory.empty());
+        EmployeeHistory updated = history.with(record.value());
+        if (updated == history) {
+            return;
+        }
+        histories.put(employeeKey, updated);
+        LocalDate day = today.get();
+        if (record.value().effectiveDate().isAfter(day)) {
+            dueDates.put(dueKey(record.value().effectiveDate(), employeeKey), "");
+        }
+        reevaluate(employeeKey, updated, day, record.timestamp());
+    }
+
+    /** Employees with an event taking effect on or before today that was in the future when it arrived. */
+    private void applyDueEvents() {
+        LocalDate day = today.get();
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = dueDates.range(dueKey(LocalDate.MIN.plusYears(1), ""),
+                dueKey(day, "\uffff"))) {
+            entries.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            String employeeKey = entry.key.substring(entry.key.indexOf('|') + 1);
+            EmployeeHistory history = histories.get(employeeKey);
+            if (history != null) {
+                reevaluate(employeeKey, history, day, context.currentSystemTimeMs());
+            }
+            dueDates.delete(entry.key);
+        }
+    }
+
+    private void reevaluate(String employeeKey, EmployeeHistory history, LocalDate day, long timestamp) {
+        Contribution after = Contribution.of(history.stateAsOf(day));
+        Contribution before = contributions.get(employeeKey);
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (after == null) {
+            contributions.delete(employeeKey);
+        } else {
+            contributions.put(employeeKey, after);
+        }
+        context.forward(new Record<>(AGGREGATE_KEY, new ContributionChange(before, after), timestamp));
+    }
+
+    /** Sortable by date: {@code +YYYYYY-MM-DD|employeeKey}. */
+    static String dueKey(LocalDate date, String employeeKey) {
+        return String.format("%+07d-%02d-%02d|%s", date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
+                employeeKey);
+    }
+}

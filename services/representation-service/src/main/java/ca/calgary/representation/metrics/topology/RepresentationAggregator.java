@@ -1,0 +1,145 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.Benchmark;
+import ca.calgary.representation.metrics.core.Benchmarks;
+import ca.calgary.representation.metrics.core.CellFigures;
+import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.Contribution;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.GroupCounts;
+import ca.calgary.representation.metrics.core.RepresentationCalculator;
+import ca.calgary.representation.metrics.core.Scope;
+import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
+ * Complementary suppression needs the whole table (a unit and its child units, a whole and its parts), so the
+ * counts live in one task; each employee change arrives as one record and is expanded to its cells here, in
+ * memory, so fan-out never multiplies Kafka traffic. Publication is coalesced: at most once per interval, only
+ * cells whose published figures changed, the latest state of each.
+ */
+final class RepresentationAggregator implements Processor<String, Object, String, RepresentationFigures> {
+
+    private final Supplier<LocalDate> today;
+    private final Set<String> publicSafety;
+    private final RepresentationCalculator calculator;
+    private final Duration publishInterval;
+    private ProcessorContext<String, RepresentationFigures> context;
+    private KeyValueStore<String, GroupCounts> counts;
+    private KeyValueStore<String, BenchmarkShare> benchmarks;
+    private KeyValueStore<String, String> published;
+    private boolean dirty = true;
+
+    RepresentationAggregator(Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
+                             Duration publishInterval) {
+        this.today = today;
+        this.publicSafety = publicSafety;
+        this.calculator = calculator;
+        this.publishInterval = publishInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, RepresentationFigures> context) {
+        this.context = context;
+        this.counts = context.getStateStore(RepresentationTopology.COUNTS_STORE);
+        this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
+        this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof ContributionChange change) {
+            apply(change.before(), -1);
+            apply(change.after(), 1);
+            dirty = true;
+        } else if (record.value() instanceof BenchmarkShare share) {
+            benchmarks.put(record.key(), share);
+            dirty = true;
+        } else if (record.value() == null && record.key() != null) {
+            benchmarks.delete(record.key());
+            dirty = true;
+        }
+    }
+
+    private void apply(Contribution contribution, int sign) {
+        if (contribution == null) {
+            return;
+        }
+        for (CellKey key : contribution.cells(publicSafety)) {
+            GroupCounts current = counts.get(key.id());
+            GroupCounts updated = (current == null ? GroupCounts.empty() : current)
+                    .plus(contribution.groups(), contribution.mentee(), sign);
+            if (updated.headcount() == 0 && updated.equals(GroupCounts.empty())) {
+                counts.delete(key.id());
+            } else {
+                counts.put(key.id(), updated);
+            }
+        }
+    }
+
+    /** Publishes the figures that differ from what was last published; tombstones for cells that are gone. */
+    void publishChanges() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        Map<CellKey, GroupCounts> table = new HashMap<>();
+        try (KeyValueIterator<String, GroupCounts> all = counts.all()) {
+            all.forEachRemaining(entry -> table.put(CellKey.parse(entry.key), entry.value));
+        }
+        List<Benchmark> shares = new ArrayList<>();
+        try (KeyValueIterator<String, BenchmarkShare> all = benchmarks.all()) {
+            all.forEachRemaining(entry -> shares.add(benchmark(entry.value)));
+        }
+        LocalDate asOf = today.get();
+        long timestamp = context.currentSystemTimeMs();
+        Set<String> current = new HashSet<>();
+        for (CellFigures figures : calculator.figures(table, new Benchmarks(shares), asOf)) {
+            String id = figures.cellId();
+            current.add(id);
+            String signature = FiguresRecords.signature(figures);
+            if (!signature.equals(published.get(id))) {
+                published.put(id, signature);
+                context.forward(new Record<>(id, FiguresRecords.toAvro(figures), timestamp));
+            }
+        }
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = published.all()) {
+            all.forEachRemaining((KeyValue<String, String> entry) -> {
+                if (!current.contains(entry.key)) {
+                    gone.add(entry.key);
+                }
+            });
+        }
+        for (String id : gone) {
+            published.delete(id);
+            context.forward(new Record<>(id, null, timestamp));
+        }
+    }
+
+    private static Benchmark benchmark(BenchmarkShare share) {
+        return new Benchmark(new Scope(share.getScope()), Group.valueOf(share.getGroup()),
+                BigDecimal.valueOf(share.getShare()), share.getSource(), share.getYear());
+    }
+}

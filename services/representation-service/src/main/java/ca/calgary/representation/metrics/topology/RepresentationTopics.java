@@ -1,0 +1,97 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.util.Map;
+
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.MentorshipEvent;
+import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.serde.SpecificAvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The representation topology's topics with their keys and serdes, declared once. Keys are plain strings
+ * (employeeKey, {@code scope|group}, {@code scope|tier|group}); values are registry Avro on public topics.
+ */
+public final class RepresentationTopics {
+
+    public static final Serde<String> KEY = Serdes.String();
+
+    private final Serde<EmploymentEvent> employment;
+    private final Serde<SelfIdentificationEvent> selfIdentification;
+    private final Serde<PromotionEvent> promotion;
+    private final Serde<MentorshipEvent> mentorship;
+    private final Serde<BenchmarkShare> benchmarks;
+    private final Serde<RepresentationFigures> figures;
+
+    /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
+    public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
+        this.employment = avro(registry, serdeConfig);
+        this.selfIdentification = avro(registry, serdeConfig);
+        this.promotion = avro(registry, serdeConfig);
+        this.mentorship = avro(registry, serdeConfig);
+        this.benchmarks = avro(registry, serdeConfig);
+        this.figures = avro(registry, serdeConfig);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
+        serde.configure(config, false);
+        return serde;
+    }
+
+    public String employmentTopic() {
+        return EventTopic.EMPLOYMENT.topicName();
+    }
+
+    public String selfIdentificationTopic() {
+        return EventTopic.SELF_IDENTIFICATION.topicName();
+    }
+
+    public String promotionTopic() {
+        return EventTopic.PROMOTION.topicName();
+    }
+
+    public String mentorshipTopic() {
+        return EventTopic.MENTORSHIP.topicName();
+    }
+
+    public String benchmarksTopic() {
+        return MetricsTopic.BENCHMARKS.topicName();
+    }
+
+    public String figuresTopic() {
+        return MetricsTopic.REPRESENTATION.topicName();
+    }
+
+    public Serde<EmploymentEvent> employment() {
+        return employment;
+    }
+
+    public Serde<SelfIdentificationEvent> selfIdentification() {
+        return selfIdentification;
+    }
+
+    public Serde<PromotionEvent> promotion() {
+        return promotion;
+    }
+
+    public Serde<MentorshipEvent> mentorship() {
+        return mentorship;
+    }
+
+    public Serde<BenchmarkShare> benchmarks() {
+        return benchmarks;
+    }
+
+    public Serde<RepresentationFigures> figures() {
+        return figures;
+    }
+}

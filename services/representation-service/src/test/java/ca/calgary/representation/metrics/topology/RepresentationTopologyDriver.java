@@ -1,0 +1,168 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.MentorshipEvent;
+import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.ingest.core.OutgoingEvent;
+import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.Benchmark;
+import ca.calgary.representation.metrics.core.CellFigures;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.core.Scope;
+import ca.calgary.representation.metrics.core.Tier;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.InMemoryRegistry;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The real representation topology in a {@link TopologyTestDriver}, with an in-process registry: pipe events in,
+ * advance the wall clock past the publish interval, read the latest figures of every cell.
+ */
+final class RepresentationTopologyDriver implements AutoCloseable {
+
+    static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(1);
+
+    private final InMemoryRegistry registry;
+    private final RepresentationTopics topics;
+    private final TopologyTestDriver driver;
+    private final AtomicReference<LocalDate> today;
+    private final TestInputTopic<String, EmploymentEvent> employment;
+    private final TestInputTopic<String, SelfIdentificationEvent> selfIdentification;
+    private final TestInputTopic<String, PromotionEvent> promotion;
+    private final TestInputTopic<String, MentorshipEvent> mentorship;
+    private final TestInputTopic<String, BenchmarkShare> benchmarks;
+    private final TestOutputTopic<String, RepresentationFigures> figures;
+    private final Map<String, RepresentationFigures> latest = new LinkedHashMap<>();
+    private int published;
+
+    RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
+        try {
+            registry = new InMemoryRegistry(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        topics = new RepresentationTopics(new SchemaRegistryClient(new AvroSerdeConfig(serdeConfig)), serdeConfig);
+        today = new AtomicReference<>(asOf);
+        StreamsBuilder builder = new StreamsBuilder();
+        new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1)).build(builder);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "representation-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
+        driver = new TopologyTestDriver(builder.build(), properties);
+        StringSerializer keys = new StringSerializer();
+        employment = driver.createInputTopic(topics.employmentTopic(), keys, topics.employment().serializer());
+        selfIdentification = driver.createInputTopic(topics.selfIdentificationTopic(), keys,
+                topics.selfIdentification().serializer());
+        promotion = driver.createInputTopic(topics.promotionTopic(), keys, topics.promotion().serializer());
+        mentorship = driver.createInputTopic(topics.mentorshipTopic(), keys, topics.mentorship().serializer());
+        benchmarks = driver.createInputTopic(topics.benchmarksTopic(), keys, topics.benchmarks().serializer());
+        figures = driver.createOutputTopic(topics.figuresTopic(), new StringDeserializer(),
+                topics.figures().deserializer());
+    }
+
+    private static String tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("representation-topology-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TopologyTestDriver driver() {
+        return driver;
+    }
+
+    void benchmark(Benchmark benchmark) {
+        benchmarks.pipeInput(benchmark.key(), new BenchmarkShare(benchmark.scope().id(), benchmark.group().name(),
+                benchmark.share().doubleValue(), benchmark.source(), benchmark.year()));
+    }
+
+    void removeBenchmark(String key) {
+        benchmarks.pipeInput(key, null);
+    }
+
+    void pipe(OutgoingEvent event) {
+        Object value = event.value();
+        if (value instanceof EmploymentEvent e) {
+            employment.pipeInput(event.key(), e);
+        } else if (value instanceof SelfIdentificationEvent e) {
+            selfIdentification.pipeInput(event.key(), e);
+        } else if (value instanceof PromotionEvent e) {
+            promotion.pipeInput(event.key(), e);
+        } else if (value instanceof MentorshipEvent e) {
+            mentorship.pipeInput(event.key(), e);
+        }
+    }
+
+    void setToday(LocalDate date) {
+        today.set(date);
+    }
+
+    /** Lets the punctuators run, then collects what was published. */
+    Map<String, RepresentationFigures> publish() {
+        driver.advanceWallClockTime(Duration.ofMinutes(1).plus(PUBLISH_INTERVAL));
+        figures.readKeyValuesToList().forEach(record -> {
+            published++;
+            if (record.value == null) {
+                latest.remove(record.key);
+            } else {
+                latest.put(record.key, record.value);
+            }
+        });
+        return latest;
+    }
+
+    /** How many records the output topic received so far (tombstones included). */
+    int publishedRecords() {
+        return published;
+    }
+
+    /** The latest published figures as the core's type, for comparison with the golden rows. */
+    List<CellFigures> latestFigures() {
+        List<CellFigures> list = new ArrayList<>();
+        latest.values().forEach(f -> list.add(new CellFigures(new Scope(f.getScope()), Tier.valueOf(f.getTier()),
+                Group.valueOf(f.getGroup()), f.getAsOf(), f.getHeadcount(), f.getCount(), f.getSuppressed(),
+                decimal(f.getRepresentation(), 4), decimal(f.getRepresentationOfRespondents(), 4),
+                decimal(f.getResponseRate(), 4), decimal(f.getBenchmark(), 4), f.getBenchmarkSource(),
+                f.getBenchmarkYear(), decimal(f.getGapPoints(), 2), decimal(f.getRepresentationIndex(), 4),
+                decimal(f.getExpected(), 2), f.getShortfall(), f.getPUnder(), decimal(f.getCi95Low(), 4),
+                decimal(f.getCi95High(), 4), f.getActiveMentees())));
+        return list;
+    }
+
+    private static BigDecimal decimal(Double value, int scale) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        registry.close();
+    }
+}
