@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record GoldenCase(String name, LocalDate asOf, RepresentationConfig config, List<Benchmark> benchmarks,
                          List<OutgoingEvent> events, Map<String, ExpectedRow> expected) {
 
-    public static final Path ROOT = Path.of("../../../shared/golden");
+    public static final Path ROOT = ca.calgary.representation.ingest.core.SharedGolden.root();
     private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer(new byte[32]);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -104,7 +104,7 @@ class IngestApiIT extends PlatformBackedServiceTest {
 
     @Test
     void theHiringEventsOfAGoldenCaseAreAcceptedAsNdjson() throws Exception {
-        List<String> hiring = Files.readAllLines(Path.of("../../../shared/golden/01-basics/events.jsonl")).stream()
+        List<String> hiring = Files.readAllLines(ca.calgary.representation.ingest.core.SharedGolden.root().resolve("01-basics/events.jsonl")).stream()
                 .filter(line -> !line.isBlank() && !line.contains("\"EmployeePromoted\"")).toList();
         String events = String.join("\n", hiring);
         long lines = hiring.size();

@@ -72,8 +72,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private void applyDueEvents() {
         LocalDate day = today.get();
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueDates.range(dueKey(LocalDate.MIN.plusYears(1), ""),
-                dueKey(day, "\uffff"))) {
+        try (KeyValueIterator<String, String> entries = dueDates.range("", dueKey(day, "\uffff"))) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
@@ -100,9 +99,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         context.forward(new Record<>(AGGREGATE_KEY, new ContributionChange(before, after), timestamp));
     }
 
-    /** Sortable by date: {@code +YYYYYY-MM-DD|employeeKey}. */
+    /** Sortable by date: {@code YYYY-MM-DD|employeeKey} (effective dates are years 1900 to 2199). */
     static String dueKey(LocalDate date, String employeeKey) {
-        return String.format("%+07d-%02d-%02d|%s", date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
-                employeeKey);
+        return date + "|" + employeeKey;
     }
 }

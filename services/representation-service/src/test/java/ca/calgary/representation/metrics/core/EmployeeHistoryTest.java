@@ -1,0 +1,112 @@
+package ca.calgary.representation.metrics.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import ca.calgary.representation.events.Level;
+import ca.calgary.representation.events.MentorshipRole;
+import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.metrics.core.EmployeeEvent.Kind;
+import org.junit.jupiter.api.Test;
+
+class EmployeeHistoryTest {
+
+    static final Placement SERGEANT = new Placement(Level.SUPERVISOR, "City/Public Safety/Calgary Police Service", "POLICE");
+    static final Placement INSPECTOR = new Placement(Level.MANAGER, "City/Public Safety/Calgary Police Service", "POLICE");
+    static final SelfIdentification BLACK = new SelfIdentification(true, Set.of(), Set.of(RaceCategory.BLACK));
+
+    static EmployeeEvent hired(String id, String date, Placement placement) {
+        return EmployeeEvent.placement(id, LocalDate.parse(date), Instant.parse(date + "T09:00:00Z"), Kind.HIRED, placement);
+    }
+
+    static EmployeeEvent promoted(String id, String date, Placement placement) {
+        return EmployeeEvent.placement(id, LocalDate.parse(date), Instant.parse(date + "T09:00:00Z"), Kind.PROMOTED,
+                placement);
+    }
+
+    @Test
+    void stateIsTheFoldInEffectiveOrderWhateverTheArrivalOrder() {
+        List<EmployeeEvent> events = List.of(promoted("b", "2024-02-01", INSPECTOR), hired("a", "2021-01-01", SERGEANT),
+                EmployeeEvent.selfIdentified("c", LocalDate.parse("2021-01-01"), Instant.parse("2021-01-01T10:00:00Z"),
+                        BLACK));
+        EmployeeHistory forward = EmployeeHistory.empty();
+        for (EmployeeEvent event : events) {
+            forward = forward.with(event);
+        }
+        EmployeeHistory backward = EmployeeHistory.empty();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            backward = backward.with(events.get(i));
+        }
+        EmployeeState state = forward.stateAsOf(LocalDate.parse("2025-01-01"));
+        assertThat(state).isEqualTo(backward.stateAsOf(LocalDate.parse("2025-01-01")));
+        assertThat(state.placement()).isEqualTo(INSPECTOR);
+        assertThat(state.groups()).contains(Group.BLACK);
+    }
+
+    @Test
+    void aDuplicateEventIdChangesNothing() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2021-01-01", SERGEANT));
+        assertThat(history.with(hired("a", "2022-01-01", INSPECTOR))).isSameAs(history);
+    }
+
+    @Test
+    void futureEventsWaitForTheirDay() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2021-01-01", SERGEANT))
+                .with(promoted("b", "2025-03-01", INSPECTOR));
+        assertThat(history.stateAsOf(LocalDate.parse("2025-02-28")).placement()).isEqualTo(SERGEANT);
+        assertThat(history.stateAsOf(LocalDate.parse("2025-03-01")).placement()).isEqualTo(INSPECTOR);
+        assertThat(history.nextChangeAfter(LocalDate.parse("2025-01-31"))).contains(LocalDate.parse("2025-03-01"));
+    }
+
+    @Test
+    void eventsBeforeTheHireCountNowhereAndAreReported() {
+        EmployeeHistory history = EmployeeHistory.empty().with(promoted("b", "2020-01-01", INSPECTOR));
+        EmployeeState state = history.stateAsOf(LocalDate.parse("2025-01-01"));
+        assertThat(state.active()).isFalse();
+        assertThat(state.unexplainedEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeparationEndsAndALaterHireIsARehire() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2015-01-01", SERGEANT))
+                .with(EmployeeEvent.separated("b", LocalDate.parse("2020-06-30"), Instant.parse("2020-06-30T09:00:00Z")))
+                .with(hired("c", "2023-09-01", INSPECTOR));
+        assertThat(history.stateAsOf(LocalDate.parse("2021-01-01")).active()).isFalse();
+        assertThat(history.stateAsOf(LocalDate.parse("2024-01-01")).placement()).isEqualTo(INSPECTOR);
+    }
+
+    @Test
+    void aWithdrawalErasesTheCategoriesFromTheHistoryItself() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2019-01-01", SERGEANT))
+                .with(EmployeeEvent.selfIdentified("b", LocalDate.parse("2019-01-01"), Instant.parse("2019-01-01T10:00:00Z"),
+                        BLACK))
+                .with(EmployeeEvent.withdrawn("c", LocalDate.parse("2024-12-01"), Instant.parse("2024-12-01T09:00:00Z")));
+
+        assertThat(history.events()).noneMatch(event -> event.identification() != null);
+        assertThat(history.stateAsOf(LocalDate.parse("2020-01-01")).groups()).contains(Group.NOT_DISCLOSED);
+    }
+
+    @Test
+    void aSubmissionAfterTheWithdrawalCountsAgain() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2019-01-01", SERGEANT))
+                .with(EmployeeEvent.withdrawn("c", LocalDate.parse("2024-12-01"), Instant.parse("2024-12-01T09:00:00Z")))
+                .with(EmployeeEvent.selfIdentified("d", LocalDate.parse("2025-01-10"), Instant.parse("2025-01-10T09:00:00Z"),
+                        BLACK));
+        assertThat(history.stateAsOf(LocalDate.parse("2025-02-01")).groups()).contains(Group.BLACK);
+    }
+
+    @Test
+    void anActiveMenteeUntilCompletion() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2019-01-01", SERGEANT))
+                .with(EmployeeEvent.mentorship("m1", LocalDate.parse("2024-01-01"), Instant.parse("2024-01-01T09:00:00Z"),
+                        Kind.MENTORSHIP_ENROLLED, "LEAD", MentorshipRole.MENTEE))
+                .with(EmployeeEvent.mentorship("m2", LocalDate.parse("2024-09-01"), Instant.parse("2024-09-01T09:00:00Z"),
+                        Kind.MENTORSHIP_COMPLETED, "LEAD", null));
+        assertThat(history.stateAsOf(LocalDate.parse("2024-05-01")).activeMentee()).isTrue();
+        assertThat(history.stateAsOf(LocalDate.parse("2024-10-01")).activeMentee()).isFalse();
+    }
+}

@@ -1,0 +1,152 @@
+package ca.calgary.representation.metrics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ca.calgary.representation.ingest.core.OutgoingEvent;
+import ca.calgary.representation.metrics.GoldenCase;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.Benchmark;
+import ca.calgary.representation.metrics.core.Contribution;
+import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.core.Scope;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+class RepresentationTopologyTest {
+
+    static final RepresentationConfig NO_SUPPRESSION = new RepresentationConfig(1,
+            RepresentationConfig.DEFAULT_PUBLIC_SAFETY, java.time.ZoneId.of("America/Edmonton"));
+
+    private static List<OutgoingEvent> events(String golden) {
+        return GoldenCase.load(GoldenCase.ROOT.resolve(golden)).events();
+    }
+
+    @Test
+    void aFutureDatedPromotionTakesEffectOnItsDayWithoutNewInput() {
+        // 03-effective-dating: E101 is promoted to MANAGER on 2025-03-01, after the case's date.
+        GoldenCase golden = GoldenCase.load(GoldenCase.ROOT.resolve("03-effective-dating"));
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(golden.config(), golden.asOf())) {
+            golden.events().forEach(topology::pipe);
+            String policeManagement = "SERVICE_LINE:POLICE|MANAGEMENT|TOTAL";
+            assertThat(topology.publish()).doesNotContainKey(policeManagement);
+
+            topology.setToday(LocalDate.of(2025, 3, 1));
+
+            assertThat(topology.publish().get(policeManagement).getHeadcount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDuplicateEventPublishesNothing() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            List<OutgoingEvent> events = events("01-basics");
+            events.forEach(topology::pipe);
+            topology.publish();
+            int published = topology.publishedRecords();
+
+            events.forEach(topology::pipe);
+            topology.publish();
+
+            assertThat(topology.publishedRecords()).isEqualTo(published);
+        }
+    }
+
+    @Test
+    void publicationIsCoalescedToTheLatestStateOfEachCell() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            events("01-basics").forEach(topology::pipe);
+            Map<String, RepresentationFigures> cells = topology.publish();
+
+            // 21 events changed many cells many times; each cell is published once.
+            assertThat(topology.publishedRecords()).isEqualTo(cells.size());
+        }
+    }
+
+    @Test
+    void aBenchmarkChangeRecomputesTheAffectedCells() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            events("01-basics").forEach(topology::pipe);
+            assertThat(topology.publish().get("ORG|ALL|INDIGENOUS").getBenchmark()).isNull();
+
+            topology.benchmark(new Benchmark(Scope.ORG, Group.INDIGENOUS, new BigDecimal("0.033"), "2021 Census", 2021));
+            RepresentationFigures withBenchmark = topology.publish().get("UNIT:City|ALL|INDIGENOUS");
+            assertThat(withBenchmark.getBenchmark()).isEqualTo(0.033);
+            assertThat(withBenchmark.getGapPoints()).isNotNull();
+            assertThat(withBenchmark.getBenchmarkSource()).isEqualTo("2021 Census");
+
+            topology.removeBenchmark("ORG|INDIGENOUS");
+            assertThat(topology.publish().get("UNIT:City|ALL|INDIGENOUS").getBenchmark()).isNull();
+        }
+    }
+
+    @Test
+    void aCellWithNoHeadcountLeftIsRemovedWithATombstone() {
+        GoldenCase golden = GoldenCase.load(GoldenCase.ROOT.resolve("01-basics"));
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, golden.asOf())) {
+            golden.events().forEach(topology::pipe);
+            Map<String, RepresentationFigures> before = Map.copyOf(topology.publish());
+            String executiveOffice = "UNIT:City/Public Safety/Calgary Police Service/Executive Office|ALL|TOTAL";
+            assertThat(before).containsKey(executiveOffice);
+
+            // Separate everyone: every cell disappears.
+            List<OutgoingEvent> separations = new ArrayList<>();
+            golden.events().stream().map(OutgoingEvent::key).distinct().forEach(key -> separations.add(
+                    Separations.of(key, LocalDate.of(2025, 1, 15))));
+            separations.forEach(topology::pipe);
+
+            assertThat(topology.publish()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWithdrawalErasesTheCategoriesFromTheStateStores() {
+        GoldenCase golden = GoldenCase.load(GoldenCase.ROOT.resolve("03-effective-dating"));
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(golden.config(), golden.asOf())) {
+            golden.events().forEach(topology::pipe);
+            topology.publish();
+
+            KeyValueStore<String, EmployeeHistory> histories =
+                    topology.driver().getKeyValueStore(RepresentationTopology.HISTORIES_STORE);
+            KeyValueStore<String, Contribution> contributions =
+                    topology.driver().getKeyValueStore(RepresentationTopology.CONTRIBUTIONS_STORE);
+            // E104 withdrew on 2024-12-01 (event 03-effective-dating-00013).
+            String withdrawn = golden.events().stream().filter(e -> e.eventId().equals("03-effective-dating-00013"))
+                    .findFirst().orElseThrow().key();
+
+            assertThat(histories.get(withdrawn).events()).allSatisfy(event ->
+                    assertThat(event.identification()).isNull());
+            assertThat(contributions.get(withdrawn).groups()).containsExactlyInAnyOrder(Group.TOTAL,
+                    Group.NOT_DISCLOSED);
+            List<KeyValue<String, EmployeeHistory>> all = new ArrayList<>();
+            histories.all().forEachRemaining(all::add);
+            assertThat(all).anySatisfy(entry -> assertThat(entry.value.events())
+                    .anySatisfy(event -> assertThat(event.identification()).isNotNull()));
+        }
+    }
+
+    /** A separation event for an employee key, as the hiring service would publish it. */
+    static final class Separations {
+        static OutgoingEvent of(String employeeKey, LocalDate date) {
+            var value = new ca.calgary.representation.events.EmploymentEvent("sep-" + employeeKey, employeeKey, date,
+                    Instant.parse("2025-01-15T12:00:00Z"), "test",
+                    new ca.calgary.representation.events.EmployeeSeparated(
+                            ca.calgary.representation.events.SeparationReason.OTHER));
+            return new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_SEPARATED,
+                    "sep-" + employeeKey, ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, employeeKey,
+                    value, "");
+        }
+    }
+}
