@@ -37,14 +37,14 @@ public final class EventContractsProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
-    public void provision(Admin admin, SchemaRegistryClient registry, List<EventTopic> topics) {
+    public void provision(Admin admin, SchemaRegistryClient registry, List<? extends TopicContract> topics) {
         createTopics(admin, topics);
         registerSchemas(registry, topics);
     }
 
-    public void createTopics(Admin admin, List<EventTopic> topics) {
+    public void createTopics(Admin admin, List<? extends TopicContract> topics) {
         List<NewTopic> wanted = new ArrayList<>();
-        for (EventTopic topic : topics) {
+        for (TopicContract topic : topics) {
             Map<String, String> configs = new HashMap<>(topic.topicConfigs());
             configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor)));
             wanted.add(new NewTopic(topic.topicName(), partitions, replicationFactor).configs(configs));
@@ -65,8 +65,8 @@ public final class EventContractsProvisioner {
         });
     }
 
-    public void registerSchemas(SchemaRegistryClient registry, List<EventTopic> topics) {
-        for (EventTopic topic : topics) {
+    public void registerSchemas(SchemaRegistryClient registry, List<? extends TopicContract> topics) {
+        for (TopicContract topic : topics) {
             registry.setCompatibility(topic.valueSubject(), COMPATIBILITY);
             int id = registry.register(topic.valueSubject(), topic.valueSchema());
             log.info("subject {} is {} with schema id {}", topic.valueSubject(), COMPATIBILITY, id);

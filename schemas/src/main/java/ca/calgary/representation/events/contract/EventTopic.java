@@ -16,7 +16,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * This enum is the single source of these facts in code; {@code schemas/README.md} documents the same table.
  * Keys are plain UTF-8 strings (Kafka's {@code StringSerializer}); values are Confluent wire-format Avro.
  */
-public enum EventTopic {
+public enum EventTopic implements TopicContract {
 
     EMPLOYMENT("hr.employment-events", EmploymentEvent.class, "employeeKey",
             Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),

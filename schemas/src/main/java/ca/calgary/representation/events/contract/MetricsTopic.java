@@ -14,7 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * values Confluent wire-format Avro under {@code <topic>-value}. Documented with the input topics in
  * {@code schemas/README.md}.
  */
-public enum MetricsTopic {
+public enum MetricsTopic implements TopicContract {
 
     BENCHMARKS("reference.benchmarks", BenchmarkShare.class, "scope|group"),
     REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group");

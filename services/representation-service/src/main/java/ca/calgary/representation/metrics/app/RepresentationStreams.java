@@ -1,0 +1,115 @@
+package ca.calgary.representation.metrics.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import ca.calgary.representation.events.contract.EventContractsProvisioner;
+import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.events.contract.TopicContract;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.topology.RepresentationTopics;
+import ca.calgary.representation.metrics.topology.RepresentationTopology;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Runs the representation topology: provisions its topics and subjects, starts Kafka Streams with exactly-once v2,
+ * and keeps a global, queryable view of the published figures so every instance can answer every read.
+ */
+public final class RepresentationStreams implements AutoCloseable {
+
+    /** The queryable copy of metrics.representation held by every instance. */
+    public static final String FIGURES_VIEW = "representation-figures-view";
+
+    /**
+     * @param applicationId   the Streams application id (consumer group, internal topic prefix)
+     * @param extraStreams    further Streams settings (state.dir, num.stream.threads, ...)
+     */
+    public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
+                           short replicationFactor, int partitions, RepresentationConfig representation,
+                           Duration publishInterval, Duration dayCheckInterval, Map<String, Object> extraStreams) {
+    }
+
+    private final KafkaStreams streams;
+
+    private RepresentationStreams(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static RepresentationStreams start(Settings settings, Clock clock) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(new AvroSerdeConfig(settings.registryConfig()));
+        provision(settings, registry);
+        RepresentationTopics topics = new RepresentationTopics(registry, settings.registryConfig());
+        StreamsBuilder builder = new StreamsBuilder();
+        new RepresentationTopology(topics, settings.representation(),
+                () -> LocalDate.now(clock.withZone(settings.representation().zone())), settings.publishInterval(),
+                settings.dayCheckInterval()).build(builder);
+        builder.globalTable(topics.figuresTopic(),
+                Consumed.with(RepresentationTopics.KEY, topics.figures()).withName("representation-figures-view-source"),
+                Materialized.<String, RepresentationFigures, KeyValueStore<Bytes, byte[]>>as(FIGURES_VIEW)
+                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(topics.figures()));
+
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        properties.putAll(settings.extraStreams());
+        KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
+        streams.start();
+        return new RepresentationStreams(streams);
+    }
+
+    private static void provision(Settings settings, SchemaRegistryClient registry) {
+        Map<String, Object> admin = new HashMap<>();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        EventContractsProvisioner provisioner = new EventContractsProvisioner(settings.partitions(),
+                settings.replicationFactor());
+        List<TopicContract> all = new ArrayList<>(List.of(EventTopic.values()));
+        all.addAll(List.of(MetricsTopic.values()));
+        try (Admin client = Admin.create(admin)) {
+            provisioner.createTopics(client, all);
+        }
+        provisioner.registerSchemas(registry, List.of(MetricsTopic.values()));
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The figures of every cell, as last published; answers on every instance. */
+    public ReadOnlyKeyValueStore<String, RepresentationFigures> figures() {
+        return streams.store(StoreQueryParameters.fromNameAndType(FIGURES_VIEW,
+                QueryableStoreTypes.<String, RepresentationFigures>keyValueStore()));
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

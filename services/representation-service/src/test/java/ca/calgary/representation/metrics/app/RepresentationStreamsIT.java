@@ -1,0 +1,91 @@
+package ca.calgary.representation.metrics.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ca.calgary.representation.ingest.core.OutgoingEvent;
+import ca.calgary.representation.metrics.GoldenCase;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.CellFigures;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.Scope;
+import ca.calgary.representation.metrics.core.Tier;
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.platform.LocalPlatformExtension;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.AvroSerializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The topology on the real broker and registry, exactly-once, reaches a golden case's figures. */
+@ExtendWith(LocalPlatformExtension.class)
+class RepresentationStreamsIT {
+
+    @Test
+    void aGoldenCaseOnTheRealPlatform(LocalPlatform platform) throws Exception {
+        GoldenCase golden = GoldenCase.load(GoldenCase.ROOT.resolve("05-benchmarks"));
+        Map<String, Object> registry = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
+        Clock clock = Clock.fixed(golden.asOf().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(18 * 3600),
+                ZoneOffset.UTC);
+        RepresentationStreams.Settings settings = new RepresentationStreams.Settings(platform.bootstrapServers(),
+                registry, "representation-it", (short) 1, 3, golden.config(), Duration.ofMillis(500),
+                Duration.ofSeconds(5), Map.of(StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("representation-it-").toString()));
+
+        try (RepresentationStreams streams = RepresentationStreams.start(settings, clock)) {
+            publish(platform, golden, registry);
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(streams.isRunning()).isTrue();
+                List<CellFigures> figures = new ArrayList<>();
+                streams.figures().all().forEachRemaining(entry -> figures.add(asCore(entry.value)));
+                assertThat(golden.mismatches(figures)).isEmpty();
+            });
+        }
+    }
+
+    private static void publish(LocalPlatform platform, GoldenCase golden, Map<String, Object> registry)
+            throws Exception {
+        Map<String, Object> settings = new HashMap<>(registry);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        AvroSerializer values = new AvroSerializer();
+        values.configure(settings, false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
+            for (var benchmark : golden.benchmarks()) {
+                producer.send(new ProducerRecord<>("reference.benchmarks", benchmark.key(),
+                        new ca.calgary.representation.metrics.BenchmarkShare(benchmark.scope().id(),
+                                benchmark.group().name(), benchmark.share().doubleValue(), benchmark.source(),
+                                benchmark.year()))).get();
+            }
+            for (OutgoingEvent event : golden.events()) {
+                producer.send(new ProducerRecord<>(event.topic().topicName(), event.key(), event.value())).get();
+            }
+        }
+    }
+
+    private static CellFigures asCore(RepresentationFigures f) {
+        return new CellFigures(new Scope(f.getScope()), Tier.valueOf(f.getTier()), Group.valueOf(f.getGroup()),
+                f.getAsOf(), f.getHeadcount(), f.getCount(), f.getSuppressed(), decimal(f.getRepresentation(), 4),
+                null, null, decimal(f.getBenchmark(), 4), f.getBenchmarkSource(), f.getBenchmarkYear(),
+                decimal(f.getGapPoints(), 2), null, null, null, null, null, null, null);
+    }
+
+    private static java.math.BigDecimal decimal(Double value, int scale) {
+        return value == null ? null
+                : java.math.BigDecimal.valueOf(value).setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
+}
