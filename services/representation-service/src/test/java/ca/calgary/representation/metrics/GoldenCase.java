@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.calgary.representation.ingest.core.CanonicalEventReader;
-import ca.calgary.representation.ingest.core.CsvReader;
+import ca.calgary.representation.support.CsvReader;
 import ca.calgary.representation.ingest.core.EventType;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.ingest.core.Pseudonymizer;

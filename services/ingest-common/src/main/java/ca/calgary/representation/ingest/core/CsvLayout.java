@@ -1,5 +1,6 @@
 package ca.calgary.representation.ingest.core;
 
+import ca.calgary.representation.support.CsvReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

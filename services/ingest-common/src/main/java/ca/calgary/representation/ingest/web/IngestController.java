@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import ca.calgary.representation.ingest.core.BatchValidator;
 import ca.calgary.representation.ingest.core.CsvLayout;
-import ca.calgary.representation.ingest.core.CsvReader;
+import ca.calgary.representation.support.CsvReader;
 import ca.calgary.representation.ingest.core.EventType;
 import ca.calgary.representation.ingest.core.Violation;
 import ca.calgary.representation.ingest.web.RefusedInputException.ItemNumbering;

@@ -1,5 +1,6 @@
 package ca.calgary.representation.ingest.core;
 
+import ca.calgary.representation.support.CsvReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

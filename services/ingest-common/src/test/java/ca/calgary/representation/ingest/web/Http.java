@@ -46,6 +46,13 @@ public final class Http {
         return send(request, credentials);
     }
 
+    public Response put(String path, String json, String credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return send(request, credentials);
+    }
+
     public Response get(String path, String credentials) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), credentials);
     }

@@ -6,6 +6,7 @@ import ca.calgary.representation.platform.LocalPlatformExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}) runs against the JVM's shared real platform.
  */
 @ExtendWith(LocalPlatformExtension.class)
+@DirtiesContext // closed before the shared platform stops, so Kafka clients close quickly
 public abstract class PlatformBackedServiceTest {
 
     @DynamicPropertySource

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Import;
 /** An ingest service for the shared tests (the hiring service's event types, from application.yml). */
 @SpringBootApplication
 @Import(IngestConfiguration.class)
-class TestIngestApplication {
+public class TestIngestApplication {
 }

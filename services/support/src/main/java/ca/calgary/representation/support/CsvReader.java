@@ -1,4 +1,4 @@
-package ca.calgary.representation.ingest.core;
+package ca.calgary.representation.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ca.calgary.representation.ingest.core;
+package ca.calgary.representation.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,45 @@
+package ca.calgary.representation.metrics.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the representation service ({@code representation.metrics.*}).
+ *
+ * @param minCellSize              k of SPEC §9: counts below it are suppressed
+ * @param publicSafetyServiceLines the service lines of the PUBLIC_SAFETY scope
+ * @param zone                     the time zone whose date is "today"
+ * @param publishInterval          how often changed figures are published (coalescing)
+ * @param dayCheckInterval         how often future-dated events are checked for having come due
+ * @param applicationId            Kafka Streams application id
+ * @param stateDir                 Kafka Streams state directory (default: the Streams default)
+ * @param topicPartitions          partitions of topics this service creates
+ * @param topicReplication         replication of topics and internal topics this service creates
+ * @param benchmarksFile           CSV of benchmarks seeded at start ({@code scope,group,share,source,year}); keys
+ *                                 already on the benchmark topic are left as they are (runtime changes win)
+ */
+@ConfigurationProperties("representation.metrics")
+public record RepresentationProperties(
+        @DefaultValue("10") int minCellSize,
+        @DefaultValue({"POLICE", "FIRE", "PEACE_OFFICERS", "EMERGENCY_COMMUNICATIONS", "EMERGENCY_MANAGEMENT"})
+        List<String> publicSafetyServiceLines,
+        @DefaultValue("America/Edmonton") ZoneId zone,
+        @DefaultValue("1s") Duration publishInterval,
+        @DefaultValue("1m") Duration dayCheckInterval,
+        @DefaultValue("representation-monitor-representation") String applicationId,
+        Path stateDir,
+        @DefaultValue("6") int topicPartitions,
+        @DefaultValue("1") short topicReplication,
+        Path benchmarksFile) {
+
+    public RepresentationConfig representationConfig() {
+        return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone);
+    }
+}

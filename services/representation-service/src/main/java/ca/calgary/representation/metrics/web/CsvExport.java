@@ -1,0 +1,43 @@
+package ca.calgary.representation.metrics.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Cells as CSV: the golden cases' columns first, then the other figures. */
+final class CsvExport {
+
+    static final String HEADER = "scope,tier,group,headcount,count,suppressed,representation,benchmark,gapPoints,"
+            + "representationOfRespondents,responseRate,representationIndex,expected,shortfall,pUnder,ci95Low,ci95High,"
+            + "benchmarkSource,benchmarkYear,activeMentees,asOf";
+
+    private CsvExport() {
+    }
+
+    static String csv(List<CellView> cells) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (CellView c : cells) {
+            csv.append(Stream.of(c.scope(), c.tier(), c.group(), c.headcount(), c.count(), c.suppressed(),
+                            fixed(c.representation(), 4), fixed(c.benchmark(), 4), fixed(c.gapPoints(), 2),
+                            fixed(c.representationOfRespondents(), 4), fixed(c.responseRate(), 4),
+                            fixed(c.representationIndex(), 4), fixed(c.expected(), 2), c.shortfall(), c.pUnder(),
+                            fixed(c.ci95Low(), 4), fixed(c.ci95High(), 4), c.benchmarkSource(), c.benchmarkYear(),
+                            c.activeMentees(), c.asOf())
+                    .map(CsvExport::cell).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String fixed(Double value, int decimals) {
+        return value == null ? null : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

@@ -1,0 +1,243 @@
+package ca.calgary.representation.metrics.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import ca.calgary.representation.ingest.core.SharedGolden;
+import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.TestIngestApplication;
+import ca.calgary.representation.metrics.GoldenCase;
+import ca.calgary.representation.metrics.RepresentationServiceApplication;
+import ca.calgary.representation.metrics.core.CellFigures;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.Scope;
+import ca.calgary.representation.metrics.core.Tier;
+import ca.calgary.representation.platform.LocalPlatformExtension;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end: HR events through the hiring service's HTTP API, the representation topology on the real broker and
+ * registry, and the figures read back over the metrics API (JSON, CSV, live stream) match the small-cells golden case.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+@SpringBootTest(classes = {RepresentationServiceApplication.class, RepresentationServiceIT.FixedDate.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "representation.metrics.application-id=representation-e2e",
+        "representation.metrics.publish-interval=500ms",
+        "representation.metrics.topic-partitions=3",
+        "representation.security.users[0].name=leader",
+        "representation.security.users[0].password={noop}leader-secret",
+        "representation.security.users[0].roles[0]=LEADERSHIP",
+        "representation.security.users[1].name=admin",
+        "representation.security.users[1].password={noop}admin-secret",
+        "representation.security.users[1].roles[0]=ADMINISTRATOR",
+        "representation.security.users[2].name=sap-hr",
+        "representation.security.users[2].password={noop}publisher-secret",
+        "representation.security.users[2].roles[0]=HR_PUBLISHER"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // closed before the shared platform stops, so Kafka Streams closes quickly
+class RepresentationServiceIT {
+
+    static final GoldenCase GOLDEN = GoldenCase.load(SharedGolden.root().resolve("06-small-cells"));
+    static final String LEADER = "leader:leader-secret";
+    static final String ADMIN = "admin:admin-secret";
+    private static ConfigurableApplicationContext hiring;
+
+    /** "Today" is the golden case's date. */
+    @TestConfiguration
+    static class FixedDate {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(GOLDEN.asOf().atTime(18, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        }
+    }
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) throws Exception {
+        registry.add("spring.kafka.bootstrap-servers", () -> LocalPlatformExtension.platform().bootstrapServers());
+        registry.add("spring.kafka.properties.schema.registry.url", () -> LocalPlatformExtension.platform().registryUrl());
+        String stateDir = Files.createTempDirectory("representation-e2e-").toString();
+        registry.add("representation.metrics.state-dir", () -> stateDir);
+    }
+
+    @BeforeAll
+    static void startHiringService() {
+        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
+                "--spring.config.name=hiring-e2e",
+                "--server.port=0",
+                "--representation.ingest.service=HIRING",
+                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--representation.security.users[0].name=sap-hr",
+                "--representation.security.users[0].password={noop}publisher-secret",
+                "--representation.security.users[0].roles[0]=HR_PUBLISHER",
+                "--spring.kafka.bootstrap-servers=" + LocalPlatformExtension.platform().bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + LocalPlatformExtension.platform().registryUrl());
+    }
+
+    @AfterAll
+    static void stopHiringService() {
+        if (hiring != null) {
+            hiring.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Http service() {
+        Http http = new Http(port);
+        Awaitility.await().atMost(Duration.ofSeconds(120))
+                .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+        return http;
+    }
+
+    @Test
+    @Order(1)
+    void eventsThroughTheIngestApiBecomeTheGoldenFigures() throws Exception {
+        Http metrics = service();
+        Http ingest = new Http(((WebServerApplicationContext) hiring).getWebServer().getPort());
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> ingest.get("/actuator/health/readiness", null).status() == 200);
+        String events = Files.readString(SharedGolden.root().resolve("06-small-cells/events.jsonl"));
+
+        Http.Response accepted = ingest.post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Http.Response cells = metrics.get("/v1/representation", LEADER);
+            assertThat(cells.status()).isEqualTo(200);
+            assertThat(GOLDEN.mismatches(figures(cells.json()))).isEmpty();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void cellsCanBeFilteredAndExportedAsCsv() {
+        Http metrics = service();
+
+        JsonNode publicSafety = metrics.get("/v1/representation?scope=PUBLIC_SAFETY&tier=ALL", LEADER).json();
+        Http.Response csv = metrics.get("/v1/representation/export.csv?scope=ORG", LEADER);
+        JsonNode scopes = metrics.get("/v1/representation/scopes", LEADER).json();
+
+        assertThat(publicSafety.size()).isEqualTo(Group.values().length);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("scope,tier,group,headcount,count,suppressed,representation")
+                .contains("ORG,ALL,TOTAL,64,64,false,1.0000").contains("ORG,ALL,RESPONDED,64,,true,,");
+        assertThat(scopes.propertyNames()).contains("ORG", "PUBLIC_SAFETY", "SERVICE_LINE:FIRE", "UNIT:City");
+    }
+
+    @Test
+    @Order(3)
+    void aBenchmarkChangeIsPublishedLiveAndBadOnesAreRefused() throws Exception {
+        Http metrics = service();
+        List<String> received = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/representation/stream?scope=ORG&tier=ALL&group=INDIGENOUS"))
+                .header("Authorization", basic(LEADER)).build();
+        CompletableFuture<Void> stream = client.sendAsync(subscribe, HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                            StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            synchronized (received) {
+                                received.add(line);
+                            }
+                        }
+                    } catch (Exception closed) {
+                        // the test is over
+                    }
+                });
+        Thread.sleep(1500);
+
+        Http.Response bad = metrics.put("/v1/benchmarks/ORG/INDIGENOUS", "{\"share\":1.5,\"source\":\"x\",\"year\":2021}",
+                ADMIN);
+        Http.Response good = metrics.put("/v1/benchmarks/ORG/INDIGENOUS",
+                "{\"share\":0.033,\"source\":\"2021 Census\",\"year\":2021}", ADMIN);
+
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("errors").get(0).path("field").stringValue()).isEqualTo("share");
+        assertThat(good.status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            synchronized (received) {
+                assertThat(received).anyMatch(line -> line.startsWith("event:cell"));
+                assertThat(received).anyMatch(line -> line.contains("\"benchmark\":0.033"));
+            }
+        });
+        assertThat(metrics.get("/v1/benchmarks", ADMIN).body()).contains("INDIGENOUS", "2021 Census");
+        stream.cancel(true);
+    }
+
+    @Test
+    @Order(4)
+    void accessIsByRole() {
+        Http metrics = new Http(port);
+
+        assertThat(metrics.get("/v1/representation", null).status()).isEqualTo(401);
+        assertThat(metrics.get("/v1/representation", Http.PUBLISHER).status()).isEqualTo(403);
+        assertThat(metrics.get("/v1/benchmarks", LEADER).status()).isEqualTo(403);
+        assertThat(metrics.get("/actuator/prometheus", LEADER).status()).isEqualTo(403);
+        assertThat(metrics.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(metrics.get("/v3/api-docs", LEADER).json().path("paths").propertyNames())
+                .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks/{scope}/{group}");
+    }
+
+    private static List<CellFigures> figures(JsonNode cells) {
+        List<CellFigures> figures = new ArrayList<>();
+        for (JsonNode c : cells) {
+            figures.add(new CellFigures(new Scope(c.path("scope").stringValue()), Tier.valueOf(c.path("tier").stringValue()),
+                    Group.valueOf(c.path("group").stringValue()), null, c.path("headcount").asLong(),
+                    c.path("count").isNull() ? null : c.path("count").asLong(), c.path("suppressed").asBoolean(),
+                    decimal(c.path("representation"), 4), null, null, decimal(c.path("benchmark"), 4), null, null,
+                    decimal(c.path("gapPoints"), 2), null, null, null, null, null, null, null));
+        }
+        return figures;
+    }
+
+    private static BigDecimal decimal(JsonNode value, int scale) {
+        return value == null || value.isNull() || value.isMissingNode() ? null
+                : BigDecimal.valueOf(value.asDouble()).setScale(scale, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+}
