@@ -219,6 +219,40 @@ class RepresentationServiceIT {
                 .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks/{scope}/{group}");
     }
 
+    @Test
+    @Order(5)
+    void aSecondInstanceAnswersTheSameFigures() throws Exception {
+        Http first = service();
+        String stateDir = Files.createTempDirectory("representation-e2e-second-").toString();
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(
+                RepresentationServiceApplication.class, FixedDate.class).run(
+                "--server.port=0",
+                "--representation.metrics.application-id=representation-e2e",
+                "--representation.metrics.state-dir=" + stateDir,
+                "--representation.security.users[0].name=leader",
+                "--representation.security.users[0].password={noop}leader-secret",
+                "--representation.security.users[0].roles[0]=LEADERSHIP",
+                "--spring.kafka.bootstrap-servers=" + LocalPlatformExtension.platform().bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + LocalPlatformExtension.platform().registryUrl())) {
+            Http other = new Http(((WebServerApplicationContext) second).getWebServer().getPort());
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                Http.Response fromOther = other.get("/v1/representation?scope=ORG", LEADER);
+                assertThat(fromOther.status()).isEqualTo(200);
+                assertThat(sorted(fromOther.json())).isEqualTo(sorted(first.get("/v1/representation?scope=ORG",
+                        LEADER).json()));
+            });
+            assertThat(sorted(other.get("/v1/representation", LEADER).json()))
+                    .isEqualTo(sorted(first.get("/v1/representation", LEADER).json()));
+        }
+    }
+
+    private static List<String> sorted(JsonNode cells) {
+        List<String> rows = new ArrayList<>();
+        cells.forEach(cell -> rows.add(cell.toString()));
+        rows.sort(String::compareTo);
+        return rows;
+    }
+
     private static List<CellFigures> figures(JsonNode cells) {
         List<CellFigures> figures = new ArrayList<>();
         for (JsonNode c : cells) {
