@@ -3,6 +3,7 @@ package ca.calgary.representation.events.contract;
 import java.util.Map;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.config.TopicConfig;
 public enum MetricsTopic implements TopicContract {
 
     BENCHMARKS("reference.benchmarks", BenchmarkShare.class, "scope|group"),
-    REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group");
+    REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group"),
+    DATA_QUALITY("metrics.data-quality", DataQuality.class, "ORG");
 
     private final String topicName;
     private final Class<? extends SpecificRecord> valueClass;

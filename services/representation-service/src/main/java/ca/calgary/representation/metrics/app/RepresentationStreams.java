@@ -13,6 +13,7 @@ import ca.calgary.representation.events.contract.EventContractsProvisioner;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
+import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.topology.RepresentationTopics;
@@ -40,6 +41,8 @@ public final class RepresentationStreams implements AutoCloseable {
 
     /** The queryable copy of metrics.representation held by every instance. */
     public static final String FIGURES_VIEW = "representation-figures-view";
+    /** The queryable copy of metrics.data-quality. */
+    public static final String DATA_QUALITY_VIEW = "data-quality-view";
 
     /**
      * @param applicationId   the Streams application id (consumer group, internal topic prefix)
@@ -68,6 +71,10 @@ public final class RepresentationStreams implements AutoCloseable {
                 Consumed.with(RepresentationTopics.KEY, topics.figures()).withName("representation-figures-view-source"),
                 Materialized.<String, RepresentationFigures, KeyValueStore<Bytes, byte[]>>as(FIGURES_VIEW)
                         .withKeySerde(RepresentationTopics.KEY).withValueSerde(topics.figures()));
+        builder.globalTable(topics.dataQualityTopic(),
+                Consumed.with(RepresentationTopics.KEY, topics.dataQuality()).withName("data-quality-view-source"),
+                Materialized.<String, DataQuality, KeyValueStore<Bytes, byte[]>>as(DATA_QUALITY_VIEW)
+                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(topics.dataQuality()));
 
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -106,6 +113,12 @@ public final class RepresentationStreams implements AutoCloseable {
     public ReadOnlyKeyValueStore<String, RepresentationFigures> figures() {
         return streams.store(StoreQueryParameters.fromNameAndType(FIGURES_VIEW,
                 QueryableStoreTypes.<String, RepresentationFigures>keyValueStore()));
+    }
+
+    /** The data-quality counts, as last published (empty before the first publication). */
+    public java.util.Optional<DataQuality> dataQuality() {
+        return java.util.Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(DATA_QUALITY_VIEW,
+                QueryableStoreTypes.<String, DataQuality>keyValueStore())).get("ORG"));
     }
 
     @Override

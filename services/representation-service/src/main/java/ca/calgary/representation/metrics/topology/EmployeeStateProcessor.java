@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.EmployeeState;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -34,6 +35,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, Contribution> contributions;
     private KeyValueStore<String, String> dueDates;
+    private KeyValueStore<String, Integer> unexplained;
 
     EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval) {
         this.today = today;
@@ -46,6 +48,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
         this.contributions = context.getStateStore(RepresentationTopology.CONTRIBUTIONS_STORE);
         this.dueDates = context.getStateStore(RepresentationTopology.DUE_DATES_STORE);
+        this.unexplained = context.getStateStore(RepresentationTopology.UNEXPLAINED_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDueEvents());
     }
 
@@ -86,9 +89,12 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     }
 
     private void reevaluate(String employeeKey, EmployeeHistory history, LocalDate day, long timestamp) {
-        Contribution after = Contribution.of(history.stateAsOf(day));
+        EmployeeState state = history.stateAsOf(day);
+        Contribution after = Contribution.of(state);
         Contribution before = contributions.get(employeeKey);
-        if (Objects.equals(before, after)) {
+        int unexplainedAfter = state.unexplainedEvents();
+        int unexplainedBefore = Objects.requireNonNullElse(unexplained.get(employeeKey), 0);
+        if (Objects.equals(before, after) && unexplainedBefore == unexplainedAfter) {
             return;
         }
         if (after == null) {
@@ -96,7 +102,13 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         } else {
             contributions.put(employeeKey, after);
         }
-        context.forward(new Record<>(AGGREGATE_KEY, new ContributionChange(before, after), timestamp));
+        if (unexplainedAfter == 0) {
+            unexplained.delete(employeeKey);
+        } else {
+            unexplained.put(employeeKey, unexplainedAfter);
+        }
+        context.forward(new Record<>(AGGREGATE_KEY,
+                new ContributionChange(before, after, unexplainedBefore, unexplainedAfter), timestamp));
     }
 
     /** Sortable by date: {@code YYYY-MM-DD|employeeKey} (effective dates are years 1900 to 2199). */

@@ -39,8 +39,11 @@ final class InternalSerdes {
     private InternalSerdes() {
     }
 
-    /** A change of one employee's contribution: what they counted as before, and after (either may be null). */
-    record ContributionChange(Contribution before, Contribution after) {
+    /**
+     * A change of one employee: what they counted as before and after (either may be null), and their number of
+     * unexplained events (SPEC §4 data quality) before and after.
+     */
+    record ContributionChange(Contribution before, Contribution after, int unexplainedBefore, int unexplainedAfter) {
     }
 
     static Serde<EmployeeEvent> employeeEvent() {
@@ -71,7 +74,10 @@ final class InternalSerdes {
         return serde((out, change) -> {
             writeNullableContribution(out, change.before());
             writeNullableContribution(out, change.after());
-        }, in -> new ContributionChange(readNullableContribution(in), readNullableContribution(in)));
+            out.writeInt(change.unexplainedBefore());
+            out.writeInt(change.unexplainedAfter());
+        }, in -> new ContributionChange(readNullableContribution(in), readNullableContribution(in), in.readInt(),
+                in.readInt()));
     }
 
     static Serde<GroupCounts> groupCounts() {

@@ -8,11 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
-import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.Benchmarks;
 import ca.calgary.representation.metrics.core.CellFigures;
@@ -38,16 +39,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * memory, so fan-out never multiplies Kafka traffic. Publication is coalesced: at most once per interval, only
  * cells whose published figures changed, the latest state of each.
  */
-final class RepresentationAggregator implements Processor<String, Object, String, RepresentationFigures> {
+final class RepresentationAggregator implements Processor<String, Object, String, Object> {
+
+    /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
+    static final String DATA_QUALITY_KEY = "ORG";
+    private static final String UNEXPLAINED_EVENTS = "unexplained-events";
+    private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
 
     private final Supplier<LocalDate> today;
     private final Set<String> publicSafety;
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
-    private ProcessorContext<String, RepresentationFigures> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, GroupCounts> counts;
     private KeyValueStore<String, BenchmarkShare> benchmarks;
     private KeyValueStore<String, String> published;
+    private KeyValueStore<String, Long> dataQuality;
     private boolean dirty = true;
 
     RepresentationAggregator(Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
@@ -59,11 +66,12 @@ final class RepresentationAggregator implements Processor<String, Object, String
     }
 
     @Override
-    public void init(ProcessorContext<String, RepresentationFigures> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.counts = context.getStateStore(RepresentationTopology.COUNTS_STORE);
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
+        this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
     }
 
@@ -72,6 +80,9 @@ final class RepresentationAggregator implements Processor<String, Object, String
         if (record.value() instanceof ContributionChange change) {
             apply(change.before(), -1);
             apply(change.after(), 1);
+            add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
+            add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
+                    - (change.unexplainedBefore() > 0 ? 1 : 0));
             dirty = true;
         } else if (record.value() instanceof BenchmarkShare share) {
             benchmarks.put(record.key(), share);
@@ -95,6 +106,12 @@ final class RepresentationAggregator implements Processor<String, Object, String
             } else {
                 counts.put(key.id(), updated);
             }
+        }
+    }
+
+    private void add(String key, long delta) {
+        if (delta != 0) {
+            dataQuality.put(key, Objects.requireNonNullElse(dataQuality.get(key), 0L) + delta);
         }
     }
 
@@ -127,7 +144,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
         List<String> gone = new ArrayList<>();
         try (KeyValueIterator<String, String> all = published.all()) {
             all.forEachRemaining((KeyValue<String, String> entry) -> {
-                if (!current.contains(entry.key)) {
+                if (!current.contains(entry.key) && !entry.key.equals(DATA_QUALITY_KEY)) {
                     gone.add(entry.key);
                 }
             });
@@ -135,6 +152,13 @@ final class RepresentationAggregator implements Processor<String, Object, String
         for (String id : gone) {
             published.delete(id);
             context.forward(new Record<>(id, null, timestamp));
+        }
+        DataQuality quality = new DataQuality(asOf, Objects.requireNonNullElse(dataQuality.get(UNEXPLAINED_EVENTS), 0L),
+                Objects.requireNonNullElse(dataQuality.get(EMPLOYEES_WITH_UNEXPLAINED), 0L));
+        String signature = quality.getUnexplainedEvents() + "/" + quality.getEmployeesWithUnexplainedEvents();
+        if (!signature.equals(published.get(DATA_QUALITY_KEY))) {
+            published.put(DATA_QUALITY_KEY, signature);
+            context.forward(new Record<>(DATA_QUALITY_KEY, quality, timestamp));
         }
     }
 

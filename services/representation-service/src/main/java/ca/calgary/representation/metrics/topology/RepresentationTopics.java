@@ -9,6 +9,7 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.serde.SpecificAvroSerde;
@@ -30,6 +31,7 @@ public final class RepresentationTopics {
     private final Serde<MentorshipEvent> mentorship;
     private final Serde<BenchmarkShare> benchmarks;
     private final Serde<RepresentationFigures> figures;
+    private final Serde<DataQuality> dataQuality;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
@@ -39,6 +41,7 @@ public final class RepresentationTopics {
         this.mentorship = avro(registry, serdeConfig);
         this.benchmarks = avro(registry, serdeConfig);
         this.figures = avro(registry, serdeConfig);
+        this.dataQuality = avro(registry, serdeConfig);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
@@ -69,6 +72,14 @@ public final class RepresentationTopics {
 
     public String figuresTopic() {
         return MetricsTopic.REPRESENTATION.topicName();
+    }
+
+    public String dataQualityTopic() {
+        return MetricsTopic.DATA_QUALITY.topicName();
+    }
+
+    public Serde<DataQuality> dataQuality() {
+        return dataQuality;
     }
 
     public Serde<EmploymentEvent> employment() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeEvents;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
@@ -43,6 +45,8 @@ public final class RepresentationTopology {
     public static final String COUNTS_STORE = "cell-counts";
     public static final String BENCHMARKS_STORE = "benchmarks";
     public static final String PUBLISHED_STORE = "published-figures";
+    public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
+    public static final String DATA_QUALITY_STORE = "data-quality";
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(
@@ -98,6 +102,8 @@ public final class RepresentationTopology {
         builder.addStateStore(loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()));
         builder.addStateStore(loggedStore(BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
         builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
+        builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
+        builder.addStateStore(loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
 
         KStream<String, Object> changes = employment
                 .merge(selfIdentification, Named.as("merge-self-identification"))
@@ -105,7 +111,7 @@ public final class RepresentationTopology {
                 .merge(mentorship, Named.as("merge-mentorship"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, internalEvent).withName("employee-events"))
                 .process(() -> new EmployeeStateProcessor(today, dayCheckInterval), Named.as("employee-state"),
-                        HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE)
+                        HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE, UNEXPLAINED_STORE)
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.contributionChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
                 .mapValues(change -> (Object) change, Named.as("contribution-change-as-input"));
@@ -118,12 +124,20 @@ public final class RepresentationTopology {
                 .mapValues(share -> (Object) share, Named.as("benchmark-as-input"));
 
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
-        changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
+        KStream<String, Object> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .process(() -> new RepresentationAggregator(today, config.publicSafetyServiceLines(), calculator,
                                 publishInterval), Named.as("representation-aggregator"),
-                        COUNTS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE)
+                        COUNTS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
+        published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
+                        Named.as("figures-only"))
+                .mapValues(value -> (RepresentationFigures) value, Named.as("as-figures"))
                 .to(topics.figuresTopic(), Produced.with(RepresentationTopics.KEY, topics.figures())
                         .withName("representation-figures-sink"));
+        published.filter((key, value) -> RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
+                        Named.as("data-quality-only"))
+                .mapValues(value -> (DataQuality) value, Named.as("as-data-quality"))
+                .to(topics.dataQualityTopic(), Produced.with(RepresentationTopics.KEY, topics.dataQuality())
+                        .withName("data-quality-sink"));
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> loggedStore(String name,

@@ -62,6 +62,21 @@ class MetricsController {
         return scopes;
     }
 
+    /** Data-quality counts (SPEC §4). */
+    record DataQualityView(java.time.LocalDate asOf, long unexplainedEvents, long employeesWithUnexplainedEvents) {
+    }
+
+    @Operation(summary = "Data quality: events that could not apply because the employee was not active at their date",
+            description = "They count nowhere until a (late) hire explains them.")
+    @GetMapping("/data-quality")
+    DataQualityView dataQuality() {
+        RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
+                "the representation topology is not running yet"));
+        return running.dataQuality()
+                .map(q -> new DataQualityView(q.getAsOf(), q.getUnexplainedEvents(), q.getEmployeesWithUnexplainedEvents()))
+                .orElse(new DataQualityView(null, 0, 0));
+    }
+
     @Operation(summary = "The matching cells as CSV", description = "Columns: " + CsvExport.HEADER)
     @GetMapping(path = "/export.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String scope,

@@ -160,6 +160,8 @@ class RepresentationServiceIT {
         assertThat(csv.body()).startsWith("scope,tier,group,headcount,count,suppressed,representation")
                 .contains("ORG,ALL,TOTAL,64,64,false,1.0000").contains("ORG,ALL,RESPONDED,64,,true,,");
         assertThat(scopes.propertyNames()).contains("ORG", "PUBLIC_SAFETY", "SERVICE_LINE:FIRE", "UNIT:City");
+        assertThat(metrics.get("/v1/representation/data-quality", LEADER).json().path("unexplainedEvents").asLong())
+                .isZero();
     }
 
     @Test

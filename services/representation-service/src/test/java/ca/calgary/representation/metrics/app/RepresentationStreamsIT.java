@@ -19,7 +19,6 @@ import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.Tier;
 import ca.calgary.representation.platform.LocalPlatform;
-import ca.calgary.representation.platform.LocalPlatformExtension;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.AvroSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,14 +28,26 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The topology on the real broker and registry, exactly-once, reaches a golden case's figures. */
-@ExtendWith(LocalPlatformExtension.class)
+/**
+ * The topology on the real broker and registry, exactly-once, reaches a golden case's figures. Its own platform:
+ * the figures count every event on the topics, so they must hold this case's events only.
+ */
 class RepresentationStreamsIT {
 
+    @TempDir
+    java.nio.file.Path platformData;
+
     @Test
-    void aGoldenCaseOnTheRealPlatform(LocalPlatform platform) throws Exception {
+    void aGoldenCaseOnTheRealPlatform() throws Exception {
+        try (LocalPlatform platform = LocalPlatform.start(
+                ca.calgary.representation.platform.LocalPlatformConfig.withFreePorts(platformData))) {
+            runGoldenCase(platform);
+        }
+    }
+
+    private void runGoldenCase(LocalPlatform platform) throws Exception {
         GoldenCase golden = GoldenCase.load(GoldenCase.ROOT.resolve("05-benchmarks"));
         Map<String, Object> registry = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
         Clock clock = Clock.fixed(golden.asOf().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(18 * 3600),

@@ -55,6 +55,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final TestInputTopic<String, MentorshipEvent> mentorship;
     private final TestInputTopic<String, BenchmarkShare> benchmarks;
     private final TestOutputTopic<String, RepresentationFigures> figures;
+    private final TestOutputTopic<String, ca.calgary.representation.metrics.DataQuality> dataQuality;
     private final Map<String, RepresentationFigures> latest = new LinkedHashMap<>();
     private int published;
 
@@ -84,6 +85,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         benchmarks = driver.createInputTopic(topics.benchmarksTopic(), keys, topics.benchmarks().serializer());
         figures = driver.createOutputTopic(topics.figuresTopic(), new StringDeserializer(),
                 topics.figures().deserializer());
+        dataQuality = driver.createOutputTopic(topics.dataQualityTopic(), new StringDeserializer(),
+                topics.dataQuality().deserializer());
     }
 
     private static String tempDir() {
@@ -138,6 +141,12 @@ final class RepresentationTopologyDriver implements AutoCloseable {
             }
         });
         return latest;
+    }
+
+    /** The latest data-quality record published, if any since the last call. */
+    java.util.Optional<ca.calgary.representation.metrics.DataQuality> latestDataQuality() {
+        var records = dataQuality.readValuesToList();
+        return records.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(records.get(records.size() - 1));
     }
 
     /** How many records the output topic received so far (tombstones included). */

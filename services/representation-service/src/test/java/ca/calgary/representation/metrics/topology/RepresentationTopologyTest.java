@@ -137,6 +137,35 @@ class RepresentationTopologyTest {
         }
     }
 
+    @Test
+    void eventsOfAnEmployeeNotYetHiredAreCountedAsDataQualityUntilALateHireExplainsThem() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            var promotion = new ca.calgary.representation.events.PromotionEvent("p-1", "late-hire",
+                    LocalDate.of(2024, 6, 1), Instant.parse("2024-06-01T09:00:00Z"), "test",
+                    new ca.calgary.representation.events.EmployeePromoted(new ca.calgary.representation.events.Position(
+                            "J", "Inspector", ca.calgary.representation.events.Level.MANAGER, "City/Corporate",
+                            "CORPORATE"), null));
+            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_PROMOTED, "p-1",
+                    ca.calgary.representation.events.contract.EventTopic.PROMOTION, "late-hire", promotion, ""));
+            topology.publish();
+            var unexplained = topology.latestDataQuality().orElseThrow();
+            assertThat(unexplained.getUnexplainedEvents()).isEqualTo(1);
+            assertThat(unexplained.getEmployeesWithUnexplainedEvents()).isEqualTo(1);
+
+            var hire = new ca.calgary.representation.events.EmploymentEvent("h-1", "late-hire", LocalDate.of(2020, 1, 1),
+                    Instant.parse("2025-01-20T09:00:00Z"), "test", new ca.calgary.representation.events.EmployeeHired(
+                    new ca.calgary.representation.events.Position("J", "Sergeant",
+                            ca.calgary.representation.events.Level.SUPERVISOR, "City/Corporate", "CORPORATE")));
+            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED, "h-1",
+                    ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "late-hire", hire, ""));
+            Map<String, RepresentationFigures> figures = topology.publish();
+
+            assertThat(topology.latestDataQuality().orElseThrow().getUnexplainedEvents()).isZero();
+            assertThat(figures.get("ORG|MANAGEMENT|TOTAL").getHeadcount()).isEqualTo(1);
+        }
+    }
+
     /** A separation event for an employee key, as the hiring service would publish it. */
     static final class Separations {
         static OutgoingEvent of(String employeeKey, LocalDate date) {
