@@ -11,11 +11,9 @@ import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.AvroSerializer;
 import ca.calgary.representation.serde.SchemaRegistryClient;
-import io.swagger.v3.oas.models.Components;
+import ca.calgary.representation.web.ServiceSecurity;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.MultipartConfigElement;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,8 +38,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
  * (e.g. {@code spring.kafka.properties.schema.registry.url}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IngestProperties.class, PseudonymizationProperties.class,
-        IngestSecurityProperties.class})
+@EnableConfigurationProperties({IngestProperties.class, PseudonymizationProperties.class})
 @ComponentScan(basePackageClasses = IngestConfiguration.class)
 @Import(IngestSecurityConfiguration.class)
 @PropertySource("classpath:ingest-defaults.properties")
@@ -125,18 +122,11 @@ public class IngestConfiguration {
 
     @Bean
     OpenAPI ingestOpenApi(IngestProperties properties) {
-        String name = properties.serviceName();
-        return new OpenAPI()
-                .info(new Info().title("Representation Monitor: " + name + " ingest service").version("v1")
-                        .description("HR systems publish " + properties.service().eventTypes() + " as canonical JSON "
-                                + "(SPEC §3), singly or in all-or-nothing batches, or as CSV files per event type. "
-                                + "Employee ids are pseudonymised before anything reaches Kafka. Errors are RFC 9457 "
-                                + "problem details."))
-                .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        return ServiceSecurity.openApi(new Info()
+                .title("Representation Monitor: " + properties.serviceName() + " ingest service").version("v1")
+                .description("HR systems publish " + properties.service().eventTypes() + " as canonical JSON "
+                        + "(SPEC §3), singly or in all-or-nothing batches, or as CSV files per event type. "
+                        + "Employee ids are pseudonymised before anything reaches Kafka. Errors are RFC 9457 "
+                        + "problem details."));
     }
 }

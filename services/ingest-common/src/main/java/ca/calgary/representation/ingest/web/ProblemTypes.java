@@ -2,6 +2,8 @@ package ca.calgary.representation.ingest.web;
 
 import java.net.URI;
 
+import ca.calgary.representation.web.ServiceSecurity;
+
 /** The {@code type} URIs of this API's problem details; each is documented in the services' README. */
 public final class ProblemTypes {
 
@@ -15,12 +17,11 @@ public final class ProblemTypes {
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String FORBIDDEN = "forbidden";
 
-    private static final String BASE = "https://representation-monitor.calgary.ca/problems/";
 
     private ProblemTypes() {
     }
 
     public static URI uri(String type) {
-        return URI.create(BASE + type);
+        return URI.create(ServiceSecurity.PROBLEM_TYPES + type);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.web.ServiceSecurity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class MetricsExceptionHandler extends ResponseEntityExceptionHandler {
 
-    static final String PROBLEMS = "https://representation-monitor.calgary.ca/problems/";
+    static final String PROBLEMS = ServiceSecurity.PROBLEM_TYPES;
 
     @ExceptionHandler(MetricsUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(MetricsUnavailableException e) {
