@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.events.contract.TopicSnapshot;
 import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -50,18 +50,7 @@ public final class TopicReader {
                                                                Deserializer<K> keys, Deserializer<V> values) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(settings(platform), keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            TopicSnapshot.read(consumer, topic, Duration.ofSeconds(30), records::add);
         }
         return records;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.events.contract.TopicSnapshot;
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.Group;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -109,25 +109,13 @@ public class BenchmarkAdministration {
         values.configure(settings, false);
         Map<String, BenchmarkShare> latest = new TreeMap<>();
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
-            String topic = MetricsTopic.BENCHMARKS.topicName();
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
+            TopicSnapshot.read(consumer, MetricsTopic.BENCHMARKS.topicName(), Duration.ofSeconds(30), record -> {
+                if (record.value() == null) {
+                    latest.remove(record.key());
+                } else {
+                    latest.put(record.key(), (BenchmarkShare) record.value());
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), (BenchmarkShare) record.value());
-                    }
-                });
-            }
+            });
         }
         return latest;
     }
