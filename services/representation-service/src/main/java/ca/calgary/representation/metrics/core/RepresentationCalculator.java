@@ -37,20 +37,21 @@ public final class RepresentationCalculator {
     /** Figures of every cell of every (scope, tier) with a headcount, in publication order. */
     public List<CellFigures> figures(Map<CellKey, GroupCounts> table, Benchmarks benchmarks, LocalDate asOf) {
         Set<Suppression.Cell> suppressed = Suppression.suppressed(table, minCellSize);
+        Set<Suppression.Cell> menteesSuppressed = Suppression.suppressedMentees(table, minCellSize, suppressed);
         List<CellFigures> figures = new ArrayList<>();
         new TreeMap<>(table).forEach((key, counts) -> {
             if (counts.headcount() <= 0) {
                 return;
             }
             for (Group group : Group.values()) {
-                figures.add(figures(key, group, counts, benchmarks, asOf, suppressed));
+                figures.add(figures(key, group, counts, benchmarks, asOf, suppressed, menteesSuppressed));
             }
         });
         return figures;
     }
 
     CellFigures figures(CellKey key, Group group, GroupCounts counts, Benchmarks benchmarks, LocalDate asOf,
-                        Set<Suppression.Cell> suppressed) {
+                        Set<Suppression.Cell> suppressed, Set<Suppression.Cell> menteesSuppressed) {
         long headcount = counts.headcount();
         Optional<Benchmark> benchmark = benchmarks.forCell(key.scope(), group);
         BigDecimal share = benchmark.map(Benchmark::share).orElse(null);
@@ -84,15 +85,11 @@ public final class RepresentationCalculator {
             pUnder = Statistics.binomialCdf(n, headcount, share.doubleValue());
         }
         double[] interval = Statistics.wilson(n, headcount, Statistics.Z_95);
-        Long mentees = menteesPublished(counts, group, headcount) ? counts.mentees(group) : null;
+        Long mentees = menteesSuppressed.contains(new Suppression.Cell(key, group)) ? null : counts.mentees(group);
         return new CellFigures(key.scope(), key.tier(), group, asOf, headcount, n, false, representation,
                 ofRespondents, responseRate, shareOut, source, year, gap, index, expected, shortfall, pUnder,
                 BigDecimal.valueOf(interval[0]).setScale(SHARE_SCALE, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(interval[1]).setScale(SHARE_SCALE, RoundingMode.HALF_UP), mentees);
-    }
-
-    private boolean menteesPublished(GroupCounts counts, Group group, long headcount) {
-        return !Suppression.isSmall(counts.mentees(group), headcount, minCellSize);
     }
 
     private static BigDecimal ratio(long numerator, long denominator) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * (TOTAL, the headcount, never is). Complementary: in every family of counts that add up (TOTAL and its parts,
  * INDIGENOUS and its identities, RACIALIZED and its categories, a unit and its child units), a suppressed count must
  * never stand alone, or it could be recomputed from the published ones; so while a family has exactly one
- * suppressed member, its smallest published member (never TOTAL) is suppressed too.
+ * suppressed member, its smallest published member (never TOTAL) is suppressed too. Active-mentee counts get the
+ * same treatment, and are withheld wherever the group's head count is.
  */
 public final class Suppression {
 
@@ -23,16 +24,32 @@ public final class Suppression {
     private Suppression() {
     }
 
-    /** The suppressed cells of a table of counts. */
+    /** The suppressed head counts of a table (TOTAL, the headcount itself, is always published). */
     public static Set<Cell> suppressed(Map<CellKey, GroupCounts> table, int minCellSize) {
-        Set<Cell> suppressed = new HashSet<>();
+        return suppressed(table, minCellSize, GroupCounts::count, true, Set.of());
+    }
+
+    /**
+     * The suppressed active-mentee counts: the same rules over the mentee counts (their TOTAL is a count like any
+     * other), starting from the groups whose head count is already suppressed, whose mentees are withheld too.
+     */
+    public static Set<Cell> suppressedMentees(Map<CellKey, GroupCounts> table, int minCellSize,
+                                              Set<Cell> suppressedCounts) {
+        return suppressed(table, minCellSize, GroupCounts::mentees, false, suppressedCounts);
+    }
+
+    private static Set<Cell> suppressed(Map<CellKey, GroupCounts> table, int minCellSize,
+                                        java.util.function.ToLongBiFunction<GroupCounts, Group> countOf,
+                                        boolean totalIsHeadcount, Set<Cell> initially) {
+        Set<Cell> suppressed = new HashSet<>(initially);
         table.forEach((key, counts) -> {
             long headcount = counts.headcount();
             if (headcount <= 0) {
                 return;
             }
             for (Group group : Group.values()) {
-                if (group != Group.TOTAL && isSmall(counts.count(group), headcount, minCellSize)) {
+                boolean published = totalIsHeadcount && group == Group.TOTAL;
+                if (!published && isSmall(countOf.applyAsLong(counts, group), headcount, minCellSize)) {
                     suppressed.add(new Cell(key, group));
                 }
             }
@@ -45,8 +62,10 @@ public final class Suppression {
                 long hidden = family.stream().filter(suppressed::contains).count();
                 if (hidden == 1) {
                     Cell partner = family.stream()
-                            .filter(cell -> cell.group() != Group.TOTAL && !suppressed.contains(cell))
-                            .min((a, b) -> Long.compare(count(table, a), count(table, b)))
+                            .filter(cell -> !(totalIsHeadcount && cell.group() == Group.TOTAL))
+                            .filter(cell -> !suppressed.contains(cell))
+                            .min((a, b) -> Long.compare(countOf.applyAsLong(table.get(a.key()), a.group()),
+                                    countOf.applyAsLong(table.get(b.key()), b.group())))
                             .orElse(null);
                     if (partner != null) {
                         suppressed.add(partner);
@@ -97,7 +116,4 @@ public final class Suppression {
         return family;
     }
 
-    private static long count(Map<CellKey, GroupCounts> table, Cell cell) {
-        return table.get(cell.key()).count(cell.group());
-    }
 }

@@ -32,6 +32,13 @@ class SuppressionAttackTest {
     }
 
     static List<String> recoverable(List<CellFigures> feed) {
+        List<String> leaks = new ArrayList<>(recoverable(feed, CellFigures::suppressed, "count"));
+        leaks.addAll(recoverable(feed, row -> row.activeMentees() == null, "active mentees"));
+        return leaks;
+    }
+
+    static List<String> recoverable(List<CellFigures> feed, java.util.function.Predicate<CellFigures> hiddenCount,
+                                    String what) {
         Map<String, CellFigures> byId = new HashMap<>();
         feed.forEach(row -> byId.put(row.cellId(), row));
         List<Family> families = new ArrayList<>();
@@ -65,10 +72,10 @@ class SuppressionAttackTest {
         }
         List<String> leaks = new ArrayList<>();
         for (Family family : families) {
-            List<CellFigures> hidden = family.members().stream().filter(CellFigures::suppressed).toList();
+            List<CellFigures> hidden = family.members().stream().filter(hiddenCount).toList();
             if (hidden.size() == 1) {
-                leaks.add(family.name() + ": " + hidden.get(0).cellId() + " = the published whole minus the "
-                        + "published parts");
+                leaks.add(family.name() + ": " + what + " of " + hidden.get(0).cellId() + " = the published whole "
+                        + "minus the published parts");
             }
         }
         return leaks;
@@ -108,15 +115,17 @@ class SuppressionAttackTest {
                     .with(EmployeeEvent.selfIdentified("s" + i, LocalDate.of(2020, 1, 1), Instant.EPOCH,
                             randomIdentification(random)))
                     .stateAsOf(LocalDate.of(2025, 1, 1));
+            boolean mentee = random.nextInt(5) == 0;
             for (CellKey key : CellKey.of(state.placement(), RepresentationConfig.DEFAULT_PUBLIC_SAFETY)) {
-                table.merge(key, GroupCounts.empty().plus(state.groups(), false, 1),
-                        (a, b) -> a.plus(state.groups(), false, 1));
+                table.merge(key, GroupCounts.empty().plus(state.groups(), mentee, 1),
+                        (a, b) -> a.plus(state.groups(), mentee, 1));
             }
         }
         List<CellFigures> feed = new RepresentationCalculator(10).figures(table, Benchmarks.none(),
                 LocalDate.of(2025, 1, 1));
 
         assertThat(recoverable(feed)).isEmpty();
+        assertThat(feed).anyMatch(row -> row.activeMentees() == null && !row.suppressed());
         // Primary suppression holds: no published count is small, none of N minus it either.
         assertThat(feed).filteredOn(row -> !row.suppressed() && row.group() != Group.TOTAL)
                 .allSatisfy(row -> assertThat(Suppression.isSmall(row.count(), row.headcount(), 10)).isFalse());
