@@ -38,9 +38,9 @@ public class StreamsLifecycle implements SmartLifecycle, HealthIndicator {
         this.clock = clock;
     }
 
-    /** The running topology, once started. */
+    /** The topology, once started and while it can answer reads (running, or rebalancing: global views stay). */
     public Optional<RepresentationStreams> streams() {
-        return Optional.ofNullable(streams.get()).filter(RepresentationStreams::isRunning);
+        return Optional.ofNullable(streams.get()).filter(s -> s.streams().state().isRunningOrRebalancing());
     }
 
     @Override

@@ -27,8 +27,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
 
-    static final String AGGREGATE_KEY = "all";
-
     private final Supplier<LocalDate> today;
     private final Duration dayCheckInterval;
     private ProcessorContext<String, ContributionChange> context;
@@ -107,7 +105,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         } else {
             unexplained.put(employeeKey, unexplainedAfter);
         }
-        context.forward(new Record<>(AGGREGATE_KEY,
+        // Keyed by employee: the aggregation topic has one partition, and the aggregator keeps each employee's part.
+        context.forward(new Record<>(employeeKey,
                 new ContributionChange(before, after, unexplainedBefore, unexplainedAfter), timestamp));
     }
 

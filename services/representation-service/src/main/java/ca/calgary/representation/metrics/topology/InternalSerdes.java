@@ -20,7 +20,6 @@ import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.Group;
-import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import org.apache.kafka.common.errors.SerializationException;
@@ -78,23 +77,6 @@ final class InternalSerdes {
             out.writeInt(change.unexplainedAfter());
         }, in -> new ContributionChange(readNullableContribution(in), readNullableContribution(in), in.readInt(),
                 in.readInt()));
-    }
-
-    static Serde<GroupCounts> groupCounts() {
-        return serde((out, counts) -> {
-            for (Group group : Group.values()) {
-                out.writeLong(counts.count(group));
-                out.writeLong(counts.mentees(group));
-            }
-        }, in -> {
-            long[] counts = new long[Group.values().length];
-            long[] mentees = new long[Group.values().length];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = in.readLong();
-                mentees[i] = in.readLong();
-            }
-            return new GroupCounts(counts, mentees);
-        });
     }
 
     // --- formats ---

@@ -35,9 +35,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
  * Complementary suppression needs the whole table (a unit and its child units, a whole and its parts), so the
- * counts live in one task; each employee change arrives as one record and is expanded to its cells here, in
- * memory, so fan-out never multiplies Kafka traffic. Publication is coalesced: at most once per interval, only
- * cells whose published figures changed, the latest state of each.
+ * counts live in one task. The durable state is what each employee contributes ({@code aggregated-contributions},
+ * one small write per employee change); the counts are derived from it in memory (rebuilt on start), so fan-out to
+ * dozens of cells costs neither Kafka traffic nor store writes. Publication is coalesced: at most once per interval,
+ * only cells whose published figures changed, the latest state of each.
  */
 final class RepresentationAggregator implements Processor<String, Object, String, Object> {
 
@@ -51,7 +52,8 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, GroupCounts> counts;
+    private KeyValueStore<String, Contribution> contributions;
+    private final Map<CellKey, GroupCounts> counts = new HashMap<>();
     private KeyValueStore<String, BenchmarkShare> benchmarks;
     private KeyValueStore<String, String> published;
     private KeyValueStore<String, Long> dataQuality;
@@ -68,7 +70,11 @@ final class RepresentationAggregator implements Processor<String, Object, String
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.counts = context.getStateStore(RepresentationTopology.COUNTS_STORE);
+        this.contributions = context.getStateStore(RepresentationTopology.AGGREGATED_CONTRIBUTIONS_STORE);
+        counts.clear();
+        try (KeyValueIterator<String, Contribution> all = contributions.all()) {
+            all.forEachRemaining(entry -> apply(entry.value, 1));
+        }
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
         this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
@@ -80,6 +86,11 @@ final class RepresentationAggregator implements Processor<String, Object, String
         if (record.value() instanceof ContributionChange change) {
             apply(change.before(), -1);
             apply(change.after(), 1);
+            if (change.after() == null) {
+                contributions.delete(record.key());
+            } else {
+                contributions.put(record.key(), change.after());
+            }
             add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
             add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
                     - (change.unexplainedBefore() > 0 ? 1 : 0));
@@ -98,13 +109,12 @@ final class RepresentationAggregator implements Processor<String, Object, String
             return;
         }
         for (CellKey key : contribution.cells(publicSafety)) {
-            GroupCounts current = counts.get(key.id());
-            GroupCounts updated = (current == null ? GroupCounts.empty() : current)
+            GroupCounts updated = counts.getOrDefault(key, GroupCounts.empty())
                     .plus(contribution.groups(), contribution.mentee(), sign);
-            if (updated.headcount() == 0 && updated.equals(GroupCounts.empty())) {
-                counts.delete(key.id());
+            if (updated.equals(GroupCounts.empty())) {
+                counts.remove(key);
             } else {
-                counts.put(key.id(), updated);
+                counts.put(key, updated);
             }
         }
     }
@@ -121,10 +131,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
             return;
         }
         dirty = false;
-        Map<CellKey, GroupCounts> table = new HashMap<>();
-        try (KeyValueIterator<String, GroupCounts> all = counts.all()) {
-            all.forEachRemaining(entry -> table.put(CellKey.parse(entry.key), entry.value));
-        }
+        Map<CellKey, GroupCounts> table = counts;
         List<Benchmark> shares = new ArrayList<>();
         try (KeyValueIterator<String, BenchmarkShare> all = benchmarks.all()) {
             all.forEachRemaining(entry -> shares.add(benchmark(entry.value)));

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Live representation per scope, tier and group (SPEC §4-§6, §9).
+ * Live representation per scope, tier and group (SPEC §4-§6, §9). The stores holding self-identification
+ * (histories, contributions, aggregated contributions) have changelogs compacted within a day.
  *
  * <pre>
  * hr.employment-events ──┐
@@ -42,7 +43,7 @@ public final class RepresentationTopology {
     public static final String HISTORIES_STORE = "employee-histories";
     public static final String CONTRIBUTIONS_STORE = "employee-contributions";
     public static final String DUE_DATES_STORE = "employee-due-dates";
-    public static final String COUNTS_STORE = "cell-counts";
+    public static final String AGGREGATED_CONTRIBUTIONS_STORE = "aggregated-contributions";
     public static final String BENCHMARKS_STORE = "benchmarks";
     public static final String PUBLISHED_STORE = "published-figures";
     public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
@@ -99,7 +100,8 @@ public final class RepresentationTopology {
         builder.addStateStore(loggedStore(HISTORIES_STORE, InternalSerdes.employeeHistory(), ERASING_CHANGELOG));
         builder.addStateStore(loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(), ERASING_CHANGELOG));
         builder.addStateStore(loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()));
-        builder.addStateStore(loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()));
+        builder.addStateStore(loggedStore(AGGREGATED_CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
+                ERASING_CHANGELOG));
         builder.addStateStore(loggedStore(BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
         builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
         builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
@@ -127,7 +129,7 @@ public final class RepresentationTopology {
         KStream<String, Object> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .process(() -> new RepresentationAggregator(today, config.publicSafetyServiceLines(), calculator,
                                 publishInterval), Named.as("representation-aggregator"),
-                        COUNTS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
+                        AGGREGATED_CONTRIBUTIONS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))
                 .mapValues(value -> (RepresentationFigures) value, Named.as("as-figures"))

@@ -237,14 +237,13 @@ class RepresentationServiceIT {
                 "--spring.kafka.bootstrap-servers=" + LocalPlatformExtension.platform().bootstrapServers(),
                 "--spring.kafka.properties.schema.registry.url=" + LocalPlatformExtension.platform().registryUrl())) {
             Http other = new Http(((WebServerApplicationContext) second).getWebServer().getPort());
+            // Each instance reads its own copy of the metrics topic: they agree once the new one has caught up.
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                Http.Response fromOther = other.get("/v1/representation?scope=ORG", LEADER);
+                Http.Response fromOther = other.get("/v1/representation", LEADER);
                 assertThat(fromOther.status()).isEqualTo(200);
-                assertThat(sorted(fromOther.json())).isEqualTo(sorted(first.get("/v1/representation?scope=ORG",
-                        LEADER).json()));
+                assertThat(sorted(fromOther.json())).isNotEmpty()
+                        .isEqualTo(sorted(first.get("/v1/representation", LEADER).json()));
             });
-            assertThat(sorted(other.get("/v1/representation", LEADER).json()))
-                    .isEqualTo(sorted(first.get("/v1/representation", LEADER).json()));
         }
     }
 

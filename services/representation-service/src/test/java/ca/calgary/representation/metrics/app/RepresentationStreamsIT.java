@@ -66,24 +66,61 @@ class RepresentationStreamsIT {
                 assertThat(golden.mismatches(figures)).isEmpty();
             });
         }
+
+        // A restart on an empty state directory restores the stores from their changelogs and rebuilds the counts:
+        // one more hire adds one to the whole organisation.
+        Map<String, Object> freshState = Map.of(StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("representation-it-restarted-").toString());
+        RepresentationStreams.Settings restarted = new RepresentationStreams.Settings(settings.bootstrapServers(),
+                registry, settings.applicationId(), (short) 1, 3, golden.config(), Duration.ofMillis(500),
+                Duration.ofSeconds(5), freshState);
+        try (RepresentationStreams streams = RepresentationStreams.start(restarted, clock)) {
+            OutgoingEvent hire = new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED,
+                    "after-restart", ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "new-employee",
+                    new ca.calgary.representation.events.EmploymentEvent("after-restart", "new-employee",
+                            golden.asOf().minusDays(10), java.time.Instant.parse("2025-01-01T00:00:00Z"), "it",
+                            new ca.calgary.representation.events.EmployeeHired(new ca.calgary.representation.events
+                                    .Position("J", "Clerk", ca.calgary.representation.events.Level.FRONTLINE,
+                                    "City/Corporate", "CORPORATE"))), "");
+            publish(platform, List.of(hire), registry);
+            long before = golden.expected().get("ORG|ALL|TOTAL").headcount();
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(streams.isRunning()).isTrue();
+                assertThat(streams.figures().get("ORG|ALL|TOTAL").getHeadcount()).isEqualTo(before + 1);
+            });
+        }
     }
 
     private static void publish(LocalPlatform platform, GoldenCase golden, Map<String, Object> registry)
             throws Exception {
+        List<ProducerRecord<String, Object>> records = new ArrayList<>();
+        for (var benchmark : golden.benchmarks()) {
+            records.add(new ProducerRecord<>("reference.benchmarks", benchmark.key(),
+                    new ca.calgary.representation.metrics.BenchmarkShare(benchmark.scope().id(),
+                            benchmark.group().name(), benchmark.share().doubleValue(), benchmark.source(),
+                            benchmark.year())));
+        }
+        golden.events().forEach(event -> records.add(
+                new ProducerRecord<>(event.topic().topicName(), event.key(), event.value())));
+        send(platform, records, registry);
+    }
+
+    private static void publish(LocalPlatform platform, List<OutgoingEvent> events, Map<String, Object> registry)
+            throws Exception {
+        send(platform, events.stream().map(event -> new ProducerRecord<String, Object>(event.topic().topicName(),
+                event.key(), event.value())).toList(), registry);
+    }
+
+    private static void send(LocalPlatform platform, List<ProducerRecord<String, Object>> records,
+                             Map<String, Object> registry) throws Exception {
         Map<String, Object> settings = new HashMap<>(registry);
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         AvroSerializer values = new AvroSerializer();
         values.configure(settings, false);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
-            for (var benchmark : golden.benchmarks()) {
-                producer.send(new ProducerRecord<>("reference.benchmarks", benchmark.key(),
-                        new ca.calgary.representation.metrics.BenchmarkShare(benchmark.scope().id(),
-                                benchmark.group().name(), benchmark.share().doubleValue(), benchmark.source(),
-                                benchmark.year()))).get();
-            }
-            for (OutgoingEvent event : golden.events()) {
-                producer.send(new ProducerRecord<>(event.topic().topicName(), event.key(), event.value())).get();
+            for (ProducerRecord<String, Object> record : records) {
+                producer.send(record).get();
             }
         }
     }
