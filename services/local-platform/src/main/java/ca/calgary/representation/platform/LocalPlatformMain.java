@@ -26,6 +26,10 @@ public final class LocalPlatformMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
         // The launcher logs through slf4j-simple; the readiness probe's Kafka client need not narrate its retries.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
         Options options;
