@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import ca.calgary.representation.events.MentorshipRole;
@@ -84,11 +83,6 @@ public final class EmployeeHistory {
             }
         }
         return new EmployeeState(placement, identification, placement != null && !menteeOf.isEmpty(), unexplained);
-    }
-
-    /** The first date after {@code date} on which an event of this history takes effect, if any. */
-    public Optional<LocalDate> nextChangeAfter(LocalDate date) {
-        return events.stream().map(EmployeeEvent::effectiveDate).filter(day -> day.isAfter(date)).findFirst();
     }
 
     private static List<EmployeeEvent> eraseWithdrawn(List<EmployeeEvent> sorted) {
