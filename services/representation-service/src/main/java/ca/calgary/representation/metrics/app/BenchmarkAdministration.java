@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -116,6 +117,8 @@ public class BenchmarkAdministration {
                     latest.put(record.key(), (BenchmarkShare) record.value());
                 }
             });
+        } catch (KafkaException | IllegalStateException e) {
+            throw new ReferenceDataUnavailableException("cannot read the benchmarks from Kafka: " + e.getMessage(), e);
         }
         return latest;
     }
@@ -130,10 +133,10 @@ public class BenchmarkAdministration {
             producer.send(new ProducerRecord<>(MetricsTopic.BENCHMARKS.topicName(), key, value)).get(30,
                     TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not take the benchmark change: " + e.getMessage(), e);
+            throw new ReferenceDataUnavailableException("Kafka did not take the benchmark change: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new ReferenceDataUnavailableException("interrupted while changing a benchmark", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.metrics.app.ReferenceDataUnavailableException;
 import ca.calgary.representation.web.ServiceSecurity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,10 +22,7 @@ class MetricsExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MetricsUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(MetricsUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "metrics-unavailable"));
-        problem.setTitle("Metrics unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return serviceUnavailable("metrics-unavailable", "Metrics unavailable", e.getMessage());
     }
 
     @ExceptionHandler(InvalidBenchmarkException.class)
@@ -36,11 +34,15 @@ class MetricsExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> kafkaUnavailable(IllegalStateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "event-log-unavailable"));
-        problem.setTitle("Event log unavailable");
+    @ExceptionHandler(ReferenceDataUnavailableException.class)
+    ResponseEntity<ProblemDetail> referenceDataUnavailable(ReferenceDataUnavailableException e) {
+        return serviceUnavailable("event-log-unavailable", "Event log unavailable", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable(String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create(PROBLEMS + type));
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 }
