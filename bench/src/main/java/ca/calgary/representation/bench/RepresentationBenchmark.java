@@ -41,6 +41,7 @@ import ca.calgary.representation.events.SeparationReason;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.platform.LocalPlatformConfig;
@@ -93,7 +94,7 @@ public final class RepresentationBenchmark {
             Path state = data.resolve("representation-state");
             long started = System.nanoTime();
             RepresentationStreams.Settings settings = new RepresentationStreams.Settings(platform.bootstrapServers(),
-                    registry, "representation-benchmark", (short) 1, 6, RepresentationConfig.defaults(),
+                    registry, "representation-benchmark", (short) 1, 6, RepresentationConfig.defaults(), FlowConfig.defaults(),
                     Duration.ofSeconds(1), Duration.ofMinutes(1), Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString(),
                     StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
             try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC())) {

@@ -3,8 +3,11 @@ package ca.calgary.representation.events.contract;
 import java.util.Map;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,7 +22,12 @@ public enum MetricsTopic implements TopicContract {
 
     BENCHMARKS("reference.benchmarks", BenchmarkShare.class, "scope|group"),
     REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group"),
-    DATA_QUALITY("metrics.data-quality", DataQuality.class, "ORG");
+    DATA_QUALITY("metrics.data-quality", DataQuality.class, "ORG"),
+    FLOWS("metrics.flows", FlowFigures.class, "period|scope|tier|group"),
+    REPRESENTATION_SNAPSHOTS("metrics.representation-snapshots", RepresentationSnapshot.class,
+            "quarter|scope|tier|group"),
+    COMPETITIONS("metrics.competitions", CompetitionFigures.class,
+            "competition|competitionId|group or period|scope|tier|group");
 
     private final String topicName;
     private final Class<? extends SpecificRecord> valueClass;

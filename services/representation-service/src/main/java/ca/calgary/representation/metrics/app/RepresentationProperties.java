@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import ca.calgary.representation.metrics.core.FlowConfig;
+import ca.calgary.representation.metrics.core.Quarter;
+import ca.calgary.representation.metrics.core.ReferenceGroup;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicReplication         replication of topics and internal topics this service creates
  * @param benchmarksFile           CSV of benchmarks seeded at start ({@code scope,group,share,source,year}); keys
  *                                 already on the benchmark topic are left as they are (runtime changes win)
+ * @param firstQuarter             the first quarter of the flow metrics (rolling periods ending in it reach a year
+ *                                 back)
+ * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
  */
 @ConfigurationProperties("representation.metrics")
 public record RepresentationProperties(
@@ -37,9 +43,21 @@ public record RepresentationProperties(
         Path stateDir,
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplication,
-        Path benchmarksFile) {
+        Path benchmarksFile,
+        @DefaultValue("2023-Q1") String firstQuarter,
+        @DefaultValue("WHITE_ONLY") String referenceGroup) {
+
+    public RepresentationProperties {
+        // fail at start, naming the setting, rather than when the topology first needs them
+        Quarter.parse(firstQuarter);
+        ReferenceGroup.parse(referenceGroup);
+    }
 
     public RepresentationConfig representationConfig() {
         return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone);
+    }
+
+    public FlowConfig flowConfig() {
+        return new FlowConfig(Quarter.parse(firstQuarter), ReferenceGroup.parse(referenceGroup));
     }
 }

@@ -15,6 +15,7 @@ import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.topology.RepresentationTopics;
 import ca.calgary.representation.metrics.topology.RepresentationTopology;
@@ -50,7 +51,7 @@ public final class RepresentationStreams implements AutoCloseable {
      */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
                            short replicationFactor, int partitions, RepresentationConfig representation,
-                           Duration publishInterval, Duration dayCheckInterval, Map<String, Object> extraStreams) {
+                           FlowConfig flows, Duration publishInterval, Duration dayCheckInterval, Map<String, Object> extraStreams) {
     }
 
     private final KafkaStreams streams;
@@ -64,7 +65,7 @@ public final class RepresentationStreams implements AutoCloseable {
         provision(settings, registry);
         RepresentationTopics topics = new RepresentationTopics(registry, settings.registryConfig());
         StreamsBuilder builder = new StreamsBuilder();
-        new RepresentationTopology(topics, settings.representation(),
+        new RepresentationTopology(topics, settings.representation(), settings.flows(),
                 () -> LocalDate.now(clock.withZone(settings.representation().zone())), settings.publishInterval(),
                 settings.dayCheckInterval()).build(builder);
         builder.globalTable(topics.figuresTopic(),

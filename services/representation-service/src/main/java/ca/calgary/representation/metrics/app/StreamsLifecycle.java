@@ -83,7 +83,7 @@ public class StreamsLifecycle implements SmartLifecycle, HealthIndicator {
         }
         return new RepresentationStreams.Settings(String.join(",", kafka.getBootstrapServers()), registry,
                 properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
-                properties.representationConfig(), properties.publishInterval(), properties.dayCheckInterval(),
+                properties.representationConfig(), properties.flowConfig(), properties.publishInterval(), properties.dayCheckInterval(),
                 extra);
     }
 

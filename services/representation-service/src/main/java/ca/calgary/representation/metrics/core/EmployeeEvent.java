@@ -14,13 +14,16 @@ import ca.calgary.representation.events.MentorshipRole;
  * @param identification for SELF_ID_SUBMITTED (null once erased by a later withdrawal)
  * @param programId      for the mentorship kinds
  * @param role           for MENTORSHIP_ENROLLED
+ * @param competitionId  for the competition kinds, and for PROMOTED when the promotion came from a competition
  */
 public record EmployeeEvent(String eventId, LocalDate effectiveDate, Instant recordedAt, Kind kind, Placement placement,
-                            SelfIdentification identification, String programId, MentorshipRole role) {
+                            SelfIdentification identification, String programId, MentorshipRole role,
+                            String competitionId) {
 
     public enum Kind {
         HIRED, TRANSFERRED, PROMOTED, SEPARATED, SELF_ID_SUBMITTED, SELF_ID_WITHDRAWN,
-        MENTORSHIP_ENROLLED, MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN
+        MENTORSHIP_ENROLLED, MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN,
+        COMPETITION_APPLIED, COMPETITION_SHORTLISTED
     }
 
     /** The fold order of SPEC §4. */
@@ -30,29 +33,43 @@ public record EmployeeEvent(String eventId, LocalDate effectiveDate, Instant rec
 
     public static EmployeeEvent placement(String eventId, LocalDate effective, Instant recorded, Kind kind,
                                           Placement placement) {
-        return new EmployeeEvent(eventId, effective, recorded, kind, placement, null, null, null);
+        return new EmployeeEvent(eventId, effective, recorded, kind, placement, null, null, null, null);
+    }
+
+    public static EmployeeEvent promoted(String eventId, LocalDate effective, Instant recorded, Placement placement,
+                                         String competitionId) {
+        return new EmployeeEvent(eventId, effective, recorded, Kind.PROMOTED, placement, null, null, null,
+                competitionId);
+    }
+
+    /** An application to a competition (COMPETITION_APPLIED) or a shortlisting in one (COMPETITION_SHORTLISTED). */
+    public static EmployeeEvent competition(String eventId, LocalDate effective, Instant recorded, Kind kind,
+                                            String competitionId) {
+        return new EmployeeEvent(eventId, effective, recorded, kind, null, null, null, null, competitionId);
     }
 
     public static EmployeeEvent separated(String eventId, LocalDate effective, Instant recorded) {
-        return new EmployeeEvent(eventId, effective, recorded, Kind.SEPARATED, null, null, null, null);
+        return new EmployeeEvent(eventId, effective, recorded, Kind.SEPARATED, null, null, null, null, null);
     }
 
     public static EmployeeEvent selfIdentified(String eventId, LocalDate effective, Instant recorded,
                                                SelfIdentification identification) {
-        return new EmployeeEvent(eventId, effective, recorded, Kind.SELF_ID_SUBMITTED, null, identification, null, null);
+        return new EmployeeEvent(eventId, effective, recorded, Kind.SELF_ID_SUBMITTED, null, identification, null, null,
+                null);
     }
 
     public static EmployeeEvent withdrawn(String eventId, LocalDate effective, Instant recorded) {
-        return new EmployeeEvent(eventId, effective, recorded, Kind.SELF_ID_WITHDRAWN, null, null, null, null);
+        return new EmployeeEvent(eventId, effective, recorded, Kind.SELF_ID_WITHDRAWN, null, null, null, null, null);
     }
 
     public static EmployeeEvent mentorship(String eventId, LocalDate effective, Instant recorded, Kind kind,
                                            String programId, MentorshipRole role) {
-        return new EmployeeEvent(eventId, effective, recorded, kind, null, null, programId, role);
+        return new EmployeeEvent(eventId, effective, recorded, kind, null, null, programId, role, null);
     }
 
     /** The same event with its categories erased (a later withdrawal supersedes it). */
     EmployeeEvent erased() {
-        return new EmployeeEvent(eventId, effectiveDate, recordedAt, kind, placement, null, programId, role);
+        return new EmployeeEvent(eventId, effectiveDate, recordedAt, kind, placement, null, programId, role,
+                competitionId);
     }
 }

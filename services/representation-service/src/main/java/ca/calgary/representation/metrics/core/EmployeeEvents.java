@@ -12,6 +12,8 @@ import ca.calgary.representation.events.MentorshipEnrolled;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.MentorshipWithdrawn;
 import ca.calgary.representation.events.Position;
+import ca.calgary.representation.events.PromotionApplicationSubmitted;
+import ca.calgary.representation.events.PromotionCandidateShortlisted;
 import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.SelfIdentificationStatus;
@@ -57,11 +59,26 @@ public final class EmployeeEvents {
         throw new IllegalArgumentException("unknown self-identification payload " + payload.getClass().getName());
     }
 
-    /** Only a promotion changes an employee; competition events belong to the flow metrics. */
+    /**
+     * A promotion, an application or a shortlisting, as an entry of the employee's history; empty for the opening of
+     * a competition, which belongs to no employee (see {@link CompetitionOpening#from}).
+     */
     public static Optional<EmployeeEvent> from(PromotionEvent event) {
-        if (event.getPayload() instanceof EmployeePromoted promoted && event.getEmployeeKey() != null) {
-            return Optional.of(EmployeeEvent.placement(event.getEventId(), event.getEffectiveDate(),
-                    event.getRecordedAt(), Kind.PROMOTED, placement(promoted.getPosition())));
+        if (event.getEmployeeKey() == null) {
+            return Optional.empty();
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof EmployeePromoted promoted) {
+            return Optional.of(EmployeeEvent.promoted(event.getEventId(), event.getEffectiveDate(),
+                    event.getRecordedAt(), placement(promoted.getPosition()), promoted.getCompetitionId()));
+        }
+        if (payload instanceof PromotionApplicationSubmitted applied) {
+            return Optional.of(EmployeeEvent.competition(event.getEventId(), event.getEffectiveDate(),
+                    event.getRecordedAt(), Kind.COMPETITION_APPLIED, applied.getCompetitionId()));
+        }
+        if (payload instanceof PromotionCandidateShortlisted shortlisted) {
+            return Optional.of(EmployeeEvent.competition(event.getEventId(), event.getEffectiveDate(),
+                    event.getRecordedAt(), Kind.COMPETITION_SHORTLISTED, shortlisted.getCompetitionId()));
         }
         return Optional.empty();
     }
@@ -100,7 +117,7 @@ public final class EmployeeEvents {
         throw new IllegalArgumentException("not an input event: " + envelope.getClass().getName());
     }
 
-    private static Placement placement(Position position) {
+    static Placement placement(Position position) {
         return new Placement(position.getLevel(), position.getOrgUnitPath(), position.getServiceLine());
     }
 }

@@ -79,6 +79,9 @@ public final class EmployeeHistory {
                     }
                 }
                 case MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN -> menteeOf.remove(event.programId());
+                case COMPETITION_APPLIED, COMPETITION_SHORTLISTED -> {
+                    // competition stages change nobody's state; the flow metrics read them from the history
+                }
                 default -> throw new IllegalStateException("unhandled " + event.kind());
             }
         }

@@ -68,4 +68,28 @@ public enum Group {
         }
         return groups;
     }
+
+    /**
+     * Whether everyone in {@code part} is always in this group too (TOTAL holds everyone, RESPONDED every group but
+     * NOT_DISCLOSED, INDIGENOUS its identities, RACIALIZED its categories, INDIGENOUS_BLACK_RACIALIZED both). A group
+     * is not compared with a group it contains or is contained in.
+     */
+    public boolean contains(Group part) {
+        if (this == part || this == TOTAL) {
+            return true;
+        }
+        return switch (this) {
+            case RESPONDED -> part != NOT_DISCLOSED;
+            case INDIGENOUS -> INDIGENOUS_IDENTITIES.contains(part);
+            case RACIALIZED -> RACIALIZED_CATEGORIES.contains(part);
+            case INDIGENOUS_BLACK_RACIALIZED -> part == INDIGENOUS || part == RACIALIZED
+                    || INDIGENOUS_IDENTITIES.contains(part) || RACIALIZED_CATEGORIES.contains(part);
+            default -> false;
+        };
+    }
+
+    /** Neither group contains the other, so their rates can be compared. */
+    public boolean comparableWith(Group other) {
+        return !contains(other) && !other.contains(this);
+    }
 }

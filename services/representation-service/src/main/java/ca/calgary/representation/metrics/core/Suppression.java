@@ -1,11 +1,13 @@
 package ca.calgary.representation.metrics.core;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.ToLongBiFunction;
 
 /**
  * Small-cell suppression (SPEC §9). Primary: a count c with 0 &lt; c &lt; k, or 0 &lt; N − c &lt; k, is suppressed
@@ -39,69 +41,67 @@ public final class Suppression {
     }
 
     private static Set<Cell> suppressed(Map<CellKey, GroupCounts> table, int minCellSize,
-                                        java.util.function.ToLongBiFunction<GroupCounts, Group> countOf,
+                                        ToLongBiFunction<GroupCounts, Group> countOf,
                                         boolean totalIsHeadcount, Set<Cell> initially) {
-        Set<Cell> suppressed = new HashSet<>(initially);
+        List<Cell> cells = new ArrayList<>();
         table.forEach((key, counts) -> {
-            long headcount = counts.headcount();
-            if (headcount <= 0) {
-                return;
-            }
-            for (Group group : Group.values()) {
-                boolean published = totalIsHeadcount && group == Group.TOTAL;
-                if (!published && isSmall(countOf.applyAsLong(counts, group), headcount, minCellSize)) {
-                    suppressed.add(new Cell(key, group));
+            if (counts.headcount() > 0) {
+                for (Group group : Group.values()) {
+                    cells.add(new Cell(key, group));
                 }
             }
         });
-        List<List<Cell>> families = families(table);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (List<Cell> family : families) {
-                long hidden = family.stream().filter(suppressed::contains).count();
-                if (hidden == 1) {
-                    Cell partner = family.stream()
-                            .filter(cell -> !(totalIsHeadcount && cell.group() == Group.TOTAL))
-                            .filter(cell -> !suppressed.contains(cell))
-                            .min((a, b) -> Long.compare(countOf.applyAsLong(table.get(a.key()), a.group()),
-                                    countOf.applyAsLong(table.get(b.key()), b.group())))
-                            .orElse(null);
-                    if (partner != null) {
-                        suppressed.add(partner);
-                        changed = true;
-                    }
-                }
+        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table<>() {
+            @Override
+            public Collection<Cell> cells() {
+                return cells;
             }
-        }
-        return suppressed;
-    }
 
-    static boolean isSmall(long count, long headcount, int minCellSize) {
-        return (count > 0 && count < minCellSize) || (headcount - count > 0 && headcount - count < minCellSize);
+            @Override
+            public long count(Cell cell) {
+                return countOf.applyAsLong(table.get(cell.key()), cell.group());
+            }
+
+            @Override
+            public long whole(Cell cell) {
+                return table.get(cell.key()).headcount();
+            }
+
+            @Override
+            public boolean alwaysPublished(Cell cell) {
+                return totalIsHeadcount && cell.group() == Group.TOTAL;
+            }
+        }, families(table), minCellSize, initially);
     }
 
     /** Every family of published counts that add up, as lists of cells whose first member is the whole. */
     public static List<List<Cell>> families(Map<CellKey, GroupCounts> table) {
-        List<List<Cell>> families = new ArrayList<>();
+        return families(table.keySet().stream().filter(key -> table.get(key).headcount() > 0).toList(), Cell::new);
+    }
+
+    /**
+     * The families of SPEC §9 over the (scope, tier)s given, however a count is named: within each (scope, tier)
+     * TOTAL and its parts, INDIGENOUS and its identities, RACIALIZED and its categories; and each unit with its child
+     * units, group by group.
+     */
+    public static <C> List<List<C>> families(Collection<CellKey> keys, BiFunction<CellKey, Group, C> cell) {
+        List<List<C>> families = new ArrayList<>();
+        Set<CellKey> present = new java.util.HashSet<>(keys);
         Map<CellKey, List<CellKey>> childrenByParent = new TreeMap<>();
-        for (CellKey key : table.keySet()) {
-            if (table.get(key).headcount() <= 0) {
-                continue;
-            }
-            families.add(List.of(new Cell(key, Group.TOTAL), new Cell(key, Group.RESPONDED),
-                    new Cell(key, Group.NOT_DISCLOSED)));
-            families.add(family(key, Group.INDIGENOUS, Group.INDIGENOUS_IDENTITIES));
-            families.add(family(key, Group.RACIALIZED, Group.RACIALIZED_CATEGORIES));
+        for (CellKey key : keys) {
+            families.add(List.of(cell.apply(key, Group.TOTAL), cell.apply(key, Group.RESPONDED),
+                    cell.apply(key, Group.NOT_DISCLOSED)));
+            families.add(family(key, Group.INDIGENOUS, Group.INDIGENOUS_IDENTITIES, cell));
+            families.add(family(key, Group.RACIALIZED, Group.RACIALIZED_CATEGORIES, cell));
             key.scope().parentUnit().ifPresent(parent ->
                     childrenByParent.computeIfAbsent(new CellKey(parent, key.tier()), p -> new ArrayList<>()).add(key));
         }
         childrenByParent.forEach((parent, children) -> {
-            if (table.containsKey(parent) && table.get(parent).headcount() > 0) {
+            if (present.contains(parent)) {
                 for (Group group : Group.values()) {
-                    List<Cell> family = new ArrayList<>();
-                    family.add(new Cell(parent, group));
-                    children.forEach(child -> family.add(new Cell(child, group)));
+                    List<C> family = new ArrayList<>();
+                    family.add(cell.apply(parent, group));
+                    children.forEach(child -> family.add(cell.apply(child, group)));
                     families.add(family);
                 }
             }
@@ -109,10 +109,10 @@ public final class Suppression {
         return families;
     }
 
-    private static List<Cell> family(CellKey key, Group whole, List<Group> parts) {
-        List<Cell> family = new ArrayList<>();
-        family.add(new Cell(key, whole));
-        parts.forEach(part -> family.add(new Cell(key, part)));
+    private static <C> List<C> family(CellKey key, Group whole, List<Group> parts, BiFunction<CellKey, Group, C> cell) {
+        List<C> family = new ArrayList<>();
+        family.add(cell.apply(key, whole));
+        parts.forEach(part -> family.add(cell.apply(key, part)));
         return family;
     }
 

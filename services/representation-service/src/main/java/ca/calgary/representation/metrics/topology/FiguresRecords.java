@@ -45,7 +45,7 @@ final class FiguresRecords {
                 f.shortfall(), f.pUnder(), f.ci95Low(), f.ci95High(), f.activeMentees()).toString();
     }
 
-    private static Double number(BigDecimal value) {
+    static Double number(BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
 }

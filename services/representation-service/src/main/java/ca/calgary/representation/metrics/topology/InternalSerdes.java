@@ -2,6 +2,7 @@ package ca.calgary.representation.metrics.topology;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,16 +11,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.metrics.core.CompetitionEntry;
+import ca.calgary.representation.metrics.core.CompetitionOpening;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.FlowContribution;
 import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import org.apache.kafka.common.errors.SerializationException;
@@ -33,7 +42,8 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 final class InternalSerdes {
 
-    private static final byte VERSION = 1;
+    /** Format 2 added competition ids to history entries; format 1 values are still read. */
+    private static final byte VERSION = 2;
 
     private InternalSerdes() {
     }
@@ -71,15 +81,159 @@ final class InternalSerdes {
 
     static Serde<ContributionChange> contributionChange() {
         return serde((out, change) -> {
-            writeNullableContribution(out, change.before());
-            writeNullableContribution(out, change.after());
+            writeNullable(out, change.before(), InternalSerdes::writeContribution);
+            writeNullable(out, change.after(), InternalSerdes::writeContribution);
             out.writeInt(change.unexplainedBefore());
             out.writeInt(change.unexplainedAfter());
-        }, in -> new ContributionChange(readNullableContribution(in), readNullableContribution(in), in.readInt(),
+        }, in -> new ContributionChange(readNullable(in, InternalSerdes::readContribution),
+                readNullable(in, InternalSerdes::readContribution), in.readInt(),
                 in.readInt()));
     }
 
+    static Serde<EmployeeFlows> employeeFlows() {
+        return serde(InternalSerdes::writeFlows, InternalSerdes::readFlows);
+    }
+
+    /** A change of one employee's flows: the changed periods and competitions, before and after. */
+    static Serde<EmployeeFlows.Change> flowChange() {
+        return serde((out, change) -> {
+            out.writeInt(change.periods().size());
+            for (Map.Entry<Period, EmployeeFlows.Delta<FlowContribution>> entry : change.periods().entrySet()) {
+                out.writeUTF(entry.getKey().id());
+                writeNullable(out, entry.getValue().before(), InternalSerdes::writeFlowContribution);
+                writeNullable(out, entry.getValue().after(), InternalSerdes::writeFlowContribution);
+            }
+            out.writeInt(change.competitions().size());
+            for (Map.Entry<String, EmployeeFlows.Delta<CompetitionEntry>> entry : change.competitions().entrySet()) {
+                out.writeUTF(entry.getKey());
+                writeNullable(out, entry.getValue().before(), InternalSerdes::writeCompetitionEntry);
+                writeNullable(out, entry.getValue().after(), InternalSerdes::writeCompetitionEntry);
+            }
+        }, in -> {
+            Map<Period, EmployeeFlows.Delta<FlowContribution>> periods = new TreeMap<>();
+            int periodCount = in.readInt();
+            for (int i = 0; i < periodCount; i++) {
+                periods.put(Period.parse(in.readUTF()), new EmployeeFlows.Delta<>(
+                        readNullable(in, InternalSerdes::readFlowContribution),
+                        readNullable(in, InternalSerdes::readFlowContribution)));
+            }
+            Map<String, EmployeeFlows.Delta<CompetitionEntry>> competitions = new TreeMap<>();
+            int competitionCount = in.readInt();
+            for (int i = 0; i < competitionCount; i++) {
+                competitions.put(in.readUTF(), new EmployeeFlows.Delta<>(
+                        readNullable(in, InternalSerdes::readCompetitionEntry),
+                        readNullable(in, InternalSerdes::readCompetitionEntry)));
+            }
+            return new EmployeeFlows.Change(periods, competitions);
+        });
+    }
+
+    static Serde<CompetitionOpening> competitionOpening() {
+        return serde((out, opening) -> {
+            out.writeUTF(opening.competitionId());
+            out.writeLong(opening.opened().toEpochDay());
+            out.writeLong(opening.recordedAt().getEpochSecond());
+            out.writeInt(opening.recordedAt().getNano());
+            out.writeUTF(opening.eventId());
+            writePlacement(out, opening.target());
+        }, in -> new CompetitionOpening(in.readUTF(), LocalDate.ofEpochDay(in.readLong()),
+                Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readUTF(), readPlacement(in)));
+    }
+
     // --- formats ---
+
+    private static void writeFlows(DataOutputStream out, EmployeeFlows flows) throws IOException {
+        out.writeInt(flows.periods().size());
+        for (Map.Entry<Period, FlowContribution> entry : flows.periods().entrySet()) {
+            out.writeUTF(entry.getKey().id());
+            writeFlowContribution(out, entry.getValue());
+        }
+        out.writeInt(flows.competitions().size());
+        for (Map.Entry<String, CompetitionEntry> entry : flows.competitions().entrySet()) {
+            out.writeUTF(entry.getKey());
+            writeCompetitionEntry(out, entry.getValue());
+        }
+    }
+
+    private static EmployeeFlows readFlows(DataInputStream in) throws IOException {
+        SortedMap<Period, FlowContribution> periods = new TreeMap<>();
+        int periodCount = in.readInt();
+        for (int i = 0; i < periodCount; i++) {
+            periods.put(Period.parse(in.readUTF()), readFlowContribution(in));
+        }
+        SortedMap<String, CompetitionEntry> competitions = new TreeMap<>();
+        int competitionCount = in.readInt();
+        for (int i = 0; i < competitionCount; i++) {
+            competitions.put(in.readUTF(), readCompetitionEntry(in));
+        }
+        return new EmployeeFlows(periods, competitions);
+    }
+
+    private static void writeFlowContribution(DataOutputStream out, FlowContribution c) throws IOException {
+        out.writeInt(mask(c.groups()));
+        writeNullable(out, c.atStart(), InternalSerdes::writePlacement);
+        writeNullable(out, c.atEnd(), InternalSerdes::writePlacement);
+        out.writeBoolean(c.menteeAtEnd());
+        writeList(out, c.hires(), InternalSerdes::writePlacement);
+        writeList(out, c.promotions(), (o, promotion) -> {
+            writePlacement(o, promotion.from());
+            writePlacement(o, promotion.to());
+        });
+        writeList(out, c.separations(), InternalSerdes::writePlacement);
+        writeList(out, c.enrolments(), (o, enrolment) -> {
+            writePlacement(o, enrolment.placement());
+            o.writeBoolean(enrolment.promotedWithin24Months());
+        });
+        writeList(out, c.completions(), InternalSerdes::writePlacement);
+        out.writeBoolean(c.nonMentee());
+        out.writeBoolean(c.nonMenteePromoted());
+    }
+
+    private static FlowContribution readFlowContribution(DataInputStream in) throws IOException {
+        return new FlowContribution(unmask(in.readInt(), Group.class),
+                readNullable(in, InternalSerdes::readPlacement), readNullable(in, InternalSerdes::readPlacement),
+                in.readBoolean(), readList(in, InternalSerdes::readPlacement),
+                readList(in, i -> new FlowContribution.Promotion(readPlacement(i), readPlacement(i))),
+                readList(in, InternalSerdes::readPlacement),
+                readList(in, i -> new FlowContribution.Enrolment(readPlacement(i), i.readBoolean())),
+                readList(in, InternalSerdes::readPlacement), in.readBoolean(), in.readBoolean());
+    }
+
+    private static void writeCompetitionEntry(DataOutputStream out, CompetitionEntry entry) throws IOException {
+        out.writeByte(entry.stage().ordinal());
+        out.writeInt(mask(entry.groups()));
+    }
+
+    private static CompetitionEntry readCompetitionEntry(DataInputStream in) throws IOException {
+        return new CompetitionEntry(CompetitionEntry.Stage.values()[in.readByte()], unmask(in.readInt(), Group.class));
+    }
+
+    private static <T> void writeNullable(DataOutputStream out, T value, Writer<T> writer) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            writer.write(out, value);
+        }
+    }
+
+    private static <T> T readNullable(DataInputStream in, Reader<T> reader) throws IOException {
+        return in.readBoolean() ? reader.read(in) : null;
+    }
+
+    private static <T> void writeList(DataOutputStream out, List<T> values, Writer<T> writer) throws IOException {
+        out.writeInt(values.size());
+        for (T value : values) {
+            writer.write(out, value);
+        }
+    }
+
+    private static <T> List<T> readList(DataInputStream in, Reader<T> reader) throws IOException {
+        int size = in.readInt();
+        List<T> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(reader.read(in));
+        }
+        return values;
+    }
 
     private static void writeEvent(DataOutputStream out, EmployeeEvent event) throws IOException {
         out.writeUTF(event.eventId());
@@ -95,8 +249,9 @@ final class InternalSerdes {
         if (event.identification() != null) {
             writeIdentification(out, event.identification());
         }
-        writeNullableString(out, event.programId());
+        writeNullable(out, event.programId(), DataOutputStream::writeUTF);
         out.writeByte(event.role() == null ? -1 : event.role().ordinal());
+        writeNullable(out, event.competitionId(), DataOutputStream::writeUTF);
     }
 
     private static EmployeeEvent readEvent(DataInputStream in) throws IOException {
@@ -106,10 +261,11 @@ final class InternalSerdes {
         EmployeeEvent.Kind kind = EmployeeEvent.Kind.values()[in.readByte()];
         Placement placement = in.readBoolean() ? readPlacement(in) : null;
         SelfIdentification identification = in.readBoolean() ? readIdentification(in) : null;
-        String programId = readNullableString(in);
+        String programId = readNullable(in, DataInput::readUTF);
         byte role = in.readByte();
+        String competitionId = ((VersionedInput) in).version >= 2 ? readNullable(in, DataInput::readUTF) : null;
         return new EmployeeEvent(eventId, effective, recorded, kind, placement, identification, programId,
-                role < 0 ? null : MentorshipRole.values()[role]);
+                role < 0 ? null : MentorshipRole.values()[role], competitionId);
     }
 
     private static void writePlacement(DataOutputStream out, Placement placement) throws IOException {
@@ -146,28 +302,6 @@ final class InternalSerdes {
         return new Contribution(readPlacement(in), unmask(in.readInt(), Group.class), in.readBoolean());
     }
 
-    private static void writeNullableContribution(DataOutputStream out, Contribution contribution) throws IOException {
-        out.writeBoolean(contribution != null);
-        if (contribution != null) {
-            writeContribution(out, contribution);
-        }
-    }
-
-    private static Contribution readNullableContribution(DataInputStream in) throws IOException {
-        return in.readBoolean() ? readContribution(in) : null;
-    }
-
-    private static void writeNullableString(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readNullableString(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
     private static <E extends Enum<E>> int mask(Set<E> values) {
         int mask = 0;
         for (E value : values) {
@@ -187,6 +321,16 @@ final class InternalSerdes {
     }
 
     // --- plumbing ---
+
+    /** The input of one value, with the format version it was written in. */
+    private static final class VersionedInput extends DataInputStream {
+        final byte version;
+
+        VersionedInput(byte[] data) throws IOException {
+            super(new ByteArrayInputStream(data));
+            this.version = readByte();
+        }
+    }
 
     interface Writer<T> {
         void write(DataOutputStream out, T value) throws IOException;
@@ -213,11 +357,10 @@ final class InternalSerdes {
             if (data == null) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new SerializationException("internal value of " + topic + " has format " + version
-                            + "; this release reads format " + VERSION);
+            try (VersionedInput in = new VersionedInput(data)) {
+                if (in.version < 1 || in.version > VERSION) {
+                    throw new SerializationException("internal value of " + topic + " has format " + in.version
+                            + "; this release reads formats 1 to " + VERSION);
                 }
                 return reader.read(in);
             } catch (IOException e) {

@@ -169,7 +169,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
         }
     }
 
-    private static Benchmark benchmark(BenchmarkShare share) {
+    static Benchmark benchmark(BenchmarkShare share) {
         return new Benchmark(new Scope(share.getScope()), Group.valueOf(share.getGroup()),
                 BigDecimal.valueOf(share.getShare()), share.getSource(), share.getYear());
     }

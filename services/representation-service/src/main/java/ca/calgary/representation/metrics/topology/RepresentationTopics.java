@@ -9,8 +9,11 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.serde.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,7 +22,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The representation topology's topics with their keys and serdes, declared once. Keys are plain strings
- * (employeeKey, {@code scope|group}, {@code scope|tier|group}); values are registry Avro on public topics.
+ * (employeeKey, {@code scope|group}, {@code scope|tier|group}, {@code period|scope|tier|group}, ...); values are
+ * registry Avro on public topics.
  */
 public final class RepresentationTopics {
 
@@ -32,6 +36,9 @@ public final class RepresentationTopics {
     private final Serde<BenchmarkShare> benchmarks;
     private final Serde<RepresentationFigures> figures;
     private final Serde<DataQuality> dataQuality;
+    private final Serde<FlowFigures> flows;
+    private final Serde<RepresentationSnapshot> snapshots;
+    private final Serde<CompetitionFigures> competitions;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
@@ -42,6 +49,9 @@ public final class RepresentationTopics {
         this.benchmarks = avro(registry, serdeConfig);
         this.figures = avro(registry, serdeConfig);
         this.dataQuality = avro(registry, serdeConfig);
+        this.flows = avro(registry, serdeConfig);
+        this.snapshots = avro(registry, serdeConfig);
+        this.competitions = avro(registry, serdeConfig);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
@@ -76,6 +86,30 @@ public final class RepresentationTopics {
 
     public String dataQualityTopic() {
         return MetricsTopic.DATA_QUALITY.topicName();
+    }
+
+    public String flowsTopic() {
+        return MetricsTopic.FLOWS.topicName();
+    }
+
+    public String snapshotsTopic() {
+        return MetricsTopic.REPRESENTATION_SNAPSHOTS.topicName();
+    }
+
+    public String competitionsTopic() {
+        return MetricsTopic.COMPETITIONS.topicName();
+    }
+
+    public Serde<FlowFigures> flows() {
+        return flows;
+    }
+
+    public Serde<RepresentationSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public Serde<CompetitionFigures> competitions() {
+        return competitions;
     }
 
     public Serde<DataQuality> dataQuality() {

@@ -5,15 +5,27 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.CompetitionCalculator;
+import ca.calgary.representation.metrics.core.CompetitionOpening;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeEvents;
+import ca.calgary.representation.metrics.core.FlowCalculator;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -48,6 +60,12 @@ public final class RepresentationTopology {
     public static final String PUBLISHED_STORE = "published-figures";
     public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
     public static final String DATA_QUALITY_STORE = "data-quality";
+    public static final String EMPLOYEE_FLOWS_STORE = "employee-flows";
+    public static final String EMPLOYEE_FLOWS_QUARTER_STORE = "employee-flows-quarter";
+    public static final String AGGREGATED_FLOWS_STORE = "aggregated-flows";
+    public static final String COMPETITION_OPENINGS_STORE = "competition-openings";
+    public static final String FLOW_BENCHMARKS_STORE = "flow-benchmarks";
+    public static final String PUBLISHED_FLOWS_STORE = "published-flow-figures";
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(
@@ -59,6 +77,7 @@ public final class RepresentationTopology {
 
     private final RepresentationTopics topics;
     private final RepresentationConfig config;
+    private final FlowConfig flowConfig;
     private final Supplier<LocalDate> today;
     private final Duration publishInterval;
     private final Duration dayCheckInterval;
@@ -68,10 +87,11 @@ public final class RepresentationTopology {
      * @param publishInterval  how often changed figures are published (coalescing window)
      * @param dayCheckInterval how often to look for future-dated events that have come due
      */
-    public RepresentationTopology(RepresentationTopics topics, RepresentationConfig config, Supplier<LocalDate> today,
-                                  Duration publishInterval, Duration dayCheckInterval) {
+    public RepresentationTopology(RepresentationTopics topics, RepresentationConfig config, FlowConfig flowConfig,
+                                  Supplier<LocalDate> today, Duration publishInterval, Duration dayCheckInterval) {
         this.topics = topics;
         this.config = config;
+        this.flowConfig = flowConfig;
         this.today = today;
         this.publishInterval = publishInterval;
         this.dayCheckInterval = dayCheckInterval;
@@ -87,9 +107,10 @@ public final class RepresentationTopology {
                 .stream(topics.selfIdentificationTopic(), Consumed.with(RepresentationTopics.KEY,
                         topics.selfIdentification()).withName("self-identification-events-source"))
                 .mapValues(EmployeeEvents::from, Named.as("self-identification-to-employee-event"));
-        KStream<String, EmployeeEvent> promotion = builder
+        KStream<String, PromotionEvent> promotionEvents = builder
                 .stream(topics.promotionTopic(), Consumed.with(RepresentationTopics.KEY, topics.promotion())
-                        .withName("promotion-events-source"))
+                        .withName("promotion-events-source"));
+        KStream<String, EmployeeEvent> promotion = promotionEvents
                 .flatMapValues(event -> EmployeeEvents.from(event).stream().toList(),
                         Named.as("promotion-to-employee-event"));
         KStream<String, EmployeeEvent> mentorship = builder
@@ -106,14 +127,28 @@ public final class RepresentationTopology {
         builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
         builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
         builder.addStateStore(loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
+        builder.addStateStore(loggedStore(EMPLOYEE_FLOWS_STORE, InternalSerdes.employeeFlows(), ERASING_CHANGELOG));
+        builder.addStateStore(loggedStore(EMPLOYEE_FLOWS_QUARTER_STORE, Serdes.String(), Map.of()));
+        builder.addStateStore(loggedStore(AGGREGATED_FLOWS_STORE, InternalSerdes.employeeFlows(), ERASING_CHANGELOG));
+        builder.addStateStore(loggedStore(COMPETITION_OPENINGS_STORE, InternalSerdes.competitionOpening(), Map.of()));
+        builder.addStateStore(loggedStore(FLOW_BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
+        builder.addStateStore(loggedStore(PUBLISHED_FLOWS_STORE, Serdes.String(), Map.of()));
 
-        KStream<String, Object> changes = employment
+        Map<String, KStream<String, Object>> employeeChanges = employment
                 .merge(selfIdentification, Named.as("merge-self-identification"))
                 .merge(promotion, Named.as("merge-promotion"))
                 .merge(mentorship, Named.as("merge-mentorship"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, internalEvent).withName("employee-events"))
-                .process(() -> new EmployeeStateProcessor(today, dayCheckInterval), Named.as("employee-state"),
-                        HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE, UNEXPLAINED_STORE)
+                .process(() -> new EmployeeStateProcessor(today, dayCheckInterval, flowConfig.firstQuarter()),
+                        Named.as("employee-state"), HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE,
+                        UNEXPLAINED_STORE, EMPLOYEE_FLOWS_STORE, EMPLOYEE_FLOWS_QUARTER_STORE)
+                .split(Named.as("employee-change-"))
+                .branch((key, value) -> value instanceof ContributionChange, Branched.as("contribution"))
+                .branch((key, value) -> value instanceof EmployeeFlows.Change, Branched.as("flows"))
+                .noDefaultBranch();
+
+        KStream<String, Object> changes = employeeChanges.get("employee-change-contribution")
+                .mapValues(change -> (ContributionChange) change, Named.as("as-contribution-change"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.contributionChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
                 .mapValues(change -> (Object) change, Named.as("contribution-change-as-input"));
@@ -140,6 +175,55 @@ public final class RepresentationTopology {
                 .mapValues(value -> (DataQuality) value, Named.as("as-data-quality"))
                 .to(topics.dataQualityTopic(), Produced.with(RepresentationTopics.KEY, topics.dataQuality())
                         .withName("data-quality-sink"));
+
+        buildFlows(employeeChanges.get("employee-change-flows"), promotionEvents, benchmarkUpdates);
+    }
+
+    /**
+     * Flow metrics (SPEC §7): each employee's changed periods and competitions, the competition openings and the
+     * benchmarks meet in one task, which publishes flows, quarter-end snapshots and competition funnels.
+     */
+    private void buildFlows(KStream<String, Object> flowChanges, KStream<String, PromotionEvent> promotionEvents,
+                            KStream<String, Object> benchmarkUpdates) {
+        KStream<String, Object> flows = flowChanges
+                .mapValues(change -> (EmployeeFlows.Change) change, Named.as("as-flow-change"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.flowChange())
+                        .withName("flow-changes").withNumberOfPartitions(1))
+                .mapValues(change -> (Object) change, Named.as("flow-change-as-input"));
+        KStream<String, Object> openings = promotionEvents
+                .flatMapValues(event -> CompetitionOpening.from(event).stream().toList(),
+                        Named.as("promotion-to-competition-opening"))
+                .selectKey((key, opening) -> opening.competitionId(), Named.as("opening-by-competition"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.competitionOpening())
+                        .withName("competition-openings").withNumberOfPartitions(1))
+                .mapValues(opening -> (Object) opening, Named.as("competition-opening-as-input"));
+        RepresentationCalculator snapshots = new RepresentationCalculator(config.minCellSize());
+        Map<String, KStream<String, FlowAggregator.Outgoing>> outputs = flows
+                .merge(openings, Named.as("merge-competition-openings"))
+                .merge(benchmarkUpdates, Named.as("merge-flow-benchmarks"))
+                .process(() -> new FlowAggregator(today, config.publicSafetyServiceLines(),
+                                new FlowCalculator(config.minCellSize(), flowConfig.reference()), snapshots,
+                                new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
+                                        config.publicSafetyServiceLines()), publishInterval),
+                        Named.as("flow-aggregator"), AGGREGATED_FLOWS_STORE, COMPETITION_OPENINGS_STORE,
+                        FLOW_BENCHMARKS_STORE, PUBLISHED_FLOWS_STORE)
+                .split(Named.as("flow-output-"))
+                .branch((key, out) -> out.topic() == MetricsTopic.FLOWS, Branched.as("flows"))
+                .branch((key, out) -> out.topic() == MetricsTopic.REPRESENTATION_SNAPSHOTS, Branched.as("snapshots"))
+                .branch((key, out) -> out.topic() == MetricsTopic.COMPETITIONS, Branched.as("competitions"))
+                .noDefaultBranch();
+        outputs.get("flow-output-flows")
+                .mapValues(out -> (FlowFigures) out.value(), Named.as("as-flow-figures"))
+                .to(topics.flowsTopic(), Produced.with(RepresentationTopics.KEY, topics.flows())
+                        .withName("flow-figures-sink"));
+        outputs.get("flow-output-snapshots")
+                .mapValues(out -> (RepresentationSnapshot) out.value(), Named.as("as-snapshots"))
+                .to(topics.snapshotsTopic(), Produced.with(RepresentationTopics.KEY, topics.snapshots())
+                        .withName("representation-snapshots-sink"));
+        outputs.get("flow-output-competitions")
+                .mapValues(out -> (CompetitionFigures) out.value(), Named.as("as-competition-figures"))
+                .to(topics.competitionsTopic(), Produced.with(RepresentationTopics.KEY, topics.competitions())
+                        .withName("competition-figures-sink"));
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> loggedStore(String name,

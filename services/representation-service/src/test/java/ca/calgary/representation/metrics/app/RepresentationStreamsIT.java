@@ -14,6 +14,7 @@ import java.util.Map;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Scope;
@@ -53,7 +54,7 @@ class RepresentationStreamsIT {
         Clock clock = Clock.fixed(golden.asOf().atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(18 * 3600),
                 ZoneOffset.UTC);
         RepresentationStreams.Settings settings = new RepresentationStreams.Settings(platform.bootstrapServers(),
-                registry, "representation-it", (short) 1, 3, golden.config(), Duration.ofMillis(500),
+                registry, "representation-it", (short) 1, 3, golden.config(), FlowConfig.defaults(), Duration.ofMillis(500),
                 Duration.ofSeconds(5), Map.of(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("representation-it-").toString()));
 
@@ -72,7 +73,7 @@ class RepresentationStreamsIT {
         Map<String, Object> freshState = Map.of(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("representation-it-restarted-").toString());
         RepresentationStreams.Settings restarted = new RepresentationStreams.Settings(settings.bootstrapServers(),
-                registry, settings.applicationId(), (short) 1, 3, golden.config(), Duration.ofMillis(500),
+                registry, settings.applicationId(), (short) 1, 3, golden.config(), FlowConfig.defaults(), Duration.ofMillis(500),
                 Duration.ofSeconds(5), freshState);
         try (RepresentationStreams streams = RepresentationStreams.start(restarted, clock)) {
             OutgoingEvent hire = new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED,

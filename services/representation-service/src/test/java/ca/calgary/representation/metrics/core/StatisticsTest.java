@@ -45,4 +45,43 @@ class StatisticsTest {
         assertThat(interval[0]).isZero();
         assertThat(interval[1]).isCloseTo(0.1611, within(1e-4));
     }
+
+    @Test
+    void fisherMatchesRsTeaTastingExample() {
+        // R documentation of stats::fisher.test, example "TeaTasting" (Agresti 1990, p. 61): the lady tastes 8 cups,
+        // table {{3, 1}, {1, 3}}; fisher.test(TeaTasting, alternative = "greater") gives p-value = 0.2429 (= 17/70).
+        assertThat(Statistics.fisherOneSided(3, 1, 1, 3, Statistics.Tail.GREATER)).isCloseTo(17.0 / 70, within(1e-12));
+    }
+
+    @Test
+    void fisherMatchesRsConvictionsExample() {
+        // R documentation of stats::fisher.test, example "Convictions" (Fisher 1962): dizygotic twins 2 convicted,
+        // 15 not; monozygotic 10 and 3; fisher.test(Convictions, alternative = "less") gives p-value = 0.0004652.
+        assertThat(Statistics.fisherOneSided(2, 15, 10, 3, Statistics.Tail.LESS)).isCloseTo(0.0004652, within(1e-7));
+    }
+
+    @Test
+    void fisherMatchesWikipediasDietingExample() {
+        // Wikipedia, "Fisher's exact test", worked example: men 1 dieting, 11 not; women 9 and 3, i.e. the table
+        // {{1, 9}, {11, 3}} (rows: dieting, not); the one-tailed p-value is 0.001346076 + 0.000033652 = 0.001379728.
+        assertThat(Statistics.fisherOneSided(1, 9, 11, 3, Statistics.Tail.LESS)).isCloseTo(0.001379728, within(1e-9));
+    }
+
+    @Test
+    void fisherKeepsTheTailOfLargeTables() {
+        // {{300, 1700}, {600, 1400}}: exact rational value (Python's fractions, sum of hypergeometric terms).
+        assertThat(Statistics.fisherOneSided(300, 1700, 600, 1400, Statistics.Tail.LESS) / 1.9323497353119532e-30)
+                .isCloseTo(1.0, within(1e-9));
+        // the two tails of the same table add up to 1 + P[X = a]
+        double less = Statistics.fisherOneSided(30, 170, 60, 140, Statistics.Tail.LESS);
+        double greater = Statistics.fisherOneSided(30, 170, 60, 140, Statistics.Tail.GREATER);
+        assertThat(less).isCloseTo(0.00023696318572932886, within(1e-15));
+        assertThat(greater).isCloseTo(0.9999080125128201, within(1e-12));
+    }
+
+    @Test
+    void fisherOfADegenerateTableIsOne() {
+        assertThat(Statistics.fisherOneSided(0, 10, 0, 10, Statistics.Tail.LESS)).isEqualTo(1.0);
+        assertThat(Statistics.fisherOneSided(5, 0, 5, 0, Statistics.Tail.GREATER)).isEqualTo(1.0);
+    }
 }

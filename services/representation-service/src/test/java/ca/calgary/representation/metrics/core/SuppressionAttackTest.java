@@ -128,7 +128,7 @@ class SuppressionAttackTest {
         assertThat(feed).anyMatch(row -> row.activeMentees() == null && !row.suppressed());
         // Primary suppression holds: no published count is small, none of N minus it either.
         assertThat(feed).filteredOn(row -> !row.suppressed() && row.group() != Group.TOTAL)
-                .allSatisfy(row -> assertThat(Suppression.isSmall(row.count(), row.headcount(), 10)).isFalse());
+                .allSatisfy(row -> assertThat(SmallCountSuppression.isSmall(row.count(), row.headcount(), 10)).isFalse());
     }
 
     private static SelfIdentification randomIdentification(Random random) {

@@ -20,6 +20,7 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.Group;
@@ -69,7 +70,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         topics = new RepresentationTopics(new SchemaRegistryClient(new AvroSerdeConfig(serdeConfig)), serdeConfig);
         today = new AtomicReference<>(asOf);
         StreamsBuilder builder = new StreamsBuilder();
-        new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1)).build(builder);
+        new RepresentationTopology(topics, config, FlowConfig.defaults(), today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1)).build(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "representation-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
