@@ -41,6 +41,8 @@ public record GoldenCase(String name, LocalDate asOf, RepresentationConfig confi
     public static final Path ROOT = ca.calgary.representation.ingest.core.SharedGolden.root();
     private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer(new byte[32]);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CanonicalEventReader READER = new CanonicalEventReader(EnumSet.allOf(EventType.class),
+            "golden");
 
     /** One row of expected.csv. */
     public record ExpectedRow(String scope, String tier, String group, long headcount, String count, boolean suppressed,
@@ -87,17 +89,11 @@ public record GoldenCase(String name, LocalDate asOf, RepresentationConfig confi
                 }
             }
 
-            CanonicalEventReader reader = new CanonicalEventReader(EnumSet.allOf(EventType.class), "golden");
             List<OutgoingEvent> events = new ArrayList<>();
             for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
-                if (line.isBlank()) {
-                    continue;
+                if (!line.isBlank()) {
+                    events.add(event(line));
                 }
-                CanonicalEventReader.Result result = reader.read(JSON.readTree(line));
-                if (!result.isValid()) {
-                    throw new IllegalStateException(dir + ": invalid event " + line + ": " + result.violations());
-                }
-                events.add(OutgoingEvent.of(result.event(), PSEUDONYMIZER, Instant.EPOCH, "golden"));
             }
 
             Map<String, ExpectedRow> expected = new LinkedHashMap<>();
@@ -113,6 +109,15 @@ public record GoldenCase(String name, LocalDate asOf, RepresentationConfig confi
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One canonical JSON event (SPEC §3) as ingest publishes it (employee ids keyed with an all-zero key). */
+    public static OutgoingEvent event(String canonicalJson) {
+        CanonicalEventReader.Result result = READER.read(JSON.readTree(canonicalJson));
+        if (!result.isValid()) {
+            throw new IllegalStateException("invalid event " + canonicalJson + ": " + result.violations());
+        }
+        return OutgoingEvent.of(result.event(), PSEUDONYMIZER, Instant.EPOCH, "golden");
     }
 
     /** Every difference between published figures and the expected rows; empty when the case passes. */

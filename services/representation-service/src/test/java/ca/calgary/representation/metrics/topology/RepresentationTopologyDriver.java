@@ -19,10 +19,13 @@ import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.CompetitionFigures;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.RepresentationFigures;
-import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.CellFigures;
+import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.core.Scope;
@@ -57,10 +60,20 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final TestInputTopic<String, BenchmarkShare> benchmarks;
     private final TestOutputTopic<String, RepresentationFigures> figures;
     private final TestOutputTopic<String, ca.calgary.representation.metrics.DataQuality> dataQuality;
+    private final TestOutputTopic<String, FlowFigures> flows;
+    private final TestOutputTopic<String, RepresentationSnapshot> snapshots;
+    private final TestOutputTopic<String, CompetitionFigures> competitions;
     private final Map<String, RepresentationFigures> latest = new LinkedHashMap<>();
+    private final Map<String, FlowFigures> latestFlows = new LinkedHashMap<>();
+    private final Map<String, RepresentationSnapshot> latestSnapshots = new LinkedHashMap<>();
+    private final Map<String, CompetitionFigures> latestCompetitions = new LinkedHashMap<>();
     private int published;
 
     RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
+        this(config, FlowConfig.defaults(), asOf);
+    }
+
+    RepresentationTopologyDriver(RepresentationConfig config, FlowConfig flowConfig, LocalDate asOf) {
         try {
             registry = new InMemoryRegistry(1);
         } catch (IOException e) {
@@ -70,7 +83,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         topics = new RepresentationTopics(new SchemaRegistryClient(new AvroSerdeConfig(serdeConfig)), serdeConfig);
         today = new AtomicReference<>(asOf);
         StreamsBuilder builder = new StreamsBuilder();
-        new RepresentationTopology(topics, config, FlowConfig.defaults(), today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1)).build(builder);
+        new RepresentationTopology(topics, config, flowConfig, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1))
+                .build(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "representation-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -88,6 +102,11 @@ final class RepresentationTopologyDriver implements AutoCloseable {
                 topics.figures().deserializer());
         dataQuality = driver.createOutputTopic(topics.dataQualityTopic(), new StringDeserializer(),
                 topics.dataQuality().deserializer());
+        flows = driver.createOutputTopic(topics.flowsTopic(), new StringDeserializer(), topics.flows().deserializer());
+        snapshots = driver.createOutputTopic(topics.snapshotsTopic(), new StringDeserializer(),
+                topics.snapshots().deserializer());
+        competitions = driver.createOutputTopic(topics.competitionsTopic(), new StringDeserializer(),
+                topics.competitions().deserializer());
     }
 
     private static String tempDir() {
@@ -141,7 +160,35 @@ final class RepresentationTopologyDriver implements AutoCloseable {
                 latest.put(record.key, record.value);
             }
         });
+        drain(flows, latestFlows);
+        drain(snapshots, latestSnapshots);
+        drain(competitions, latestCompetitions);
         return latest;
+    }
+
+    private static <V> void drain(TestOutputTopic<String, V> topic, Map<String, V> latest) {
+        topic.readKeyValuesToList().forEach(record -> {
+            if (record.value == null) {
+                latest.remove(record.key);
+            } else {
+                latest.put(record.key, record.value);
+            }
+        });
+    }
+
+    /** The latest flow figures by key ({@code period|scope|tier|group}), as of the last {@link #publish()}. */
+    Map<String, FlowFigures> flows() {
+        return latestFlows;
+    }
+
+    /** The latest quarter-end snapshots by key ({@code quarter|scope|tier|group}). */
+    Map<String, RepresentationSnapshot> snapshots() {
+        return latestSnapshots;
+    }
+
+    /** The latest competition figures by key. */
+    Map<String, CompetitionFigures> competitions() {
+        return latestCompetitions;
     }
 
     /** The latest data-quality record published, if any since the last call. */

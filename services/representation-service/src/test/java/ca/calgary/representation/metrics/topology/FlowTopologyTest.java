@@ -1,0 +1,251 @@
+package ca.calgary.representation.metrics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ca.calgary.representation.ingest.core.OutgoingEvent;
+import ca.calgary.representation.metrics.CompetitionFigures;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoldenCase;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
+import ca.calgary.representation.metrics.core.FlowConfig;
+import ca.calgary.representation.metrics.core.FlowContribution;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/** The flow metrics through the real topology: periods, restatement, snapshots, quarter ends, funnels, privacy. */
+class FlowTopologyTest {
+
+    static final LocalDate TODAY = LocalDate.of(2024, 8, 15);
+    static final RepresentationConfig NO_SUPPRESSION = new RepresentationConfig(1,
+            RepresentationConfig.DEFAULT_PUBLIC_SAFETY, ZoneId.of("America/Edmonton"));
+    static final String PATROL = "City/Public Safety/Calgary Police Service/Patrol";
+
+    static OutgoingEvent hired(String employee, String date, String level) {
+        return GoldenCase.event("""
+                {"type":"EmployeeHired","eventId":"hire-%1$s-%2$s","employeeId":"%1$s","effectiveDate":"%2$s",
+                 "position":{"jobCode":"P","jobTitle":"Police","level":"%3$s","orgUnitPath":"%4$s",
+                 "serviceLine":"POLICE"}}""".formatted(employee, date, level, PATROL).replace("\n", ""));
+    }
+
+    static OutgoingEvent selfIdentified(String employee, String date, String race) {
+        return GoldenCase.event("""
+                {"type":"SelfIdentificationSubmitted","eventId":"self-id-%1$s-%2$s","employeeId":"%1$s",
+                 "effectiveDate":"%2$s","status":"RESPONDED","indigenousIdentities":[],"raceCategories":["%3$s"]}"""
+                .formatted(employee, date, race).replace("\n", ""));
+    }
+
+    static OutgoingEvent withdrawn(String employee, String date) {
+        return GoldenCase.event("""
+                {"type":"SelfIdentificationWithdrawn","eventId":"withdrawn-%1$s-%2$s","employeeId":"%1$s",
+                 "effectiveDate":"%2$s"}""".formatted(employee, date).replace("\n", ""));
+    }
+
+    static OutgoingEvent promoted(String employee, String date, String level, String competition) {
+        String competitionField = competition == null ? "" : ",\"competitionId\":\"" + competition + "\"";
+        return GoldenCase.event("""
+                {"type":"EmployeePromoted","eventId":"promoted-%1$s-%2$s","employeeId":"%1$s","effectiveDate":"%2$s",
+                 "position":{"jobCode":"P","jobTitle":"Police","level":"%3$s","orgUnitPath":"%4$s",
+                 "serviceLine":"POLICE"}%5$s}""".formatted(employee, date, level, PATROL, competitionField)
+                .replace("\n", ""));
+    }
+
+    static OutgoingEvent separated(String employee, String date) {
+        return GoldenCase.event("""
+                {"type":"EmployeeSeparated","eventId":"separated-%1$s-%2$s","employeeId":"%1$s",
+                 "effectiveDate":"%2$s","reason":"RESIGNATION"}""".formatted(employee, date).replace("\n", ""));
+    }
+
+    static OutgoingEvent opened(String competition, String date, String level) {
+        return GoldenCase.event("""
+                {"type":"PromotionCompetitionOpened","eventId":"opened-%1$s","competitionId":"%1$s",
+                 "effectiveDate":"%2$s","position":{"jobCode":"P","jobTitle":"Police","level":"%3$s",
+                 "orgUnitPath":"%4$s","serviceLine":"POLICE"}}""".formatted(competition, date, level, PATROL)
+                .replace("\n", ""));
+    }
+
+    static OutgoingEvent stage(String type, String employee, String date, String competition) {
+        return GoldenCase.event("""
+                {"type":"%1$s","eventId":"%1$s-%2$s-%4$s","employeeId":"%2$s","effectiveDate":"%3$s",
+                 "competitionId":"%4$s"}""".formatted(type, employee, date, competition).replace("\n", ""));
+    }
+
+    /** Five Black and five white constables hired in 2023; one Black and three white promoted on 2024-02-01. */
+    static List<OutgoingEvent> constables() {
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String employee = "C" + i;
+            events.add(hired(employee, "2023-01-10", "FRONTLINE"));
+            events.add(selfIdentified(employee, "2023-01-10", i < 5 ? "BLACK" : "WHITE"));
+        }
+        for (String employee : List.of("C0", "C5", "C6", "C7")) {
+            events.add(promoted(employee, "2024-02-01", "SUPERVISOR", null));
+        }
+        return events;
+    }
+
+    @Test
+    void flowsOfAQuarterWithRatesAndAdverseImpact() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            topology.publish();
+
+            FlowFigures black = topology.flows().get("2024-Q1|ORG|LEADERSHIP|BLACK");
+            assertThat(black.getPromotionsInto()).isEqualTo(1);
+            assertThat(black.getPromotionPool()).isEqualTo(5);
+            assertThat(black.getPromotionRate()).isEqualTo(0.2);
+            assertThat(black.getPromotionReferenceGroup()).isEqualTo("WHITE_ONLY");
+            assertThat(black.getPromotionAdverseImpactRatio()).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(black.getPeriodKind()).isEqualTo("QUARTER");
+            assertThat(black.getComplete()).isTrue();
+            assertThat(black.getRevision()).isEqualTo(1);
+            assertThat(topology.flows().get("R12M-2024-Q1|ORG|ALL|TOTAL").getHires()).isEqualTo(0);
+            assertThat(topology.flows().get("R12M-2023-Q1|ORG|ALL|TOTAL").getHires()).isEqualTo(10);
+            assertThat(topology.flows().get("2022-Q4|ORG|ALL|TOTAL")).as("before the first quarter").isNull();
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getComplete()).isFalse();
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getHeadcountAtStart()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aLateEventRestatesItsPeriodsAndSnapshotsWithAHigherRevision() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            topology.publish();
+            assertThat(topology.snapshots().get("2024-Q1|ORG|ALL|TOTAL").getFigures().getHeadcount()).isEqualTo(10);
+            assertThat(topology.snapshots()).as("2024-Q3 has not ended").doesNotContainKey("2024-Q3|ORG|ALL|TOTAL");
+            FlowFigures leadershipBefore = topology.flows().get("2024-Q1|ORG|LEADERSHIP|BLACK");
+
+            // a white constable's separation on 2024-03-01 arrives in August
+            topology.pipe(separated("C9", "2024-03-01"));
+            topology.publish();
+
+            FlowFigures white = topology.flows().get("2024-Q1|ORG|ALL|WHITE_ONLY");
+            assertThat(white.getSeparations()).isEqualTo(1);
+            assertThat(white.getSeparationRate()).isEqualTo(0.2);
+            assertThat(white.getRevision()).isEqualTo(2);
+            assertThat(topology.snapshots().get("2024-Q1|ORG|ALL|TOTAL").getFigures().getHeadcount()).isEqualTo(9);
+            assertThat(topology.snapshots().get("2024-Q1|ORG|ALL|TOTAL").getRevision()).isEqualTo(2);
+            assertThat(topology.snapshots().get("2023-Q4|ORG|ALL|TOTAL").getRevision()).as("before the event")
+                    .isEqualTo(1);
+            assertThat(topology.flows().get("2024-Q1|ORG|LEADERSHIP|BLACK")).as("unchanged, not republished")
+                    .isEqualTo(leadershipBefore);
+        }
+    }
+
+    @Test
+    void aNewQuarterStartsItsPeriodsAndCompletesTheOldOnesWithoutNewInput() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            topology.publish();
+            long revision = topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getRevision();
+
+            topology.setToday(LocalDate.of(2024, 10, 1));
+            topology.publish();
+
+            assertThat(topology.flows().get("2024-Q4|ORG|ALL|TOTAL").getHeadcountAtStart()).isEqualTo(10);
+            assertThat(topology.flows().get("R12M-2024-Q4|ORG|LEADERSHIP|TOTAL").getPromotionsInto()).isEqualTo(4);
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getComplete()).isTrue();
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getRevision()).isGreaterThan(revision);
+            assertThat(topology.snapshots().get("2024-Q3|ORG|ALL|TOTAL").getFigures().getHeadcount()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aCompetitionFunnelPerCompetitionAndRolledUp() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            topology.pipe(opened("SGT-1", "2024-04-02", "SUPERVISOR"));
+            for (int i = 1; i < 5; i++) {
+                topology.pipe(stage("PromotionApplicationSubmitted", "C" + i, "2024-04-10", "SGT-1"));
+            }
+            topology.pipe(stage("PromotionApplicationSubmitted", "C8", "2024-04-10", "SGT-1"));
+            topology.pipe(stage("PromotionApplicationSubmitted", "C9", "2024-04-10", "SGT-1"));
+            topology.pipe(stage("PromotionCandidateShortlisted", "C1", "2024-05-01", "SGT-1"));
+            topology.pipe(stage("PromotionCandidateShortlisted", "C8", "2024-05-01", "SGT-1"));
+            topology.pipe(stage("PromotionCandidateShortlisted", "C9", "2024-05-01", "SGT-1"));
+            topology.pipe(promoted("C9", "2024-06-01", "SUPERVISOR", "SGT-1"));
+            topology.publish();
+
+            CompetitionFigures black = topology.competitions().get("competition|SGT-1|BLACK");
+            assertThat(black.getApplicants()).isEqualTo(4);
+            assertThat(black.getShortlisted()).isEqualTo(1);
+            assertThat(black.getShortlistRate()).isEqualTo(0.25);
+            // white: 2 applied, 2 shortlisted
+            assertThat(black.getShortlistAdverseImpactRatio()).isEqualTo(0.25);
+            assertThat(black.getPeriod()).isEqualTo("2024-Q2");
+            assertThat(black.getTargetLevel()).isEqualTo("SUPERVISOR");
+
+            CompetitionFigures rolledUp = topology.competitions().get("2024-Q2|SERVICE_LINE:POLICE|LEADERSHIP|WHITE_ONLY");
+            assertThat(rolledUp.getApplicants()).isEqualTo(2);
+            assertThat(rolledUp.getPromoted()).isEqualTo(1);
+            assertThat(rolledUp.getOverallRate()).isEqualTo(0.5);
+            assertThat(topology.competitions()).containsKey("R12M-2024-Q3|ORG|ALL|TOTAL");
+        }
+    }
+
+    @Test
+    void noSmallCountIsPublished() {
+        RepresentationConfig k10 = new RepresentationConfig(10, RepresentationConfig.DEFAULT_PUBLIC_SAFETY,
+                ZoneId.of("America/Edmonton"));
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(k10, FlowConfig.defaults(),
+                TODAY)) {
+            constables().forEach(topology::pipe);
+            topology.pipe(separated("C9", "2024-03-01"));
+            topology.publish();
+            assertThat(topology.flows()).isNotEmpty();
+            for (FlowFigures f : topology.flows().values()) {
+                if (f.getGroup().equals("TOTAL")) {
+                    continue;
+                }
+                for (Long count : new Long[] {f.getHeadcountAtStart(), f.getHires(), f.getPromotionsInto(),
+                        f.getPromotionPool(), f.getSeparations()}) {
+                    assertThat(count == null || count == 0 || count >= 10).as(f.toString()).isTrue();
+                }
+                if (f.getPromotionsInto() == null || f.getPromotionPool() == null) {
+                    assertThat(f.getPromotionRate()).isNull();
+                    assertThat(f.getPromotionAdverseImpactRatio()).isNull();
+                    assertThat(f.getPromotionFisherP()).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWithdrawalErasesTheCategoriesFromTheFlowStores() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            for (int i = 0; i < 10; i++) {
+                topology.pipe(withdrawn("C" + i, "2024-08-01"));
+            }
+            topology.publish();
+            for (String store : List.of(RepresentationTopology.EMPLOYEE_FLOWS_STORE,
+                    RepresentationTopology.AGGREGATED_FLOWS_STORE)) {
+                KeyValueStore<String, EmployeeFlows> flows = topology.driver().getKeyValueStore(store);
+                try (KeyValueIterator<String, EmployeeFlows> all = flows.all()) {
+                    List<KeyValue<String, EmployeeFlows>> employees = new ArrayList<>();
+                    all.forEachRemaining(employees::add);
+                    assertThat(employees).hasSize(10);
+                    for (KeyValue<String, EmployeeFlows> employee : employees) {
+                        for (FlowContribution contribution : employee.value.periods().values()) {
+                            assertThat(contribution.groups()).as(store)
+                                    .containsExactlyInAnyOrder(Group.TOTAL, Group.NOT_DISCLOSED);
+                        }
+                    }
+                }
+            }
+            Map<String, FlowFigures> flows = topology.flows();
+            assertThat(flows.get("2024-Q1|ORG|LEADERSHIP|BLACK").getPromotionsInto()).isZero();
+        }
+    }
+}
