@@ -2,7 +2,12 @@ package ca.calgary.representation.metrics.app;
 
 import java.time.Clock;
 
-import ca.calgary.representation.metrics.web.FiguresFeed;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.CompetitionFigures;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
+import ca.calgary.representation.metrics.web.MetricsFeed;
 import ca.calgary.representation.web.Roles;
 import ca.calgary.representation.web.ServiceSecurity;
 import ca.calgary.representation.web.ServiceSecurityProperties;
@@ -44,8 +49,23 @@ public class RepresentationConfiguration {
     }
 
     @Bean
-    FiguresFeed figuresFeed(KafkaProperties kafka) {
-        return new FiguresFeed(kafka);
+    MetricsFeed<RepresentationFigures> figuresFeed(KafkaProperties kafka) {
+        return new MetricsFeed<>(kafka, MetricsTopic.REPRESENTATION, RepresentationFigures.class);
+    }
+
+    @Bean
+    MetricsFeed<FlowFigures> flowsFeed(KafkaProperties kafka) {
+        return new MetricsFeed<>(kafka, MetricsTopic.FLOWS, FlowFigures.class);
+    }
+
+    @Bean
+    MetricsFeed<RepresentationSnapshot> snapshotsFeed(KafkaProperties kafka) {
+        return new MetricsFeed<>(kafka, MetricsTopic.REPRESENTATION_SNAPSHOTS, RepresentationSnapshot.class);
+    }
+
+    @Bean
+    MetricsFeed<CompetitionFigures> competitionsFeed(KafkaProperties kafka) {
+        return new MetricsFeed<>(kafka, MetricsTopic.COMPETITIONS, CompetitionFigures.class);
     }
 
     @Bean
@@ -89,7 +109,9 @@ public class RepresentationConfiguration {
         return ServiceSecurity.authentication(http, jwtDecoder, properties)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/v1/representation", "/v1/representation/**").hasRole(Roles.LEADERSHIP)
+                        .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
+                                "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**")
+                        .hasRole(Roles.LEADERSHIP)
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)
@@ -103,7 +125,8 @@ public class RepresentationConfiguration {
     OpenAPI metricsOpenApi() {
         return ServiceSecurity.openApi(new Info().title("Representation Monitor: representation metrics").version("v1")
                 .description("Live representation of Indigenous, Black and racialized staff per scope, tier and "
-                        + "group, with benchmarks, gaps and statistics (SPEC §6). Aggregates only; small cells are "
-                        + "suppressed (SPEC §9)."));
+                        + "group, with benchmarks, gaps and statistics (SPEC §6); hiring, promotion, separation and "
+                        + "mentorship flows per quarter and rolling 12 months, quarter-end snapshots and promotion "
+                        + "competition funnels (SPEC §7). Aggregates only; small cells are suppressed (SPEC §9)."));
     }
 }

@@ -13,8 +13,11 @@ import ca.calgary.representation.events.contract.EventContractsProvisioner;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.topology.RepresentationTopics;
@@ -23,6 +26,7 @@ import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -44,6 +48,12 @@ public final class RepresentationStreams implements AutoCloseable {
     public static final String FIGURES_VIEW = "representation-figures-view";
     /** The queryable copy of metrics.data-quality. */
     public static final String DATA_QUALITY_VIEW = "data-quality-view";
+    /** The queryable copy of metrics.flows. */
+    public static final String FLOWS_VIEW = "flows-view";
+    /** The queryable copy of metrics.representation-snapshots. */
+    public static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
+    /** The queryable copy of metrics.competitions. */
+    public static final String COMPETITIONS_VIEW = "competitions-view";
 
     /**
      * @param applicationId   the Streams application id (consumer group, internal topic prefix)
@@ -68,14 +78,11 @@ public final class RepresentationStreams implements AutoCloseable {
         new RepresentationTopology(topics, settings.representation(), settings.flows(),
                 () -> LocalDate.now(clock.withZone(settings.representation().zone())), settings.publishInterval(),
                 settings.dayCheckInterval()).build(builder);
-        builder.globalTable(topics.figuresTopic(),
-                Consumed.with(RepresentationTopics.KEY, topics.figures()).withName("representation-figures-view-source"),
-                Materialized.<String, RepresentationFigures, KeyValueStore<Bytes, byte[]>>as(FIGURES_VIEW)
-                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(topics.figures()));
-        builder.globalTable(topics.dataQualityTopic(),
-                Consumed.with(RepresentationTopics.KEY, topics.dataQuality()).withName("data-quality-view-source"),
-                Materialized.<String, DataQuality, KeyValueStore<Bytes, byte[]>>as(DATA_QUALITY_VIEW)
-                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(topics.dataQuality()));
+        view(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
+        view(builder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
+        view(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
+        view(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
+        view(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
 
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -87,6 +94,13 @@ public final class RepresentationStreams implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new RepresentationStreams(streams);
+    }
+
+    /** A global, queryable copy of a published topic, so every instance answers every read. */
+    private static <V> void view(StreamsBuilder builder, String topic, Serde<V> values, String name) {
+        builder.globalTable(topic, Consumed.with(RepresentationTopics.KEY, values).withName(name + "-source"),
+                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(values));
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
@@ -112,14 +126,31 @@ public final class RepresentationStreams implements AutoCloseable {
 
     /** The figures of every cell, as last published; answers on every instance. */
     public ReadOnlyKeyValueStore<String, RepresentationFigures> figures() {
-        return streams.store(StoreQueryParameters.fromNameAndType(FIGURES_VIEW,
-                QueryableStoreTypes.<String, RepresentationFigures>keyValueStore()));
+        return view(FIGURES_VIEW);
+    }
+
+    /** The flow figures of every period and cell, as last published. */
+    public ReadOnlyKeyValueStore<String, FlowFigures> flows() {
+        return view(FLOWS_VIEW);
+    }
+
+    /** The quarter-end snapshots, as last published. */
+    public ReadOnlyKeyValueStore<String, RepresentationSnapshot> snapshots() {
+        return view(SNAPSHOTS_VIEW);
+    }
+
+    /** The competition funnels, as last published. */
+    public ReadOnlyKeyValueStore<String, CompetitionFigures> competitions() {
+        return view(COMPETITIONS_VIEW);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     /** The data-quality counts, as last published (empty before the first publication). */
     public java.util.Optional<DataQuality> dataQuality() {
-        return java.util.Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(DATA_QUALITY_VIEW,
-                QueryableStoreTypes.<String, DataQuality>keyValueStore())).get("ORG"));
+        return java.util.Optional.ofNullable(this.<DataQuality>view(DATA_QUALITY_VIEW).get("ORG"));
     }
 
     @Override

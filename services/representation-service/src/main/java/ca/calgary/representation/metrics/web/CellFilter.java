@@ -9,10 +9,4 @@ record CellFilter(String scope, String scopePrefix, String tier, String group) {
                 && (tier == null || cellTier.equals(tier))
                 && (group == null || cellGroup.equals(group));
     }
-
-    /** A cell id {@code scope|tier|group}. */
-    boolean matchesCellId(String cellId) {
-        String[] parts = cellId.split("\\|");
-        return parts.length == 3 && matches(parts[0], parts[1], parts[2]);
-    }
 }

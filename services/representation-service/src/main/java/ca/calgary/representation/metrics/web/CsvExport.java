@@ -4,7 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Cells as CSV: the golden cases' columns first, then the other figures. */
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Published figures as CSV (RFC 4180): representation cells with the golden cases' columns first, then the other
+ * figures; any other published record with its schema's fields as columns (nested records flattened, lists joined
+ * with {@code ;}).
+ */
 final class CsvExport {
 
     static final String HEADER = "scope,tier,group,headcount,count,suppressed,representation,benchmark,gapPoints,"
@@ -28,6 +35,15 @@ final class CsvExport {
         return csv.toString();
     }
 
+    static String csv(Schema schema, List<? extends GenericRecord> records) {
+        StringBuilder csv = new StringBuilder(String.join(",", RecordViews.columns(schema))).append("\r\n");
+        for (GenericRecord record : records) {
+            csv.append(RecordViews.flatten(record).values().stream().map(CsvExport::cell)
+                    .collect(Collectors.joining(","))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
     private static String fixed(Double value, int decimals) {
         return value == null ? null : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
     }
@@ -36,7 +52,8 @@ final class CsvExport {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(";")) : value.toString();
         return text.contains(",") || text.contains("\"") || text.contains("\n")
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

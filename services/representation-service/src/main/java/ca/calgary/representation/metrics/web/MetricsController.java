@@ -32,9 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class MetricsController {
 
     private final StreamsLifecycle streams;
-    private final FiguresFeed feed;
+    private final MetricsFeed<RepresentationFigures> feed;
 
-    MetricsController(StreamsLifecycle streams, FiguresFeed feed) {
+    MetricsController(StreamsLifecycle streams, MetricsFeed<RepresentationFigures> feed) {
         this.streams = streams;
         this.feed = feed;
     }
@@ -95,7 +95,9 @@ class MetricsController {
                       @RequestParam(required = false) String scopePrefix,
                       @RequestParam(required = false) String tier,
                       @RequestParam(required = false) String group) {
-        return feed.subscribe(new CellFilter(scope, scopePrefix, tier, group));
+        CellFilter filter = new CellFilter(scope, scopePrefix, tier, group);
+        return feed.subscribe("cell", figures -> filter.matches(figures.getScope(), figures.getTier(),
+                figures.getGroup()), CellView::of);
     }
 
     private List<CellView> matching(CellFilter filter) {
@@ -104,7 +106,8 @@ class MetricsController {
         List<CellView> cells = new ArrayList<>();
         try (KeyValueIterator<String, RepresentationFigures> all = running.figures().all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value != null && filter.matchesCellId(entry.key)) {
+                if (entry.value != null && filter.matches(entry.value.getScope(), entry.value.getTier(),
+                        entry.value.getGroup())) {
                     cells.add(CellView.of(entry.value));
                 }
             });

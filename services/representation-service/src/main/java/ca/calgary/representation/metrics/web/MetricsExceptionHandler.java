@@ -34,6 +34,15 @@ class MetricsExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create(PROBLEMS + "invalid-query"));
+        problem.setTitle("Invalid query parameter");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "reason", e.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(ReferenceDataUnavailableException.class)
     ResponseEntity<ProblemDetail> referenceDataUnavailable(ReferenceDataUnavailableException e) {
         return serviceUnavailable("event-log-unavailable", "Event log unavailable", e.getMessage());

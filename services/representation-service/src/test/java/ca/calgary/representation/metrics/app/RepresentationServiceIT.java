@@ -169,24 +169,8 @@ class RepresentationServiceIT {
     void aBenchmarkChangeIsPublishedLiveAndBadOnesAreRefused() throws Exception {
         Http metrics = service();
         List<String> received = new ArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/v1/representation/stream?scope=ORG&tier=ALL&group=INDIGENOUS"))
-                .header("Authorization", basic(LEADER)).build();
-        CompletableFuture<Void> stream = client.sendAsync(subscribe, HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
-                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                            StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = lines.readLine()) != null) {
-                            synchronized (received) {
-                                received.add(line);
-                            }
-                        }
-                    } catch (Exception closed) {
-                        // the test is over
-                    }
-                });
+        CompletableFuture<Void> stream = subscribe("/v1/representation/stream?scope=ORG&tier=ALL&group=INDIGENOUS",
+                received);
         Thread.sleep(1500);
 
         Http.Response bad = metrics.put("/v1/benchmarks/ORG/INDIGENOUS", "{\"share\":1.5,\"source\":\"x\",\"year\":2021}",
@@ -245,6 +229,81 @@ class RepresentationServiceIT {
                         .isEqualTo(sorted(first.get("/v1/representation", LEADER).json()));
             });
         }
+    }
+
+    @Test
+    @Order(6)
+    void flowsAndSnapshotsAreServedAndALateHireRestatesThemLive() throws Exception {
+        Http metrics = service();
+        String orgTotal = "&scope=ORG&tier=ALL&group=TOTAL";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                metrics.get("/v1/snapshots?quarter=2024-Q2" + orgTotal, LEADER).json().size()).isEqualTo(1));
+        JsonNode snapshot = metrics.get("/v1/snapshots?quarter=2024-Q2" + orgTotal, LEADER).json().get(0);
+        JsonNode flows = metrics.get("/v1/flows?period=2024-Q2" + orgTotal, LEADER).json().get(0);
+        assertThat(snapshot.path("figures").path("headcount").asLong()).isEqualTo(64);
+        long revision = snapshot.path("revision").asLong();
+        assertThat(flows.path("headcountAtStart").asLong()).isEqualTo(64);
+        assertThat(flows.path("hires").asLong()).isZero();
+        assertThat(metrics.get("/v1/flows/periods", LEADER).json().toString())
+                .contains("\"2023-Q1\"", "\"2024-Q2\"", "\"R12M-2024-Q2\"");
+        assertThat(metrics.get("/v1/snapshots?scope=ORG&tier=ALL&group=TOTAL", LEADER).json().size())
+                .as("one snapshot per quarter from 2023-Q1 to 2024-Q2").isEqualTo(6);
+        assertThat(metrics.get("/v1/flows/export.csv?period=2024-Q2&scope=ORG", LEADER).body())
+                .startsWith("period,periodKind,periodStart,periodEnd,complete,revision,scope,tier,group,");
+        assertThat(metrics.get("/v1/competitions/export.csv", LEADER).body())
+                .startsWith("competitionId,period,scope,tier,targetLevel,group,revision,applicants,");
+
+        List<String> received = new ArrayList<>();
+        CompletableFuture<Void> stream = subscribe("/v1/flows/stream?period=2024-Q2" + orgTotal, received);
+        Thread.sleep(1500);
+        Http ingest = new Http(((WebServerApplicationContext) hiring).getWebServer().getPort());
+        Http.Response hired = ingest.post("/v1/events", "application/json",
+                "{\"type\":\"EmployeeHired\",\"eventId\":\"late-hire-1\",\"employeeId\":\"E9001\","
+                        + "\"effectiveDate\":\"2024-06-15\",\"position\":{\"jobCode\":\"FIR-FRO\","
+                        + "\"jobTitle\":\"Firefighter\",\"level\":\"FRONTLINE\","
+                        + "\"orgUnitPath\":\"City/Public Safety/Calgary Fire Department/Operations\","
+                        + "\"serviceLine\":\"FIRE\"}}", Http.PUBLISHER);
+        assertThat(hired.status()).as(hired.body()).isEqualTo(202);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            synchronized (received) {
+                assertThat(received).anyMatch(line -> line.startsWith("event:flow"));
+                assertThat(received).anyMatch(line -> line.contains("\"hires\":1"));
+            }
+            JsonNode restated = metrics.get("/v1/snapshots?quarter=2024-Q2" + orgTotal, LEADER).json().get(0);
+            assertThat(restated.path("figures").path("headcount").asLong()).isEqualTo(65);
+            assertThat(restated.path("revision").asLong()).isGreaterThan(revision);
+        });
+        stream.cancel(true);
+
+        Http.Response badTier = metrics.get("/v1/flows?tier=BOSS", LEADER);
+        assertThat(badTier.status()).isEqualTo(400);
+        assertThat(badTier.json().path("errors").get(0).path("field").stringValue()).isEqualTo("tier");
+        assertThat(metrics.get("/v1/snapshots?quarter=2024-Q5", LEADER).status()).isEqualTo(400);
+        assertThat(metrics.get("/v1/flows", null).status()).isEqualTo(401);
+        assertThat(metrics.get("/v1/competitions", Http.PUBLISHER).status()).isEqualTo(403);
+        assertThat(metrics.get("/v3/api-docs", LEADER).json().path("paths").propertyNames())
+                .contains("/v1/flows", "/v1/flows/stream", "/v1/snapshots", "/v1/competitions/export.csv");
+    }
+
+    /** Collects the lines of a server-sent event stream as they arrive. */
+    private CompletableFuture<Void> subscribe(String path, List<String> received) {
+        HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", basic(LEADER)).build();
+        return HttpClient.newHttpClient().sendAsync(subscribe, HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                            StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            synchronized (received) {
+                                received.add(line);
+                            }
+                        }
+                    } catch (Exception closed) {
+                        // the test is over
+                    }
+                });
     }
 
     private static List<String> sorted(JsonNode cells) {

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import ca.calgary.representation.events.contract.MetricsTopic;
-import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,30 +25,38 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live stream of changed cells: tails {@code metrics.representation} from its end (read_committed) and sends each
- * change to the subscribers whose filter it matches, as a server-sent event named {@code cell} (or
- * {@code cell-removed} with the cell id when a cell has no headcount any more).
+ * A live stream of one metrics topic: tails it from its end (read_committed) and sends each change to the
+ * subscribers whose filter it matches, as a server-sent event named as the subscriber asked (e.g. {@code cell}), with
+ * the record's key as event id; a removed record (a tombstone) goes to every subscriber as {@code <name>-removed}
+ * with the key, which carries no figure.
+ *
+ * @param <V> the topic's value type
  */
-public class FiguresFeed implements SmartLifecycle {
+public class MetricsFeed<V> implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FiguresFeed.class);
+    private static final Logger log = LoggerFactory.getLogger(MetricsFeed.class);
 
-    /** A subscriber and its filter. */
-    record Subscription(SseEmitter emitter, CellFilter filter) {
+    /** A subscriber, what it wants and how it wants it shown. */
+    private record Subscription<V>(SseEmitter emitter, String eventName, Predicate<V> filter,
+                                   Function<V, Object> view) {
     }
 
     private final KafkaProperties kafka;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final String topic;
+    private final Class<V> valueType;
+    private final List<Subscription<V>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile KafkaConsumer<String, Object> consumer;
     private volatile boolean running;
 
-    public FiguresFeed(KafkaProperties kafka) {
+    public MetricsFeed(KafkaProperties kafka, MetricsTopic topic, Class<V> valueType) {
         this.kafka = kafka;
+        this.topic = topic.topicName();
+        this.valueType = valueType;
     }
 
-    SseEmitter subscribe(CellFilter filter) {
+    SseEmitter subscribe(String eventName, Predicate<V> filter, Function<V, Object> view) {
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription subscription = new Subscription(emitter, filter);
+        Subscription<V> subscription = new Subscription<>(emitter, eventName, filter, view);
         subscriptions.add(subscription);
         emitter.onCompletion(() -> subscriptions.remove(subscription));
         emitter.onTimeout(() -> subscriptions.remove(subscription));
@@ -58,7 +67,7 @@ public class FiguresFeed implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread reader = new Thread(this::tail, "figures-feed");
+        Thread reader = new Thread(this::tail, topic + "-feed");
         reader.setDaemon(true);
         reader.start();
     }
@@ -74,7 +83,6 @@ public class FiguresFeed implements SmartLifecycle {
                 AvroDeserializer values = new AvroDeserializer();
                 values.configure(settings, false);
                 consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values);
-                String topic = MetricsTopic.REPRESENTATION.topicName();
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList();
                 if (partitions.isEmpty()) {
@@ -86,7 +94,7 @@ public class FiguresFeed implements SmartLifecycle {
                 consumer.seekToEnd(partitions);
                 while (running) {
                     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                        broadcast(record.key(), (RepresentationFigures) record.value());
+                        broadcast(record.key(), valueType.cast(record.value()));
                     }
                 }
             } catch (WakeupException e) {
@@ -95,7 +103,7 @@ public class FiguresFeed implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("the live figures feed lost Kafka ({}); reconnecting", e.getMessage());
+                log.warn("the live feed of {} lost Kafka ({}); reconnecting", topic, e.getMessage());
             } finally {
                 if (consumer != null) {
                     consumer.close();
@@ -104,16 +112,15 @@ public class FiguresFeed implements SmartLifecycle {
         }
     }
 
-    private void broadcast(String cellId, RepresentationFigures figures) {
-        for (Subscription subscription : subscriptions) {
+    private void broadcast(String key, V value) {
+        for (Subscription<V> subscription : subscriptions) {
             try {
-                if (!subscription.filter().matchesCellId(cellId)) {
-                    continue;
-                }
-                if (figures == null) {
-                    subscription.emitter().send(SseEmitter.event().name("cell-removed").id(cellId).data(cellId));
-                } else {
-                    subscription.emitter().send(SseEmitter.event().name("cell").id(cellId).data(CellView.of(figures)));
+                if (value == null) {
+                    subscription.emitter().send(SseEmitter.event().name(subscription.eventName() + "-removed").id(key)
+                            .data(key));
+                } else if (subscription.filter().test(value)) {
+                    subscription.emitter().send(SseEmitter.event().name(subscription.eventName()).id(key)
+                            .data(subscription.view().apply(value)));
                 }
             } catch (IOException | IllegalStateException gone) {
                 subscriptions.remove(subscription);

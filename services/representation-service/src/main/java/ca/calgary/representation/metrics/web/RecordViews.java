@@ -1,0 +1,53 @@
+package ca.calgary.representation.metrics.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/** Published Avro records as the HTTP API shows them: their fields in schema order, as JSON objects or CSV rows. */
+final class RecordViews {
+
+    private RecordViews() {
+    }
+
+    /** The record's fields in schema order; a nested record becomes a nested object. */
+    static Map<String, Object> view(GenericRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            view.put(field.name(), value instanceof GenericRecord nested ? view(nested) : value);
+        }
+        return view;
+    }
+
+    /** The record's fields in schema order with a nested record's fields in its place (for CSV and filters). */
+    static Map<String, Object> flatten(GenericRecord record) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
+            if (value instanceof GenericRecord nested) {
+                flat.putAll(flatten(nested));
+            } else {
+                flat.put(field.name(), value);
+            }
+        }
+        return flat;
+    }
+
+    /** The column names {@link #flatten} gives for records of this schema. */
+    static List<String> columns(Schema schema) {
+        List<String> columns = new ArrayList<>();
+        for (Schema.Field field : schema.getFields()) {
+            if (field.schema().getType() == Schema.Type.RECORD) {
+                columns.addAll(columns(field.schema()));
+            } else {
+                columns.add(field.name());
+            }
+        }
+        return columns;
+    }
+}
