@@ -69,6 +69,9 @@ public final class SchemaEvolutionGate {
         for (MetricsTopic topic : MetricsTopic.values()) {
             schemas.put(topic.valueSubject(), topic.valueSchema());
         }
+        for (AlertTopic topic : AlertTopic.values()) {
+            schemas.put(topic.valueSubject(), topic.valueSchema());
+        }
         return schemas;
     }
 

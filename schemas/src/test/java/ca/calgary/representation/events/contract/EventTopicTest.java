@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +57,9 @@ class EventTopicTest {
             topic.valueSchema().getField("payload").schema().getTypes()
                     .forEach(type -> assertThat(catalog).contains(type.getName()));
         }
-        for (MetricsTopic topic : MetricsTopic.values()) {
+        List<TopicContract> ours = new ArrayList<>(List.of(MetricsTopic.values()));
+        ours.addAll(List.of(AlertTopic.values()));
+        for (TopicContract topic : ours) {
             assertThat(catalog).as(topic.topicName())
                     .contains("`" + topic.topicName() + "`")
                     .contains("`" + topic.valueSubject() + "`")

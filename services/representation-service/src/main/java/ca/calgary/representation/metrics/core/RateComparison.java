@@ -28,9 +28,9 @@ final class RateComparison {
         }
     }
 
-    /** The reference used, the ratio and the p-value; all null where no comparison applies. */
-    record Result(Group reference, Double ratio, Double fisherP) {
-        static final Result NONE = new Result(null, null, null);
+    /** The reference used, its base, the ratio and the p-value; all null where no comparison applies. */
+    record Result(Group reference, Long referenceBase, Double ratio, Double fisherP) {
+        static final Result NONE = new Result(null, null, null, null);
     }
 
     private RateComparison() {
@@ -48,22 +48,25 @@ final class RateComparison {
     static Result compare(Group group, Function<Group, Counts> countsOf, ReferenceGroup reference,
                           boolean favourableIsHigh) {
         Group referenceGroup = reference.fixedGroup().orElseGet(() -> mostFavourable(countsOf, favourableIsHigh));
-        if (referenceGroup == null || !group.comparableWith(referenceGroup)) {
-            return referenceGroup == null ? Result.NONE : new Result(referenceGroup, null, null);
+        if (referenceGroup == null) {
+            return Result.NONE;
+        }
+        Counts theirs = countsOf.apply(referenceGroup);
+        if (!group.comparableWith(referenceGroup)) {
+            return new Result(referenceGroup, theirs.base(), null, null);
         }
         Counts mine = countsOf.apply(group);
-        Counts theirs = countsOf.apply(referenceGroup);
         if (!mine.usable() || !theirs.usable()) {
-            return new Result(referenceGroup, null, null);
+            return new Result(referenceGroup, theirs.base(), null, null);
         }
         Double ratio = theirs.rate() > 0 ? mine.rate() / theirs.rate() : null;
         if (!mine.isTable() || !theirs.isTable()) {
             // more successes than the base (people hired and gone within the period): a rate, but no 2x2 table
-            return new Result(referenceGroup, ratio, null);
+            return new Result(referenceGroup, theirs.base(), ratio, null);
         }
         double p = Statistics.fisherOneSided(mine.successes(), mine.base() - mine.successes(), theirs.successes(),
                 theirs.base() - theirs.successes(), favourableIsHigh ? Statistics.Tail.LESS : Statistics.Tail.GREATER);
-        return new Result(referenceGroup, ratio, p);
+        return new Result(referenceGroup, theirs.base(), ratio, p);
     }
 
     private static Group mostFavourable(Function<Group, Counts> countsOf, boolean favourableIsHigh) {

@@ -36,19 +36,23 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Live representation per scope, tier and group (SPEC §4-§6, §9). The stores holding self-identification
- * (histories, contributions, aggregated contributions) have changelogs compacted within a day.
+ * Live representation per scope, tier and group (SPEC §4-§6, §9), and the flow metrics of every period (SPEC §7),
+ * from one history per employee.
  *
  * <pre>
- * hr.employment-events ──┐
- * hr.self-identification ┤ to-employee-event → [employee-events] → employee-state → [contribution-changes] ─┐
- * hr.promotion-events ───┤                      (by employeeKey)    histories,        (one partition)       ├→ representation-aggregator → metrics.representation
- * hr.mentorship-events ──┘                                          contributions                           │   cell-counts, benchmarks,
- * reference.benchmarks ─────────────────────────────────────────────→ [benchmark-updates] ──────────────────┘   published-figures
+ * hr.employment-events ──┐                                          ┌→ [contribution-changes] ─┐
+ * hr.self-identification ┤ to-employee-event → [employee-events] →  │   (one partition)         ├→ representation-aggregator → metrics.representation
+ * hr.promotion-events ───┤                      (by employeeKey)    │                           │                             metrics.data-quality
+ * hr.mentorship-events ──┘                      employee-state ─────┤                           │
+ *                                               histories,          └→ [flow-changes] ──────────┼→ flow-aggregator → metrics.flows
+ *                                               contributions, flows    (one partition)         │                    metrics.representation-snapshots
+ * hr.promotion-events (competition openings) ───────────────────────→ [competition-openings] ───┤                    metrics.competitions
+ * reference.benchmarks ─────────────────────────────────────────────→ [benchmark-updates] ──────┘
  * </pre>
  *
  * Every processor, store and repartition topic is named; the stores that hold self-identification (histories,
- * contributions) have changelogs compacted within a day, so a withdrawal's erasure reaches the changelog too.
+ * contributions, flows, and their aggregated copies) have changelogs compacted within a day, so a withdrawal's
+ * erasure reaches the changelog too.
  */
 public final class RepresentationTopology {
 

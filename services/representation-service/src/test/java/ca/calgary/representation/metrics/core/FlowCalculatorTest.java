@@ -75,6 +75,7 @@ class FlowCalculatorTest {
         assertThat(black.promotionPool()).isEqualTo(50);
         assertThat(black.promotionRate()).isEqualByComparingTo("0.0800");
         assertThat(black.promotionReferenceGroup()).isEqualTo(Group.WHITE_ONLY);
+        assertThat(black.promotionReferencePool()).isEqualTo(100);
         // 0.08 / 0.20
         assertThat(black.promotionAdverseImpactRatio()).isCloseTo(0.4, within(1e-12));
         // table {{4, 46}, {20, 80}}, P[X <= 4]: exact rational value (Python's fractions)
