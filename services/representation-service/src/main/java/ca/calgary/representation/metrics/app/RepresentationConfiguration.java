@@ -7,7 +7,8 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
-import ca.calgary.representation.metrics.web.MetricsFeed;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import ca.calgary.representation.web.Roles;
 import ca.calgary.representation.web.ServiceSecurity;
 import ca.calgary.representation.web.ServiceSecurityProperties;
@@ -43,29 +44,32 @@ public class RepresentationConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The topology; its health is the {@code representation} component of readiness. */
     @Bean(name = "representation")
-    StreamsLifecycle streamsLifecycle(RepresentationProperties properties, KafkaProperties kafka, Clock clock) {
-        return new StreamsLifecycle(properties, kafka, clock);
+    StreamsLifecycle<RepresentationStreams> streamsLifecycle(RepresentationProperties properties,
+                                                             KafkaProperties kafka, Clock clock) {
+        return new StreamsLifecycle<>("representation topology",
+                () -> RepresentationStreams.start(RepresentationStreams.Settings.of(properties, kafka), clock));
     }
 
     @Bean
-    MetricsFeed<RepresentationFigures> figuresFeed(KafkaProperties kafka) {
-        return new MetricsFeed<>(kafka, MetricsTopic.REPRESENTATION, RepresentationFigures.class);
+    TopicFeed<RepresentationFigures> figuresFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, MetricsTopic.REPRESENTATION.topicName(), RepresentationFigures.class);
     }
 
     @Bean
-    MetricsFeed<FlowFigures> flowsFeed(KafkaProperties kafka) {
-        return new MetricsFeed<>(kafka, MetricsTopic.FLOWS, FlowFigures.class);
+    TopicFeed<FlowFigures> flowsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, MetricsTopic.FLOWS.topicName(), FlowFigures.class);
     }
 
     @Bean
-    MetricsFeed<RepresentationSnapshot> snapshotsFeed(KafkaProperties kafka) {
-        return new MetricsFeed<>(kafka, MetricsTopic.REPRESENTATION_SNAPSHOTS, RepresentationSnapshot.class);
+    TopicFeed<RepresentationSnapshot> snapshotsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, MetricsTopic.REPRESENTATION_SNAPSHOTS.topicName(), RepresentationSnapshot.class);
     }
 
     @Bean
-    MetricsFeed<CompetitionFigures> competitionsFeed(KafkaProperties kafka) {
-        return new MetricsFeed<>(kafka, MetricsTopic.COMPETITIONS, CompetitionFigures.class);
+    TopicFeed<CompetitionFigures> competitionsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, MetricsTopic.COMPETITIONS.topicName(), CompetitionFigures.class);
     }
 
     @Bean

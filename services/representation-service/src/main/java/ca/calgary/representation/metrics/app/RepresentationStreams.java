@@ -24,6 +24,7 @@ import ca.calgary.representation.metrics.topology.RepresentationTopics;
 import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.streams.StreamsApplication;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -37,12 +38,13 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Runs the representation topology: provisions its topics and subjects, starts Kafka Streams with exactly-once v2,
  * and keeps a global, queryable view of the published figures so every instance can answer every read.
  */
-public final class RepresentationStreams implements AutoCloseable {
+public final class RepresentationStreams implements StreamsApplication {
 
     /** The queryable copy of metrics.representation held by every instance. */
     public static final String FIGURES_VIEW = "representation-figures-view";
@@ -61,7 +63,21 @@ public final class RepresentationStreams implements AutoCloseable {
      */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
                            short replicationFactor, int partitions, RepresentationConfig representation,
-                           FlowConfig flows, Duration publishInterval, Duration dayCheckInterval, Map<String, Object> extraStreams) {
+                           FlowConfig flows, Duration publishInterval, Duration dayCheckInterval,
+                           Map<String, Object> extraStreams) {
+
+        /** The service's settings: Spring's Kafka properties (with the registry's) and its own. */
+        public static Settings of(RepresentationProperties properties, KafkaProperties kafka) {
+            Map<String, Object> registry = new HashMap<>(kafka.buildProducerProperties());
+            registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
+            Map<String, Object> extra = new HashMap<>();
+            if (properties.stateDir() != null) {
+                extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+            }
+            return new Settings(String.join(",", kafka.getBootstrapServers()), registry, properties.applicationId(),
+                    properties.topicReplication(), properties.topicPartitions(), properties.representationConfig(),
+                    properties.flowConfig(), properties.publishInterval(), properties.dayCheckInterval(), extra);
+        }
     }
 
     private final KafkaStreams streams;
@@ -116,6 +132,7 @@ public final class RepresentationStreams implements AutoCloseable {
         provisioner.registerSchemas(registry, List.of(MetricsTopic.values()));
     }
 
+    @Override
     public KafkaStreams streams() {
         return streams;
     }

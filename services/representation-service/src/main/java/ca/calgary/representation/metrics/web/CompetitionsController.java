@@ -5,7 +5,8 @@ import java.util.Map;
 
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
-import ca.calgary.representation.metrics.app.StreamsLifecycle;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class CompetitionsController {
 
     private final PublishedTable<CompetitionFigures> table;
 
-    CompetitionsController(StreamsLifecycle streams, MetricsFeed<CompetitionFigures> feed) {
+    CompetitionsController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<CompetitionFigures> feed) {
         this.table = new PublishedTable<>(streams, RepresentationStreams::competitions, feed, "competition",
                 CompetitionFigures.getClassSchema());
     }

@@ -7,7 +7,8 @@ import java.util.TreeSet;
 
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
-import ca.calgary.representation.metrics.app.StreamsLifecycle;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +28,7 @@ class FlowsController {
 
     private final PublishedTable<FlowFigures> table;
 
-    FlowsController(StreamsLifecycle streams, MetricsFeed<FlowFigures> feed) {
+    FlowsController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<FlowFigures> feed) {
         this.table = new PublishedTable<>(streams, RepresentationStreams::flows, feed, "flow",
                 FlowFigures.getClassSchema());
     }

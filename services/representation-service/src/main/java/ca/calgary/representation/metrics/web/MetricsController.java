@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
-import ca.calgary.representation.metrics.app.StreamsLifecycle;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +32,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Representation", description = "Representation figures per scope, tier and group (SPEC §6, §9)")
 class MetricsController {
 
-    private final StreamsLifecycle streams;
-    private final MetricsFeed<RepresentationFigures> feed;
+    private final StreamsLifecycle<RepresentationStreams> streams;
+    private final TopicFeed<RepresentationFigures> feed;
 
-    MetricsController(StreamsLifecycle streams, MetricsFeed<RepresentationFigures> feed) {
+    MetricsController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<RepresentationFigures> feed) {
         this.streams = streams;
         this.feed = feed;
     }

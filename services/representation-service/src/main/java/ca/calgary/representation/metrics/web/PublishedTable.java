@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import ca.calgary.representation.metrics.app.RepresentationStreams;
-import ca.calgary.representation.metrics.app.StreamsLifecycle;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -20,14 +21,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class PublishedTable<V extends SpecificRecordBase> {
 
-    private final StreamsLifecycle streams;
+    private final StreamsLifecycle<RepresentationStreams> streams;
     private final Function<RepresentationStreams, ReadOnlyKeyValueStore<String, V>> view;
-    private final MetricsFeed<V> feed;
+    private final TopicFeed<V> feed;
     private final String eventName;
     private final org.apache.avro.Schema schema;
 
-    PublishedTable(StreamsLifecycle streams, Function<RepresentationStreams, ReadOnlyKeyValueStore<String, V>> view,
-                   MetricsFeed<V> feed, String eventName, org.apache.avro.Schema schema) {
+    PublishedTable(StreamsLifecycle<RepresentationStreams> streams, Function<RepresentationStreams, ReadOnlyKeyValueStore<String, V>> view,
+                   TopicFeed<V> feed, String eventName, org.apache.avro.Schema schema) {
         this.streams = streams;
         this.view = view;
         this.feed = feed;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
-import ca.calgary.representation.metrics.app.StreamsLifecycle;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +26,7 @@ class SnapshotsController {
 
     private final PublishedTable<RepresentationSnapshot> table;
 
-    SnapshotsController(StreamsLifecycle streams, MetricsFeed<RepresentationSnapshot> feed) {
+    SnapshotsController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<RepresentationSnapshot> feed) {
         this.table = new PublishedTable<>(streams, RepresentationStreams::snapshots, feed, "snapshot",
                 RepresentationSnapshot.getClassSchema());
     }

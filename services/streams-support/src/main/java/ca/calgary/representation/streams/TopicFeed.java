@@ -1,4 +1,4 @@
-package ca.calgary.representation.metrics.web;
+package ca.calgary.representation.streams;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,16 +24,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A live stream of one metrics topic: tails it from its end (read_committed) and sends each change to the
+ * A live stream of one published topic: tails it from its end (read_committed) and sends each change to the
  * subscribers whose filter it matches, as a server-sent event named as the subscriber asked (e.g. {@code cell}), with
  * the record's key as event id; a removed record (a tombstone) goes to every subscriber as {@code <name>-removed}
  * with the key, which carries no figure.
  *
  * @param <V> the topic's value type
  */
-public class MetricsFeed<V> implements SmartLifecycle {
+public class TopicFeed<V> implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MetricsFeed.class);
+    private static final Logger log = LoggerFactory.getLogger(TopicFeed.class);
 
     /** A subscriber, what it wants and how it wants it shown. */
     private record Subscription<V>(SseEmitter emitter, String eventName, Predicate<V> filter,
@@ -48,13 +47,13 @@ public class MetricsFeed<V> implements SmartLifecycle {
     private volatile KafkaConsumer<String, Object> consumer;
     private volatile boolean running;
 
-    public MetricsFeed(KafkaProperties kafka, MetricsTopic topic, Class<V> valueType) {
+    public TopicFeed(KafkaProperties kafka, String topic, Class<V> valueType) {
         this.kafka = kafka;
-        this.topic = topic.topicName();
+        this.topic = topic;
         this.valueType = valueType;
     }
 
-    SseEmitter subscribe(String eventName, Predicate<V> filter, Function<V, Object> view) {
+    public SseEmitter subscribe(String eventName, Predicate<V> filter, Function<V, Object> view) {
         SseEmitter emitter = new SseEmitter(0L);
         Subscription<V> subscription = new Subscription<>(emitter, eventName, filter, view);
         subscriptions.add(subscription);
