@@ -1,0 +1,135 @@
+package ca.calgary.representation.alerts.core;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import ca.calgary.representation.alerts.core.Evaluation.Condition;
+
+/**
+ * The rules of SPEC §8 over published figures, with the thresholds from configuration. Each gives a condition
+ * (fires, holds between its thresholds, clears, or cannot be measured), a severity from the size of the gap and the
+ * strength of the evidence, the figures it looked at, the thresholds and a one-sentence explanation. The rules see
+ * only published figures, so no alert can state a suppressed count; the explanation names shares, ratios and the
+ * cell's headcount (which is never suppressed), never a group's count.
+ */
+public final class AlertRules {
+
+    private final AlertThresholds t;
+
+    public AlertRules(AlertThresholds thresholds) {
+        this.t = thresholds;
+    }
+
+    public AlertThresholds thresholds() {
+        return t;
+    }
+
+    /** REPRESENTATION_GAP: index &lt; 0.8 and pUnder &lt; 0.05 and N ≥ k; resolves at index ≥ 0.85 or p ≥ 0.05. */
+    public Evaluation representationGap(Signal.Live cell) {
+        if (cell.headcount() < t.minCellSize() || cell.representationIndex() == null || cell.pUnder() == null
+                || cell.representation() == null || cell.benchmark() == null) {
+            return Evaluation.unmeasurable();
+        }
+        double index = cell.representationIndex();
+        double p = cell.pUnder();
+        Condition condition = index < t.gapIndex() && p < t.pValue() ? Condition.FIRES
+                : index >= t.gapResolveIndex() || p >= t.pValue() ? Condition.CLEARS : Condition.HOLDS;
+        Severity severity = index < 0.5 && p < 0.001 ? Severity.HIGH
+                : index < 0.65 && p < 0.01 ? Severity.MEDIUM : Severity.LOW;
+        Map<String, Double> figures = figures("representation", cell.representation(), "benchmark", cell.benchmark(),
+                "representationIndex", index, "pUnder", p, "headcount", (double) cell.headcount());
+        String explanation = String.format(Locale.ROOT, "%s representation in %s × %s is %.1f%% against a benchmark of "
+                        + "%.1f%% (index %.2f, p = %.4f, headcount %d).", label(cell.group()), cell.scope(), cell.tier(),
+                100 * cell.representation(), 100 * cell.benchmark(), index, p, cell.headcount());
+        return new Evaluation(condition, severity, figures, thresholds("representationIndexBelow", t.gapIndex(),
+                "resolvesAtIndex", t.gapResolveIndex(), "pValueBelow", t.pValue(), "minHeadcount",
+                t.minCellSize()), explanation);
+    }
+
+    /** LOW_RESPONSE (on the cell's TOTAL row): response rate &lt; 0.6 with N ≥ k; resolves at 0.65. */
+    public Evaluation lowResponse(Signal.Live cell) {
+        if (!"TOTAL".equals(cell.group()) || cell.headcount() < t.minCellSize() || cell.responseRate() == null) {
+            return Evaluation.unmeasurable();
+        }
+        double rate = cell.responseRate();
+        Condition condition = rate < t.lowResponse() ? Condition.FIRES
+                : rate >= t.lowResponseResolve() ? Condition.CLEARS : Condition.HOLDS;
+        Severity severity = rate < 0.3 ? Severity.HIGH : rate < 0.45 ? Severity.MEDIUM : Severity.LOW;
+        String explanation = String.format(Locale.ROOT, "Only %.1f%% of the %d people in %s × %s have answered the "
+                + "self-identification survey, so gaps there cannot be trusted.", 100 * rate, cell.headcount(),
+                cell.scope(), cell.tier());
+        return new Evaluation(condition, severity, figures("responseRate", rate, "headcount",
+                (double) cell.headcount()), thresholds("responseRateBelow", t.lowResponse(), "resolvesAt",
+                t.lowResponseResolve(), "minHeadcount", t.minCellSize()), explanation);
+    }
+
+    /** ADVERSE_IMPACT: promotion ratio &lt; 0.8 and Fisher p &lt; 0.05 with both pools ≥ k; resolves at 0.85. */
+    public Evaluation adverseImpact(Signal.Promotion cell) {
+        if (cell.adverseImpactRatio() == null || cell.fisherP() == null || cell.pool() == null
+                || cell.referencePool() == null || cell.pool() < t.minCellSize()
+                || cell.referencePool() < t.minCellSize()) {
+            return Evaluation.unmeasurable();
+        }
+        double ratio = cell.adverseImpactRatio();
+        double p = cell.fisherP();
+        Condition condition = ratio < t.adverseImpactRatio() && p < t.pValue() ? Condition.FIRES
+                : ratio >= t.adverseImpactResolveRatio() || p >= t.pValue() ? Condition.CLEARS : Condition.HOLDS;
+        Severity severity = ratio < 0.5 && p < 0.001 ? Severity.HIGH
+                : ratio < 0.65 && p < 0.01 ? Severity.MEDIUM : Severity.LOW;
+        String explanation = String.format(Locale.ROOT, "%s employees in %s were promoted into %s at %.2f times the "
+                        + "rate of %s employees over the 12 months %s (Fisher p = %.4f).", label(cell.group()),
+                cell.scope(), cell.tier(), ratio, label(cell.referenceGroup()), cell.period(), p);
+        return new Evaluation(condition, severity, figures("adverseImpactRatio", ratio, "fisherP", p,
+                "promotionRate", cell.promotionRate(), "promotionPool", (double) cell.pool(), "referencePool",
+                (double) cell.referencePool()), thresholds("adverseImpactRatioBelow", t.adverseImpactRatio(),
+                "resolvesAtRatio", t.adverseImpactResolveRatio(), "pValueBelow", t.pValue(), "minPool",
+                t.minCellSize()), explanation);
+    }
+
+    /** DECLINE: representation fell by ≥ 2 points against four quarters earlier; resolves below 1.5. */
+    public Evaluation decline(Signal.Snapshot earlier, Signal.Snapshot later) {
+        if (earlier == null || later == null || earlier.representation() == null || later.representation() == null) {
+            return Evaluation.unmeasurable();
+        }
+        double fall = 100 * (earlier.representation() - later.representation());
+        Condition condition = fall >= t.declinePoints() ? Condition.FIRES
+                : fall < t.declineResolvePoints() ? Condition.CLEARS : Condition.HOLDS;
+        Severity severity = fall >= 5 ? Severity.HIGH : fall >= 3.5 ? Severity.MEDIUM : Severity.LOW;
+        String explanation = String.format(Locale.ROOT, "%s representation in %s × %s fell from %.1f%% at the end of "
+                        + "%s to %.1f%% at the end of %s (%.1f points).", label(later.group()), later.scope(),
+                later.tier(), 100 * earlier.representation(), earlier.quarter(), 100 * later.representation(),
+                later.quarter(), fall);
+        return new Evaluation(condition, severity, figures("representation", later.representation(),
+                "representationFourQuartersEarlier", earlier.representation(), "fallPoints", fall),
+                thresholds("fallPointsAtLeast", t.declinePoints(), "resolvesBelowPoints", t.declineResolvePoints()),
+                explanation);
+    }
+
+    private static Map<String, Double> figures(Object... namesAndValues) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                figures.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).doubleValue());
+            }
+        }
+        return figures;
+    }
+
+    private static Map<String, Double> thresholds(Object... namesAndValues) {
+        return figures(namesAndValues);
+    }
+
+    /** A group's name as a reader says it: BLACK → Black, INDIGENOUS_BLACK_RACIALIZED → Indigenous, Black … */
+    static String label(String group) {
+        if (group == null) {
+            return "";
+        }
+        return switch (group) {
+            case "INDIGENOUS_BLACK_RACIALIZED" -> "Indigenous, Black and racialized";
+            case "WHITE_ONLY" -> "White";
+            case "NOT_DISCLOSED" -> "Not disclosed";
+            default -> group.charAt(0) + group.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+}

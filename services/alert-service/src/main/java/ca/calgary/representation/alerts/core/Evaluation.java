@@ -1,0 +1,26 @@
+package ca.calgary.representation.alerts.core;
+
+import java.util.Map;
+
+/**
+ * What a rule makes of a cell's latest published figures.
+ *
+ * @param condition  whether the rule fires, clears, holds between its thresholds, or cannot be measured (figures
+ *                   withheld as small, no benchmark, too few people)
+ * @param figures    the published figures it looked at (never a suppressed count: it only sees published ones)
+ * @param thresholds the thresholds it applied
+ */
+public record Evaluation(Condition condition, Severity severity, Map<String, Double> figures,
+                         Map<String, Double> thresholds, String explanation) {
+
+    public enum Condition { FIRES, HOLDS, CLEARS, UNMEASURABLE }
+
+    public Evaluation {
+        figures = Map.copyOf(figures);
+        thresholds = Map.copyOf(thresholds);
+    }
+
+    public static Evaluation unmeasurable() {
+        return new Evaluation(Condition.UNMEASURABLE, null, Map.of(), Map.of(), null);
+    }
+}

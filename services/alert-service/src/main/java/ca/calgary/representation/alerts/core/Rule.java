@@ -1,0 +1,13 @@
+package ca.calgary.representation.alerts.core;
+
+/** The alert rules of SPEC §8. */
+public enum Rule {
+    /** Representation well below the benchmark, and significantly so. */
+    REPRESENTATION_GAP,
+    /** A group promoted markedly less often than the reference group, and significantly so. */
+    ADVERSE_IMPACT,
+    /** Representation fell against the same cell four quarters earlier. */
+    DECLINE,
+    /** Too few people answered the self-identification survey for gaps to be trusted. */
+    LOW_RESPONSE
+}

@@ -1,0 +1,89 @@
+package ca.calgary.representation.alerts.topology;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.core.AlertLifecycle;
+import ca.calgary.representation.alerts.core.AlertRules;
+import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.CellHistory;
+import ca.calgary.representation.alerts.core.Evaluation;
+import ca.calgary.representation.alerts.core.Rule;
+import ca.calgary.representation.alerts.core.Signal;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Evaluates the rules of a cell whenever one of its published figures changes, and moves its alerts through their
+ * lifecycle: forwards an alert's new state (for {@code alerts.state}) whenever it changes, and a transition (for
+ * {@code alerts.transitions}) when it opens, changes severity or resolves. Signals arrive keyed by cell, so all the
+ * alerts of a cell live in one task.
+ */
+final class AlertEvaluator implements Processor<String, Signal, String, SpecificRecord> {
+
+    private final AlertRules rules;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, Alert> alerts;
+    private KeyValueStore<String, CellHistory> histories;
+
+    AlertEvaluator(AlertRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.alerts = context.getStateStore(AlertTopology.ALERTS_STORE);
+        this.histories = context.getStateStore(AlertTopology.CELL_HISTORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal signal = record.value();
+        if (signal == null) {
+            return;
+        }
+        if (signal instanceof Signal.Live live) {
+            apply(Rule.REPRESENTATION_GAP, live, rules.representationGap(live));
+            apply(Rule.LOW_RESPONSE, live, rules.lowResponse(live));
+        } else if (signal instanceof Signal.Promotion promotion) {
+            CellHistory history = history(signal);
+            if (history.isLatest(promotion.period())) {
+                histories.put(signal.cellId(), history.withRollingPeriod(promotion.period()));
+                apply(Rule.ADVERSE_IMPACT, promotion, rules.adverseImpact(promotion));
+            }
+        } else if (signal instanceof Signal.Snapshot snapshot) {
+            CellHistory history = history(signal).withQuarter(snapshot.quarter(), snapshot.representation());
+            histories.put(signal.cellId(), history);
+            Signal.Snapshot[] compared = history.latestAndYearBefore(signal.scope(), signal.tier(), signal.group());
+            apply(Rule.DECLINE, signal, compared == null ? Evaluation.unmeasurable()
+                    : rules.decline(compared[0], compared[1]));
+        }
+    }
+
+    private CellHistory history(Signal signal) {
+        return Objects.requireNonNullElse(histories.get(signal.cellId()), CellHistory.EMPTY);
+    }
+
+    private void apply(Rule rule, Signal cell, Evaluation evaluation) {
+        String id = AlertState.id(rule, cell.scope(), cell.tier(), cell.group());
+        AlertState current = AlertRecords.fromAvro(alerts.get(id));
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        AlertLifecycle.Outcome outcome = AlertLifecycle.next(current, rule, cell, evaluation, now);
+        if (!outcome.changed()) {
+            return;
+        }
+        Alert alert = AlertRecords.toAvro(outcome.state());
+        alerts.put(id, alert);
+        long timestamp = now.toEpochMilli();
+        context.forward(new Record<>(id, alert, timestamp));
+        if (outcome.transition() != null) {
+            context.forward(new Record<>(id, AlertRecords.transition(current == null ? null : current.status(),
+                    outcome.state()), timestamp));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package ca.calgary.representation.alerts.topology;
+
+import java.util.Map;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.serde.SpecificAvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The alert topology's topics with their keys and serdes, declared once. Keys are plain strings. */
+public final class AlertTopics {
+
+    public static final Serde<String> KEY = Serdes.String();
+
+    private final Serde<RepresentationFigures> figures;
+    private final Serde<FlowFigures> flows;
+    private final Serde<RepresentationSnapshot> snapshots;
+    private final Serde<Alert> alerts;
+    private final Serde<AlertTransition> transitions;
+
+    /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
+    public AlertTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
+        this.figures = avro(registry, serdeConfig);
+        this.flows = avro(registry, serdeConfig);
+        this.snapshots = avro(registry, serdeConfig);
+        this.alerts = avro(registry, serdeConfig);
+        this.transitions = avro(registry, serdeConfig);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
+        serde.configure(config, false);
+        return serde;
+    }
+
+    public String figuresTopic() {
+        return MetricsTopic.REPRESENTATION.topicName();
+    }
+
+    public String flowsTopic() {
+        return MetricsTopic.FLOWS.topicName();
+    }
+
+    public String snapshotsTopic() {
+        return MetricsTopic.REPRESENTATION_SNAPSHOTS.topicName();
+    }
+
+    public String alertsTopic() {
+        return AlertTopic.STATE.topicName();
+    }
+
+    public String transitionsTopic() {
+        return AlertTopic.TRANSITIONS.topicName();
+    }
+
+    public Serde<RepresentationFigures> figures() {
+        return figures;
+    }
+
+    public Serde<FlowFigures> flows() {
+        return flows;
+    }
+
+    public Serde<RepresentationSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public Serde<Alert> alerts() {
+        return alerts;
+    }
+
+    public Serde<AlertTransition> transitions() {
+        return transitions;
+    }
+}

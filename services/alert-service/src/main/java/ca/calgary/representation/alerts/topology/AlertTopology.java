@@ -1,0 +1,80 @@
+package ca.calgary.representation.alerts.topology;
+
+import java.util.Map;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.core.AlertRules;
+import ca.calgary.representation.alerts.core.Signal;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Alerts for equity officers (SPEC §8), evaluated as published figures change.
+ *
+ * <pre>
+ * metrics.representation ──────────┐
+ * metrics.flows (complete R12M) ───┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
+ * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history └→ alerts.transitions
+ * </pre>
+ *
+ * The rules read published figures only, so an alert never states a suppressed count.
+ */
+public final class AlertTopology {
+
+    public static final String ALERTS_STORE = "alerts";
+    public static final String CELL_HISTORY_STORE = "cell-history";
+
+    private final AlertTopics topics;
+    private final AlertRules rules;
+
+    public AlertTopology(AlertTopics topics, AlertRules rules) {
+        this.topics = topics;
+        this.rules = rules;
+    }
+
+    public void build(StreamsBuilder builder) {
+        KStream<String, Signal> live = builder
+                .stream(topics.figuresTopic(), Consumed.with(AlertTopics.KEY, topics.figures())
+                        .withName("representation-figures-source"))
+                .flatMapValues(Signals::of, Named.as("figures-as-signals"));
+        KStream<String, Signal> flows = builder
+                .stream(topics.flowsTopic(), Consumed.with(AlertTopics.KEY, topics.flows()).withName("flows-source"))
+                .flatMapValues(Signals::of, Named.as("flows-as-signals"));
+        KStream<String, Signal> snapshots = builder
+                .stream(topics.snapshotsTopic(), Consumed.with(AlertTopics.KEY, topics.snapshots())
+                        .withName("snapshots-source"))
+                .flatMapValues(Signals::of, Named.as("snapshots-as-signals"));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE),
+                AlertTopics.KEY, topics.alerts()).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_HISTORY_STORE),
+                AlertTopics.KEY, AlertSerdes.cellHistory()).withLoggingEnabled(Map.of()));
+
+        Map<String, KStream<String, SpecificRecord>> outputs = live
+                .merge(flows, Named.as("merge-flows"))
+                .merge(snapshots, Named.as("merge-snapshots"))
+                .selectKey((key, signal) -> signal.cellId(), Named.as("signal-by-cell"))
+                .repartition(Repartitioned.with(AlertTopics.KEY, AlertSerdes.signal()).withName("alert-signals"))
+                .process(() -> new AlertEvaluator(rules), Named.as("alert-evaluator"), ALERTS_STORE,
+                        CELL_HISTORY_STORE)
+                .split(Named.as("alert-output-"))
+                .branch((key, value) -> value instanceof Alert, Branched.as("state"))
+                .branch((key, value) -> value instanceof AlertTransition, Branched.as("transitions"))
+                .noDefaultBranch();
+        outputs.get("alert-output-state")
+                .mapValues(value -> (Alert) value, Named.as("as-alert"))
+                .to(topics.alertsTopic(), Produced.with(AlertTopics.KEY, topics.alerts()).withName("alerts-sink"));
+        outputs.get("alert-output-transitions")
+                .mapValues(value -> (AlertTransition) value, Named.as("as-transition"))
+                .to(topics.transitionsTopic(), Produced.with(AlertTopics.KEY, topics.transitions())
+                        .withName("transitions-sink"));
+    }
+}

@@ -1,0 +1,125 @@
+package ca.calgary.representation.alerts.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import ca.calgary.representation.alerts.core.Evaluation.Condition;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+    static final AlertRules RULES = new AlertRules(AlertThresholds.defaults());
+
+    static Signal.Live black(long headcount, Double representation, Double benchmark, Double index, Double p) {
+        return new Signal.Live("PUBLIC_SAFETY", "MANAGEMENT", "BLACK", headcount, representation, benchmark, index, p,
+                0.9);
+    }
+
+    @Test
+    void aGapFiresBelowTheIndexWhenTheTestRejectsAndResolvesOnlyAboveTheResolvingIndex() {
+        assertThat(RULES.representationGap(black(200, 0.02, 0.05, 0.4, 0.001)).condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.representationGap(black(200, 0.041, 0.05, 0.82, 0.03)).condition())
+                .as("between 0.8 and 0.85: hysteresis").isEqualTo(Condition.HOLDS);
+        assertThat(RULES.representationGap(black(200, 0.043, 0.05, 0.86, 0.03)).condition()).isEqualTo(Condition.CLEARS);
+        assertThat(RULES.representationGap(black(200, 0.03, 0.05, 0.6, 0.2)).condition())
+                .as("the test no longer rejects").isEqualTo(Condition.CLEARS);
+    }
+
+    @Test
+    void aGapCannotBeMeasuredInASmallCellOrFromWithheldFigures() {
+        assertThat(RULES.representationGap(black(9, 0.0, 0.05, 0.0, 0.6)).condition())
+                .isEqualTo(Condition.UNMEASURABLE);
+        assertThat(RULES.representationGap(black(200, null, 0.05, null, null)).condition())
+                .as("suppressed").isEqualTo(Condition.UNMEASURABLE);
+        assertThat(RULES.representationGap(black(200, 0.02, null, null, null)).condition())
+                .as("no benchmark").isEqualTo(Condition.UNMEASURABLE);
+    }
+
+    @Test
+    void severityGrowsWithTheGapAndTheEvidence() {
+        assertThat(RULES.representationGap(black(500, 0.02, 0.05, 0.4, 0.0001)).severity()).isEqualTo(Severity.HIGH);
+        assertThat(RULES.representationGap(black(500, 0.03, 0.05, 0.6, 0.005)).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(RULES.representationGap(black(500, 0.035, 0.05, 0.7, 0.04)).severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void anAlertCarriesItsFiguresThresholdsAndAOneSentenceExplanationWithoutAnyGroupCount() {
+        Evaluation gap = RULES.representationGap(black(200, 0.02, 0.05, 0.4, 0.001));
+        assertThat(gap.figures()).containsOnlyKeys("representation", "benchmark", "representationIndex", "pUnder",
+                "headcount");
+        assertThat(gap.thresholds()).containsEntry("representationIndexBelow", 0.8).containsEntry("pValueBelow", 0.05);
+        assertThat(gap.explanation()).isEqualTo("Black representation in PUBLIC_SAFETY × MANAGEMENT is 2.0% against a "
+                + "benchmark of 5.0% (index 0.40, p = 0.0010, headcount 200).");
+    }
+
+    @Test
+    void lowResponseLooksAtTheTotalRowWithHysteresis() {
+        Signal.Live total = new Signal.Live("ORG", "ALL", "TOTAL", 100, 1.0, null, null, null, 0.55);
+        assertThat(RULES.lowResponse(total).condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.lowResponse(new Signal.Live("ORG", "ALL", "TOTAL", 100, 1.0, null, null, null, 0.62))
+                .condition()).isEqualTo(Condition.HOLDS);
+        assertThat(RULES.lowResponse(new Signal.Live("ORG", "ALL", "BLACK", 100, 0.1, null, null, null, 0.55))
+                .condition()).isEqualTo(Condition.UNMEASURABLE);
+    }
+
+    @Test
+    void adverseImpactNeedsBothPoolsOfAtLeastK() {
+        Signal.Promotion promotion = new Signal.Promotion("ORG", "LEADERSHIP", "BLACK", "R12M-2024-Q2", "WHITE_ONLY",
+                50L, 100L, 0.08, 0.4, 0.045);
+        assertThat(RULES.adverseImpact(promotion).condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.adverseImpact(new Signal.Promotion("ORG", "LEADERSHIP", "BLACK", "R12M-2024-Q2",
+                "WHITE_ONLY", 8L, 100L, 0.0, 0.0, 0.01)).condition()).isEqualTo(Condition.UNMEASURABLE);
+    }
+
+    @Test
+    void declineComparesWithFourQuartersEarlier() {
+        Signal.Snapshot before = new Signal.Snapshot("ORG", "MANAGEMENT", "INDIGENOUS", "2023-Q2", 0.06);
+        assertThat(RULES.decline(before, new Signal.Snapshot("ORG", "MANAGEMENT", "INDIGENOUS", "2024-Q2", 0.035))
+                .condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.decline(before, new Signal.Snapshot("ORG", "MANAGEMENT", "INDIGENOUS", "2024-Q2", 0.0425))
+                .condition()).isEqualTo(Condition.HOLDS);
+        assertThat(RULES.decline(before, new Signal.Snapshot("ORG", "MANAGEMENT", "INDIGENOUS", "2024-Q2", 0.05))
+                .condition()).isEqualTo(Condition.CLEARS);
+        assertThat(RULES.decline(before, new Signal.Snapshot("ORG", "MANAGEMENT", "INDIGENOUS", "2024-Q2", null))
+                .condition()).isEqualTo(Condition.UNMEASURABLE);
+    }
+
+    @Test
+    void aCellHoveringAtTheThresholdDoesNotFlap() {
+        AlertState state = null;
+        int transitions = 0;
+        Instant now = Instant.parse("2024-06-30T00:00:00Z");
+        double[] indexes = {0.79, 0.81, 0.79, 0.82, 0.78, 0.83, 0.80, 0.79};
+        for (double index : indexes) {
+            Signal.Live cell = black(300, index * 0.05, 0.05, index, 0.01);
+            AlertLifecycle.Outcome outcome = AlertLifecycle.next(state, Rule.REPRESENTATION_GAP, cell,
+                    RULES.representationGap(cell), now);
+            state = outcome.state();
+            transitions += outcome.transition() == null ? 0 : 1;
+            now = now.plusSeconds(60);
+        }
+        assertThat(transitions).isEqualTo(1);
+        assertThat(state.status()).isEqualTo(Status.OPEN);
+
+        Signal.Live closed = black(300, 0.045, 0.05, 0.9, 0.3);
+        AlertLifecycle.Outcome resolved = AlertLifecycle.next(state, Rule.REPRESENTATION_GAP, closed,
+                RULES.representationGap(closed), now);
+        assertThat(resolved.transition()).isEqualTo(Status.RESOLVED);
+        assertThat(resolved.state().firstSeen()).isEqualTo(Instant.parse("2024-06-30T00:00:00Z"));
+        assertThat(AlertLifecycle.next(resolved.state(), Rule.REPRESENTATION_GAP, closed,
+                RULES.representationGap(closed), now).changed()).as("resolved once").isFalse();
+    }
+
+    @Test
+    void aSeverityChangeIsAnUpdate() {
+        Signal.Live mild = black(300, 0.0375, 0.05, 0.75, 0.04);
+        AlertState open = AlertLifecycle.next(null, Rule.REPRESENTATION_GAP, mild, RULES.representationGap(mild),
+                Instant.EPOCH).state();
+        Signal.Live severe = black(300, 0.02, 0.05, 0.4, 0.0001);
+        AlertLifecycle.Outcome updated = AlertLifecycle.next(open, Rule.REPRESENTATION_GAP, severe,
+                RULES.representationGap(severe), Instant.EPOCH.plusSeconds(1));
+        assertThat(updated.transition()).isEqualTo(Status.UPDATED);
+        assertThat(updated.state().severity()).isEqualTo(Severity.HIGH);
+    }
+}
