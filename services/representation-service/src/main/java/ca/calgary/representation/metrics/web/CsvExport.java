@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import ca.calgary.representation.streams.AvroViews;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -36,9 +37,9 @@ final class CsvExport {
     }
 
     static String csv(Schema schema, List<? extends GenericRecord> records) {
-        StringBuilder csv = new StringBuilder(String.join(",", RecordViews.columns(schema))).append("\r\n");
+        StringBuilder csv = new StringBuilder(String.join(",", AvroViews.columns(schema))).append("\r\n");
         for (GenericRecord record : records) {
-            csv.append(RecordViews.flatten(record).values().stream().map(CsvExport::cell)
+            csv.append(AvroViews.flatten(record).values().stream().map(CsvExport::cell)
                     .collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();

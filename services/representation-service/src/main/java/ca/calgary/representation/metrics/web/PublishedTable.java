@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import ca.calgary.representation.streams.AvroViews;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
@@ -51,7 +52,7 @@ final class PublishedTable<V extends SpecificRecordBase> {
     }
 
     List<Map<String, Object>> find(RecordQuery query) {
-        return records(query).stream().map(RecordViews::view).toList();
+        return records(query).stream().map(AvroViews::view).toList();
     }
 
     ResponseEntity<String> csv(RecordQuery query, String fileName) {
@@ -61,6 +62,6 @@ final class PublishedTable<V extends SpecificRecordBase> {
     }
 
     SseEmitter stream(RecordQuery query) {
-        return feed.subscribe(eventName, query::matches, RecordViews::view);
+        return feed.subscribe(eventName, query::matches, AvroViews::view);
     }
 }

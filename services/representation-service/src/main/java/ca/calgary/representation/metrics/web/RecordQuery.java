@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import ca.calgary.representation.streams.AvroViews;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Quarter;
@@ -65,7 +66,7 @@ final class RecordQuery {
     }
 
     boolean matches(GenericRecord record) {
-        Map<String, Object> fields = RecordViews.flatten(record);
+        Map<String, Object> fields = AvroViews.flatten(record);
         for (Map.Entry<String, String> condition : equal.entrySet()) {
             if (!condition.getValue().equals(Objects.toString(fields.get(condition.getKey()), null))) {
                 return false;

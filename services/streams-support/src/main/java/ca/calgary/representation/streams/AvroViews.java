@@ -1,4 +1,4 @@
-package ca.calgary.representation.metrics.web;
+package ca.calgary.representation.streams;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +8,14 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
-/** Published Avro records as the HTTP API shows them: their fields in schema order, as JSON objects or CSV rows. */
-final class RecordViews {
+/** Published Avro records as the HTTP APIs show them: their fields in schema order, as JSON objects or CSV rows. */
+public final class AvroViews {
 
-    private RecordViews() {
+    private AvroViews() {
     }
 
     /** The record's fields in schema order; a nested record becomes a nested object. */
-    static Map<String, Object> view(GenericRecord record) {
+    public static Map<String, Object> view(GenericRecord record) {
         Map<String, Object> view = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
@@ -25,7 +25,7 @@ final class RecordViews {
     }
 
     /** The record's fields in schema order with a nested record's fields in its place (for CSV and filters). */
-    static Map<String, Object> flatten(GenericRecord record) {
+    public static Map<String, Object> flatten(GenericRecord record) {
         Map<String, Object> flat = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
@@ -39,7 +39,7 @@ final class RecordViews {
     }
 
     /** The column names {@link #flatten} gives for records of this schema. */
-    static List<String> columns(Schema schema) {
+    public static List<String> columns(Schema schema) {
         List<String> columns = new ArrayList<>();
         for (Schema.Field field : schema.getFields()) {
             if (field.schema().getType() == Schema.Type.RECORD) {

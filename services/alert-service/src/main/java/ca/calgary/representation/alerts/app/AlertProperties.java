@@ -1,0 +1,66 @@
+package ca.calgary.representation.alerts.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import ca.calgary.representation.alerts.core.AlertThresholds;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the alert service ({@code representation.alerts.*}).
+ *
+ * @param gapIndex                  REPRESENTATION_GAP opens below this representation index
+ * @param gapResolveIndex           ... and resolves at or above this one
+ * @param pValue                    tests reject below this p-value
+ * @param minCellSize               k: N and pools must be at least this
+ * @param adverseImpactRatio        ADVERSE_IMPACT opens below this ratio
+ * @param adverseImpactResolveRatio ... and resolves at or above this one
+ * @param declinePoints             DECLINE opens at a fall of this many points against four quarters earlier
+ * @param declineResolvePoints      ... and resolves below this fall
+ * @param lowResponse               LOW_RESPONSE opens below this response rate
+ * @param lowResponseResolve        ... and resolves at or above this one
+ * @param applicationId             Kafka Streams application id (the dispatcher's consumer group derives from it)
+ * @param stateDir                  Kafka Streams state directory
+ * @param topicPartitions           partitions of topics this service creates
+ * @param topicReplication          replication of topics and internal topics this service creates
+ * @param deliveryAttempts          tries of a webhook or e-mail delivery before it is dead-lettered
+ * @param deliveryBackoff           wait before the second try; doubled for each further try
+ * @param webhookTimeout            how long a webhook receiver may take to answer
+ * @param mailFrom                  sender of alert e-mails
+ */
+@ConfigurationProperties("representation.alerts")
+public record AlertProperties(
+        @DefaultValue("0.8") double gapIndex,
+        @DefaultValue("0.85") double gapResolveIndex,
+        @DefaultValue("0.05") double pValue,
+        @DefaultValue("10") int minCellSize,
+        @DefaultValue("0.8") double adverseImpactRatio,
+        @DefaultValue("0.85") double adverseImpactResolveRatio,
+        @DefaultValue("2.0") double declinePoints,
+        @DefaultValue("1.5") double declineResolvePoints,
+        @DefaultValue("0.6") double lowResponse,
+        @DefaultValue("0.65") double lowResponseResolve,
+        @DefaultValue("representation-monitor-alerts") String applicationId,
+        Path stateDir,
+        @DefaultValue("6") int topicPartitions,
+        @DefaultValue("1") short topicReplication,
+        @DefaultValue("6") int deliveryAttempts,
+        @DefaultValue("2s") Duration deliveryBackoff,
+        @DefaultValue("10s") Duration webhookTimeout,
+        @DefaultValue("alerts@representation-monitor.local") String mailFrom) {
+
+    public AlertThresholds thresholds() {
+        return new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,
+                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve);
+    }
+
+    public AlertProperties {
+        if (deliveryAttempts < 1) {
+            throw new IllegalArgumentException("representation.alerts.delivery-attempts must be at least 1");
+        }
+        // fails at start when a resolving threshold does not lie beyond its opening one
+        new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,
+                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve);
+    }
+}

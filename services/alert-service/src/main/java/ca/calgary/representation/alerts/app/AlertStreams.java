@@ -1,0 +1,159 @@
+package ca.calgary.representation.alerts.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertDelivery;
+import ca.calgary.representation.alerts.AlertSubscription;
+import ca.calgary.representation.alerts.core.AlertRules;
+import ca.calgary.representation.alerts.topology.AlertTopics;
+import ca.calgary.representation.alerts.topology.AlertTopology;
+import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.events.contract.EventContractsProvisioner;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.events.contract.TopicContract;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.serde.SpecificAvroSerde;
+import ca.calgary.representation.streams.StreamsApplication;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/**
+ * Runs the alert topology: provisions its topics and subjects, starts Kafka Streams with exactly-once v2, and keeps
+ * global, queryable views of the alerts, the subscriptions and the delivery outcomes, so every instance answers
+ * every read and the dispatcher knows, after a restart, what it already delivered.
+ */
+public final class AlertStreams implements StreamsApplication {
+
+    public static final String ALERTS_VIEW = "alerts-view";
+    public static final String SUBSCRIPTIONS_VIEW = "subscriptions-view";
+    public static final String DELIVERIES_VIEW = "deliveries-view";
+
+    /** @param registryConfig registry settings with Confluent's keys */
+    public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
+                           short replicationFactor, int partitions, AlertRules rules,
+                           Map<String, Object> extraStreams) {
+
+        public static Settings of(AlertProperties properties, KafkaProperties kafka) {
+            Map<String, Object> extra = new HashMap<>();
+            if (properties.stateDir() != null) {
+                extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+            }
+            return new Settings(String.join(",", kafka.getBootstrapServers()), registrySettings(kafka),
+                    properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
+                    new AlertRules(properties.thresholds()), extra);
+        }
+    }
+
+    /** The registry settings among Spring's Kafka properties. */
+    static Map<String, Object> registrySettings(KafkaProperties kafka) {
+        Map<String, Object> registry = new HashMap<>(kafka.buildProducerProperties());
+        registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
+        return registry;
+    }
+
+    private final KafkaStreams streams;
+
+    private AlertStreams(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static AlertStreams start(Settings settings) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(new AvroSerdeConfig(settings.registryConfig()));
+        provision(settings, registry);
+        AlertTopics topics = new AlertTopics(registry, settings.registryConfig());
+        StreamsBuilder builder = new StreamsBuilder();
+        new AlertTopology(topics, settings.rules()).build(builder);
+        view(builder, AlertTopic.STATE.topicName(), topics.alerts(), ALERTS_VIEW);
+        view(builder, AlertTopic.SUBSCRIPTIONS.topicName(), AlertStreams.<AlertSubscription>avro(registry, settings),
+                SUBSCRIPTIONS_VIEW);
+        view(builder, AlertTopic.DELIVERIES.topicName(), AlertStreams.<AlertDelivery>avro(registry, settings),
+                DELIVERIES_VIEW);
+
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        properties.putAll(settings.extraStreams());
+        KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
+        streams.start();
+        return new AlertStreams(streams);
+    }
+
+    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Settings settings) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
+        serde.configure(settings.registryConfig(), false);
+        return serde;
+    }
+
+    private static <V> void view(StreamsBuilder builder, String topic, Serde<V> values, String name) {
+        builder.globalTable(topic, Consumed.with(AlertTopics.KEY, values).withName(name + "-source"),
+                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+                        .withKeySerde(AlertTopics.KEY).withValueSerde(values));
+    }
+
+    private static void provision(Settings settings, SchemaRegistryClient registry) {
+        Map<String, Object> admin = new HashMap<>();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        EventContractsProvisioner provisioner = new EventContractsProvisioner(settings.partitions(),
+                settings.replicationFactor());
+        List<TopicContract> all = new ArrayList<>(List.of(MetricsTopic.values()));
+        all.addAll(List.of(AlertTopic.values()));
+        try (Admin client = Admin.create(admin)) {
+            provisioner.createTopics(client, all);
+        }
+        provisioner.registerSchemas(registry, List.of(AlertTopic.values()));
+    }
+
+    @Override
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Every alert's current state. */
+    public ReadOnlyKeyValueStore<String, Alert> alerts() {
+        return view(ALERTS_VIEW);
+    }
+
+    public ReadOnlyKeyValueStore<String, AlertSubscription> subscriptions() {
+        return view(SUBSCRIPTIONS_VIEW);
+    }
+
+    /** Delivery outcomes by {@code transitionId|subscriptionId|channel}. */
+    public ReadOnlyKeyValueStore<String, AlertDelivery> deliveries() {
+        return view(DELIVERIES_VIEW);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,176 @@
+package ca.calgary.representation.alerts.web;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertAction;
+import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.app.AlertLog;
+import ca.calgary.representation.alerts.app.AlertStreams;
+import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.topology.AlertRecords;
+import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.events.contract.TopicSnapshot;
+import ca.calgary.representation.serde.AvroDeserializer;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.streams.AvroViews;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import ca.calgary.representation.streams.TopicFeed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Equity officers' view of the alerts: their current states, a live stream of transitions, and acknowledgements and
+ * comments, each kept with who and when. Alert ids ({@code rule|scope|tier|group}) contain slashes, so they travel
+ * as a parameter or in the body, not in the path.
+ */
+@RestController
+@RequestMapping("/v1/alerts")
+@Tag(name = "Alerts", description = "Representation gaps, adverse impact, declines and low response (SPEC §8)")
+class AlertsController {
+
+    /** The longest comment kept. */
+    static final int MAX_COMMENT = 2000;
+
+    private final StreamsLifecycle<AlertStreams> streams;
+    private final TopicFeed<AlertTransition> feed;
+    private final AlertLog alertLog;
+    private final KafkaProperties kafka;
+
+    AlertsController(StreamsLifecycle<AlertStreams> streams, TopicFeed<AlertTransition> feed, AlertLog alertLog,
+                     KafkaProperties kafka) {
+        this.streams = streams;
+        this.feed = feed;
+        this.alertLog = alertLog;
+        this.kafka = kafka;
+    }
+
+    @Operation(summary = "Alerts that match the filters", description = "Each with its status, severity, the "
+            + "figures that triggered it, the thresholds, a one-sentence explanation, first seen and last updated.")
+    @GetMapping
+    List<Map<String, Object>> alerts(@RequestParam(required = false) String alertId,
+                                     @RequestParam(required = false) String status,
+                                     @RequestParam(required = false) String rule,
+                                     @RequestParam(required = false) String scopePrefix,
+                                     @RequestParam(required = false) String tier,
+                                     @RequestParam(required = false) String group,
+                                     @RequestParam(required = false) String minimumSeverity,
+                                     @RequestParam(required = false) Boolean open) {
+        AlertQuery query = AlertQuery.of(alertId, status, rule, scopePrefix, tier, group, minimumSeverity, open);
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = running().alerts().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && query.matches(AlertRecords.fromAvro(entry.value))) {
+                    alerts.add(AvroViews.view(entry.value));
+                }
+            });
+        }
+        return alerts;
+    }
+
+    @Operation(summary = "Live stream of alert transitions (server-sent events)", description = "Events named "
+            + "'alert' carry a transition (OPEN, UPDATED, RESOLVED) with the alert as it then stood.")
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    SseEmitter stream(@RequestParam(required = false) String status,
+                      @RequestParam(required = false) String rule,
+                      @RequestParam(required = false) String scopePrefix,
+                      @RequestParam(required = false) String tier,
+                      @RequestParam(required = false) String group,
+                      @RequestParam(required = false) String minimumSeverity) {
+        AlertQuery query = AlertQuery.of(null, status, rule, scopePrefix, tier, group, minimumSeverity, null);
+        return feed.subscribe("alert", transition -> query.matches(AlertRecords.fromAvro(transition.getAlert())),
+                AvroViews::view);
+    }
+
+    /** An acknowledgement or comment. */
+    record ActionRequest(String alertId, String comment) {
+    }
+
+    @Operation(summary = "Acknowledge an alert", description = "Kept with who and when; a comment is optional.")
+    @PostMapping("/acknowledgements")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> acknowledge(@RequestBody ActionRequest request, Principal who) {
+        return record("ACKNOWLEDGED", request, false, who);
+    }
+
+    @Operation(summary = "Comment on an alert", description = "Kept with who and when.")
+    @PostMapping("/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> comment(@RequestBody ActionRequest request, Principal who) {
+        return record("COMMENTED", request, true, who);
+    }
+
+    @Operation(summary = "Every acknowledgement and comment of an alert, oldest first")
+    @GetMapping("/actions")
+    List<Map<String, Object>> actions(@RequestParam String alertId) {
+        existing(alertId);
+        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(settings, false);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
+            TopicSnapshot.read(consumer, AlertTopic.ACTIONS.topicName(), Duration.ofSeconds(15), record -> {
+                if (alertId.equals(record.key()) && record.value() instanceof AlertAction action) {
+                    actions.add(AvroViews.view(action));
+                }
+            });
+        }
+        return actions;
+    }
+
+    private Map<String, Object> record(String kind, ActionRequest request, boolean commentRequired, Principal who) {
+        if (request == null || request.alertId() == null || request.alertId().isBlank()) {
+            throw InvalidRequestException.body("alertId", "alertId is required");
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        if (commentRequired && comment == null) {
+            throw InvalidRequestException.body("comment", "comment is required");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw InvalidRequestException.body("comment", "comment must be at most " + MAX_COMMENT + " characters");
+        }
+        existing(request.alertId());
+        AlertAction action = new AlertAction(UUID.randomUUID().toString(), request.alertId(), kind, who.getName(),
+                Instant.now(), comment);
+        alertLog.action(action);
+        return AvroViews.view(action);
+    }
+
+    private AlertState existing(String alertId) {
+        Alert alert = running().alerts().get(alertId);
+        if (alert == null) {
+            throw new NotFoundException("no alert " + alertId);
+        }
+        return AlertRecords.fromAvro(alert);
+    }
+
+    private AlertStreams running() {
+        return streams.streams().orElseThrow(() -> new AlertsUnavailableException(
+                "the alert topology is not running yet"));
+    }
+}
