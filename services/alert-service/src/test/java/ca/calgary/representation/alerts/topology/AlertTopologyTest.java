@@ -1,0 +1,171 @@
+package ca.calgary.representation.alerts.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.core.AlertRules;
+import ca.calgary.representation.alerts.core.AlertThresholds;
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.InMemoryRegistry;
+import ca.calgary.representation.serde.SchemaRegistryClient;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The alert topology in a TopologyTestDriver: published figures in, alert states and transitions out. */
+class AlertTopologyTest {
+
+    private InMemoryRegistry registry;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, RepresentationFigures> figures;
+    private TestInputTopic<String, FlowFigures> flows;
+    private TestInputTopic<String, RepresentationSnapshot> snapshots;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, AlertTransition> transitions;
+
+    @BeforeEach
+    void start() throws IOException {
+        registry = new InMemoryRegistry(1);
+        Map<String, Object> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        AlertTopics topics = new AlertTopics(new SchemaRegistryClient(new AvroSerdeConfig(config)), config);
+        StreamsBuilder builder = new StreamsBuilder();
+        new AlertTopology(topics, new AlertRules(AlertThresholds.defaults())).build(builder);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("alerts-topology-").toString());
+        driver = new TopologyTestDriver(builder.build(), properties);
+        StringSerializer keys = new StringSerializer();
+        figures = driver.createInputTopic(topics.figuresTopic(), keys, topics.figures().serializer());
+        flows = driver.createInputTopic(topics.flowsTopic(), keys, topics.flows().serializer());
+        snapshots = driver.createInputTopic(topics.snapshotsTopic(), keys, topics.snapshots().serializer());
+        alerts = driver.createOutputTopic(topics.alertsTopic(), new StringDeserializer(), topics.alerts().deserializer());
+        transitions = driver.createOutputTopic(topics.transitionsTopic(), new StringDeserializer(),
+                topics.transitions().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        registry.close();
+    }
+
+    static RepresentationFigures cell(String group, long headcount, Long count, Double benchmark, Double index,
+                                      Double pUnder, Double responseRate) {
+        Double representation = count == null ? null : (double) count / headcount;
+        return RepresentationFigures.newBuilder().setScope("PUBLIC_SAFETY").setTier("MANAGEMENT").setGroup(group)
+                .setAsOf(LocalDate.of(2024, 6, 30)).setHeadcount(headcount).setCount(count)
+                .setSuppressed(count == null).setRepresentation(representation).setBenchmark(benchmark)
+                .setRepresentationIndex(index).setPUnder(pUnder).setResponseRate(responseRate).build();
+    }
+
+    private void publish(RepresentationFigures f) {
+        figures.pipeInput(f.getScope() + "|" + f.getTier() + "|" + f.getGroup(), f);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aGapOpensOnceWhileTheCellHoversAndResolvesOnce() {
+        publish(cell("BLACK", 200, 4L, 0.06, 0.3333, 0.004, 0.9));
+        publish(cell("BLACK", 200, 10L, 0.06, 0.8333, 0.2, 0.9)); // between thresholds? p no longer rejects: resolves
+        List<KeyValue<String, AlertTransition>> moves = transitions.readKeyValuesToList();
+        assertThat(moves).extracting(move -> move.value.getStatus()).containsExactly("OPEN", "RESOLVED");
+        assertThat(moves.get(0).key).isEqualTo("REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK");
+
+        publish(cell("BLACK", 200, 4L, 0.06, 0.3333, 0.004, 0.9));
+        publish(cell("BLACK", 200, 9L, 0.06, 0.79, 0.01, 0.9));
+        publish(cell("BLACK", 200, 10L, 0.06, 0.82, 0.02, 0.9));
+        publish(cell("BLACK", 200, 9L, 0.06, 0.79, 0.01, 0.9));
+        assertThat(transitions.readValuesToList()).extracting(AlertTransition::getStatus)
+                .as("reopened once; hovering around 0.8 moves nothing but severity").containsOnly("OPEN", "UPDATED")
+                .startsWith("OPEN");
+        Alert latest = last(alerts.readValuesToList());
+        assertThat(latest.getFigures()).containsOnlyKeys("representation", "benchmark", "representationIndex",
+                "pUnder", "headcount");
+        assertThat(latest.getFirstSeen()).isBefore(latest.getLastUpdated());
+    }
+
+    @Test
+    void aSuppressedCellRaisesNothingAndLeavesAnOpenAlertAsItIs() {
+        publish(cell("INDIGENOUS", 200, null, 0.05, null, null, 0.9));
+        assertThat(transitions.readValuesToList()).isEmpty();
+
+        publish(cell("INDIGENOUS", 200, 3L, 0.08, 0.1875, 0.0001, 0.9));
+        publish(cell("INDIGENOUS", 200, null, 0.08, null, null, 0.9));
+        assertThat(transitions.readValuesToList()).extracting(AlertTransition::getStatus).containsExactly("OPEN");
+        for (Alert alert : alerts.readValuesToList()) {
+            assertThat(alert.toString()).doesNotContain("\"count\"");
+        }
+    }
+
+    @Test
+    void lowResponseIsRaisedOnTheWholeCell() {
+        publish(cell("TOTAL", 120, 120L, null, null, null, 0.4));
+        assertThat(transitions.readKeyValuesToList()).extracting(move -> move.key)
+                .containsExactly("LOW_RESPONSE|PUBLIC_SAFETY|MANAGEMENT|TOTAL");
+    }
+
+    @Test
+    void aDeclineAgainstFourQuartersEarlierFromTheSnapshots() {
+        for (String[] quarter : new String[][] {{"2023-Q2", "0.08"}, {"2023-Q3", "0.08"}, {"2023-Q4", "0.07"},
+                {"2024-Q1", "0.07"}, {"2024-Q2", "0.05"}}) {
+            RepresentationFigures f = cell("BLACK", 400, Math.round(400 * Double.parseDouble(quarter[1])), null, null,
+                    null, 0.9);
+            snapshots.pipeInput(quarter[0] + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
+                    new RepresentationSnapshot(quarter[0], 1L, f));
+        }
+        List<AlertTransition> moves = transitions.readValuesToList();
+        assertThat(moves).hasSize(1);
+        assertThat(moves.get(0).getAlert().getRule()).isEqualTo("DECLINE");
+        assertThat(moves.get(0).getAlert().getFigures().get("fallPoints")).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(moves.get(0).getAlert().getExplanation()).contains("2023-Q2", "2024-Q2");
+    }
+
+    @Test
+    void adverseImpactInTheLatestCompleteRollingPeriodOnly() {
+        flows.pipeInput("R12M-2024-Q2|ORG|LEADERSHIP|BLACK", flow("R12M-2024-Q2", true, 0.4, 0.01));
+        flows.pipeInput("2024-Q2|ORG|LEADERSHIP|BLACK", flow("2024-Q2", true, 0.1, 0.001));
+        flows.pipeInput("R12M-2024-Q3|ORG|LEADERSHIP|BLACK", flow("R12M-2024-Q3", false, 0.1, 0.001));
+        flows.pipeInput("R12M-2024-Q1|ORG|LEADERSHIP|BLACK", flow("R12M-2024-Q1", true, 1.0, 0.9));
+        List<AlertTransition> moves = transitions.readValuesToList();
+        assertThat(moves).extracting(AlertTransition::getStatus).as("an older period's restatement moves nothing")
+                .containsExactly("OPEN");
+        assertThat(moves.get(0).getAlert().getRule()).isEqualTo("ADVERSE_IMPACT");
+    }
+
+    private static FlowFigures flow(String period, boolean complete, double ratio, double p) {
+        boolean rolling = period.startsWith("R12M-");
+        return FlowFigures.newBuilder().setPeriod(period).setPeriodKind(rolling ? "ROLLING_12_MONTHS" : "QUARTER")
+                .setPeriodStart(LocalDate.of(2023, 7, 1)).setPeriodEnd(LocalDate.of(2024, 6, 30))
+                .setComplete(complete).setRevision(1).setScope("ORG").setTier("LEADERSHIP").setGroup("BLACK")
+                .setPromotionPool(60L).setPromotionsInto(5L).setPromotionRate(5 / 60.0)
+                .setPromotionReferenceGroup("WHITE_ONLY").setPromotionReferencePool(300L)
+                .setPromotionAdverseImpactRatio(ratio).setPromotionFisherP(p).setMentorshipWindowComplete(false)
+                .build();
+    }
+
+    private static <T> T last(List<T> values) {
+        return values.get(values.size() - 1);
+    }
+}
