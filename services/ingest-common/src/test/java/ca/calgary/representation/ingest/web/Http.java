@@ -57,6 +57,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), credentials);
     }
 
+    public Response delete(String path, String credentials) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), credentials);
+    }
+
     private Response send(HttpRequest.Builder request, String credentials, String... headers) {
         if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

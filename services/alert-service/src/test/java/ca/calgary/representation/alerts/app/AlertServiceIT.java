@@ -1,0 +1,297 @@
+package ca.calgary.representation.alerts.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ca.calgary.representation.alerts.AlertServiceApplication;
+import ca.calgary.representation.alerts.delivery.WebhookChannel;
+import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.TestIngestApplication;
+import ca.calgary.representation.metrics.RepresentationServiceApplication;
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.platform.LocalPlatformExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end: HR events through the hiring service's HTTP API, figures from the representation service, and a
+ * REPRESENTATION_GAP alert from the alert service reaching a webhook receiver (signed, after a failed first try) and
+ * an SMTP inbox; the alert service restarts and re-sends nothing; hires that close the gap resolve it, once.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class AlertServiceIT {
+
+    static final String OFFICER = "officer:officer-secret";
+    static final String ADMIN = "admin:admin-secret";
+    static final String LEADER = "leader:leader-secret";
+    static final String ALERT_ID = "REPRESENTATION_GAP|ORG|ALL|BLACK";
+
+    private static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    private static ConfigurableApplicationContext hiring;
+    private static ConfigurableApplicationContext representation;
+    private static ConfigurableApplicationContext alerts;
+    private static String alertsStateDir;
+    private static HttpServer receiver;
+    private static final List<Received> webhook = new ArrayList<>();
+    private static final AtomicInteger webhookCalls = new AtomicInteger();
+
+    record Received(String deliveryId, String signature, String body) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalPlatform platform = LocalPlatformExtension.platform();
+        String kafka = "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers();
+        String registry = "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl();
+        smtp.start();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks/equity", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            // the first call fails, so delivery has to retry
+            int status = webhookCalls.incrementAndGet() == 1 ? 503 : 204;
+            if (status == 204) {
+                synchronized (webhook) {
+                    webhook.add(new Received(exchange.getRequestHeaders().getFirst(WebhookChannel.DELIVERY_HEADER),
+                            exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
+                            new String(body, StandardCharsets.UTF_8)));
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+
+        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
+                "--spring.config.name=hiring-alerts-e2e", "--server.port=0",
+                "--representation.ingest.service=HIRING",
+                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--representation.security.users[0].name=sap-hr",
+                "--representation.security.users[0].password={noop}publisher-secret",
+                "--representation.security.users[0].roles[0]=HR_PUBLISHER", kafka, registry);
+        representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
+                "--spring.config.name=representation-alerts-e2e", "--server.port=0",
+                "--representation.metrics.application-id=representation-alerts-e2e",
+                "--representation.metrics.publish-interval=500ms",
+                "--representation.metrics.topic-partitions=3",
+                "--management.endpoint.health.probes.enabled=true",
+                "--management.endpoint.health.group.readiness.include=readinessState,representation",
+                "--representation.metrics.state-dir=" + Files.createTempDirectory("representation-alerts-e2e-"),
+                "--representation.security.users[0].name=admin",
+                "--representation.security.users[0].password={noop}admin-secret",
+                "--representation.security.users[0].roles[0]=ADMINISTRATOR", kafka, registry);
+        alertsStateDir = Files.createTempDirectory("alerts-e2e-").toString();
+        alerts = startAlertService();
+    }
+
+    static ConfigurableApplicationContext startAlertService() {
+        LocalPlatform platform = LocalPlatformExtension.platform();
+        return new SpringApplicationBuilder(AlertServiceApplication.class).run(
+                "--server.port=0",
+                "--representation.alerts.application-id=alerts-e2e",
+                "--representation.alerts.state-dir=" + alertsStateDir,
+                "--representation.alerts.topic-partitions=3",
+                "--representation.alerts.delivery-attempts=3",
+                "--representation.alerts.delivery-backoff=200ms",
+                "--representation.security.users[0].name=officer",
+                "--representation.security.users[0].password={noop}officer-secret",
+                "--representation.security.users[0].roles[0]=EQUITY_OFFICER",
+                "--representation.security.users[1].name=leader",
+                "--representation.security.users[1].password={noop}leader-secret",
+                "--representation.security.users[1].roles[0]=LEADERSHIP",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {alerts, representation,
+                hiring}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        smtp.stop();
+    }
+
+    private static Http http(ConfigurableApplicationContext context) {
+        Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        Awaitility.await().atMost(Duration.ofSeconds(120))
+                .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+        return http;
+    }
+
+    /** Hires with self-identification, through the hiring service's batch API. */
+    private static void hire(Http ingest, String prefix, int count, String race) {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String employee = prefix + i;
+            events.append("{\"type\":\"EmployeeHired\",\"eventId\":\"hire-").append(employee)
+                    .append("\",\"employeeId\":\"").append(employee).append("\",\"effectiveDate\":\"2024-01-08\","
+                            + "\"position\":{\"jobCode\":\"CLK\",\"jobTitle\":\"Clerk\",\"level\":\"FRONTLINE\","
+                            + "\"orgUnitPath\":\"City/Corporate/Finance\",\"serviceLine\":\"CORPORATE\"}}\n");
+            events.append("{\"type\":\"SelfIdentificationSubmitted\",\"eventId\":\"self-id-").append(employee)
+                    .append("\",\"employeeId\":\"").append(employee).append("\",\"effectiveDate\":\"2024-01-08\","
+                            + "\"status\":\"RESPONDED\",\"indigenousIdentities\":[],\"raceCategories\":[\"")
+                    .append(race).append("\"]}\n");
+        }
+        Http.Response accepted = ingest.post("/v1/events/batch", "application/x-ndjson", events.toString(),
+                Http.PUBLISHER);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    }
+
+    private static List<Received> webhookDeliveries() {
+        synchronized (webhook) {
+            return List.copyOf(webhook);
+        }
+    }
+
+    /** The statuses the webhook receiver was told of, in order. */
+    private static List<String> statuses() {
+        return webhookDeliveries().stream()
+                .map(received -> Http.JSON.readTree(received.body()).path("status").stringValue()).toList();
+    }
+
+    private static int mails() {
+        return smtp.getReceivedMessages().length;
+    }
+
+    @Test
+    void aGapReachesTheWebhookAndTheInboxSurvivesARestartAndResolvesOnce() throws Exception {
+        Http ingest = http(hiring);
+        Http metrics = http(representation);
+        Http officer = http(alerts);
+
+        assertThat(metrics.put("/v1/benchmarks/ORG/BLACK",
+                "{\"share\":0.30,\"source\":\"test\",\"year\":2021}", ADMIN).status()).isEqualTo(200);
+        String subscription = """
+                {"name":"Black representation, whole organisation","scopePrefix":"ORG","tiers":["ALL"],
+                 "groups":["BLACK"],"rules":["REPRESENTATION_GAP"],"minimumSeverity":"LOW",
+                 "webhookUrl":"http://127.0.0.1:%d/hooks/equity","email":"equity@calgary.example"}"""
+                .formatted(receiver.getAddress().getPort());
+        Http.Response badEmail = officer.post("/v1/subscriptions", "application/json",
+                subscription.replace("equity@calgary.example", "not-an-address"), OFFICER);
+        assertThat(badEmail.status()).isEqualTo(422);
+        assertThat(badEmail.json().path("errors").get(0).path("field").stringValue()).isEqualTo("email");
+        Http.Response created = officer.post("/v1/subscriptions", "application/json", subscription, OFFICER);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().path("webhookSecret").stringValue();
+        // a receiver that is not there: its deliveries are dead-lettered after the last try
+        Http.Response unreachable = officer.post("/v1/subscriptions", "application/json", """
+                {"name":"gone","scopePrefix":"ORG","tiers":["ALL"],"groups":["BLACK"],
+                 "webhookUrl":"http://127.0.0.1:9/nobody"}""", OFFICER);
+        assertThat(unreachable.status()).isEqualTo(201);
+        assertThat(officer.get("/v1/subscriptions", OFFICER).body()).doesNotContain(secret);
+
+        hire(ingest, "W", 90, "WHITE");
+        hire(ingest, "B", 10, "BLACK");
+
+        // The figures settle as the events are processed; the alert opens once and may be UPDATED as its severity
+        // grows on the way to index 0.33.
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode alert = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+                    StandardCharsets.UTF_8), OFFICER).json().path(0);
+            assertThat(alert.path("severity").asString("")).isEqualTo("HIGH");
+            assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
+                    + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
+            assertThat(statuses()).startsWith("OPEN").doesNotContain("RESOLVED").hasSize(mails());
+        });
+        Received opened = webhookDeliveries().get(0);
+        assertThat(opened.signature()).isEqualTo("sha256=" + WebhookChannel.signature(secret,
+                opened.body().getBytes(StandardCharsets.UTF_8)));
+        JsonNode transition = Http.JSON.readTree(opened.body());
+        assertThat(transition.path("alert").path("alertId").stringValue()).isEqualTo(ALERT_ID);
+        assertThat(opened.body()).doesNotContain("\"count\"");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).startsWith("[Representation Monitor] OPEN REPRESENTATION_GAP: BLACK in ORG × ALL");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("equity@calgary.example");
+        assertThat(webhookCalls.get()).as("the first try failed and was retried").isGreaterThan(statuses().size());
+        int deliveredBeforeRestart = statuses().size();
+
+        JsonNode open = officer.get("/v1/alerts?rule=REPRESENTATION_GAP&scopePrefix=ORG&tier=ALL&group=BLACK",
+                OFFICER).json();
+        assertThat(open.size()).isEqualTo(1);
+        assertThat(open.get(0).path("status").stringValue()).isEqualTo("OPEN");
+        assertThat(officer.post("/v1/alerts/acknowledgements", "application/json",
+                "{\"alertId\":\"" + ALERT_ID + "\"}", OFFICER).status()).isEqualTo(201);
+        assertThat(officer.post("/v1/alerts/comments", "application/json",
+                "{\"alertId\":\"" + ALERT_ID + "\",\"comment\":\"Raised with the hiring panel.\"}", OFFICER).status())
+                .isEqualTo(201);
+        assertThat(officer.post("/v1/alerts/comments", "application/json",
+                "{\"alertId\":\"" + ALERT_ID + "\"}", OFFICER).status()).isEqualTo(422);
+        assertThat(officer.post("/v1/alerts/comments", "application/json",
+                "{\"alertId\":\"NO|SUCH|ALERT|X\",\"comment\":\"x\"}", OFFICER).status()).isEqualTo(404);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deadLetters = officer.get("/v1/deliveries?outcome=DEAD_LETTERED", OFFICER).json();
+            assertThat(deadLetters.size()).isEqualTo(1);
+            assertThat(deadLetters.get(0).path("reason").stringValue()).startsWith("gave up after 3 tries");
+        });
+
+        // A restart re-sends nothing already delivered.
+        alerts.close();
+        alerts = startAlertService();
+        Http restarted = http(alerts);
+        JsonNode actions = restarted.get("/v1/alerts/actions?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+                StandardCharsets.UTF_8), OFFICER).json();
+        assertThat(actions.size()).isEqualTo(2);
+        assertThat(actions.get(0).path("kind").stringValue()).isEqualTo("ACKNOWLEDGED");
+        assertThat(actions.get(0).path("actor").stringValue()).isEqualTo("officer");
+        assertThat(actions.get(1).path("comment").stringValue()).isEqualTo("Raised with the hiring panel.");
+        Thread.sleep(5000);
+        assertThat(statuses()).hasSize(deliveredBeforeRestart);
+        assertThat(mails()).isEqualTo(deliveredBeforeRestart);
+
+        // Hires that close the gap resolve it, once: 35 of 125 is 28% against 30%, index 0.93.
+        hire(ingest, "C", 25, "BLACK");
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(statuses()).endsWith("RESOLVED");
+            assertThat(mails()).isEqualTo(statuses().size());
+        });
+        List<Received> all = webhookDeliveries();
+        JsonNode resolved = Http.JSON.readTree(all.get(all.size() - 1).body());
+        assertThat(resolved.path("previousStatus").stringValue()).isIn("OPEN", "UPDATED");
+        Thread.sleep(3000);
+        assertThat(statuses()).as("opened once, resolved once").containsOnlyOnce("OPEN", "RESOLVED");
+        assertThat(statuses().get(statuses().size() - 1)).isEqualTo("RESOLVED");
+        assertThat(webhookDeliveries()).extracting(Received::deliveryId).doesNotHaveDuplicates();
+        assertThat(smtp.getReceivedMessages()[mails() - 1].getSubject())
+                .startsWith("[Representation Monitor] RESOLVED");
+    }
+
+    @Test
+    void accessIsForEquityOfficers() throws IOException {
+        Http officer = http(alerts);
+        assertThat(officer.get("/v1/alerts", null).status()).isEqualTo(401);
+        assertThat(officer.get("/v1/alerts", LEADER).status()).isEqualTo(403);
+        assertThat(officer.get("/v1/subscriptions", LEADER).status()).isEqualTo(403);
+        assertThat(officer.get("/v1/alerts?rule=NOPE", OFFICER).status()).isEqualTo(400);
+        assertThat(officer.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(officer.get("/v3/api-docs", OFFICER).json().path("paths").propertyNames())
+                .contains("/v1/alerts", "/v1/alerts/stream", "/v1/alerts/acknowledgements", "/v1/subscriptions",
+                        "/v1/deliveries");
+    }
+}
