@@ -1,0 +1,229 @@
+package ca.calgary.representation.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.app.AlertStreams;
+import ca.calgary.representation.alerts.core.AlertRules;
+import ca.calgary.representation.alerts.core.AlertThresholds;
+import ca.calgary.representation.events.EmployeeHired;
+import ca.calgary.representation.events.EmployeeSeparated;
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.Level;
+import ca.calgary.representation.events.Position;
+import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.events.SelfIdentificationStatus;
+import ca.calgary.representation.events.SelfIdentificationSubmitted;
+import ca.calgary.representation.events.SeparationReason;
+import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.app.RepresentationStreams;
+import ca.calgary.representation.metrics.core.FlowConfig;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.platform.LocalPlatformConfig;
+import ca.calgary.representation.serde.AvroDeserializer;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.AvroSerializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Event-to-alert latency at a steady input rate. Background hires flow at a fixed rate; a probe unit of 20 white
+ * clerks, with a benchmark of 50% Black for the unit, has 20 Black clerks separated (a REPRESENTATION_GAP opens) and
+ * rehired (it resolves), again and again. Latency is from sending the flip to the OPEN or RESOLVED transition of
+ * the probe's alert on {@code alerts.transitions}: through ingest's topics, the representation topology (publish
+ * interval), {@code metrics.representation}, the alert topology and its output, all exactly-once.
+ *
+ * <p>Arguments: {@code [background events per second (200)] [flips (40)] [publish interval ms (1000)]}.
+ */
+public final class AlertLatencyBenchmark {
+
+    private static final String PROBE_UNIT = "City/Probe";
+    private static final String ALERT_ID = "REPRESENTATION_GAP|UNIT:" + PROBE_UNIT + "|ALL|BLACK";
+    private static final int PROBE_SIZE = 20;
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int flips = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        Duration publishInterval = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 1000);
+        Path data = Files.createTempDirectory("alert-benchmark-");
+        try (LocalPlatform platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(data.resolve("platform")))) {
+            Map<String, Object> registry = new HashMap<>(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                    platform.registryUrl()));
+            RepresentationStreams.Settings representation = new RepresentationStreams.Settings(
+                    platform.bootstrapServers(), registry, "representation-alert-benchmark", (short) 1, 6,
+                    RepresentationConfig.defaults(), FlowConfig.defaults(), publishInterval, Duration.ofMinutes(1),
+                    Map.of(StreamsConfig.STATE_DIR_CONFIG, data.resolve("representation-state").toString()));
+            AlertStreams.Settings alerts = new AlertStreams.Settings(platform.bootstrapServers(), registry,
+                    "alert-benchmark", (short) 1, 6, new AlertRules(AlertThresholds.defaults()),
+                    Map.of(StreamsConfig.STATE_DIR_CONFIG, data.resolve("alert-state").toString()));
+            try (RepresentationStreams metrics = RepresentationStreams.start(representation, Clock.systemUTC());
+                 AlertStreams alerting = AlertStreams.start(alerts);
+                 KafkaProducer<String, Object> producer = producer(platform, registry);
+                 KafkaConsumer<String, Object> transitions = transitions(platform, registry)) {
+                awaitRunning(metrics, alerting);
+                LocalDate today = LocalDate.now(ZoneOffset.UTC);
+                producer.send(new ProducerRecord<>(MetricsTopic.BENCHMARKS.topicName(), "UNIT:" + PROBE_UNIT + "|BLACK",
+                        new BenchmarkShare("UNIT:" + PROBE_UNIT, "BLACK", 0.5, "benchmark", 2021))).get();
+                for (int i = 0; i < PROBE_SIZE; i++) {
+                    hire(producer, "probe-white-" + i, "probe-white-" + i, today, RaceCategory.WHITE, PROBE_UNIT);
+                    hire(producer, "probe-black-" + i, "probe-black-" + i + "-0", today, RaceCategory.BLACK,
+                            PROBE_UNIT);
+                }
+                producer.flush();
+
+                AtomicBoolean loading = new AtomicBoolean(true);
+                AtomicLong background = new AtomicLong();
+                Thread load = new Thread(() -> backgroundLoad(producer, rate, today, loading, background), "load");
+                load.start();
+                Thread.sleep(5000); // the probe and the first background events settle
+
+                System.out.printf("Alert latency benchmark: background %d events/s, %d flips, publish interval %d ms, "
+                        + "%d cores%n", rate, flips, publishInterval.toMillis(), Runtime.getRuntime().availableProcessors());
+                List<Long> latencies = new ArrayList<>();
+                for (int flip = 1; flip <= flips; flip++) {
+                    boolean open = flip % 2 == 1;
+                    long sent = System.nanoTime();
+                    for (int i = 0; i < PROBE_SIZE; i++) {
+                        String key = "probe-black-" + i;
+                        if (open) {
+                            producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
+                                    new EmploymentEvent("sep-" + key + "-" + flip, key, today, Instant.now(), "bench",
+                                            new EmployeeSeparated(SeparationReason.RESIGNATION))));
+                        } else {
+                            producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
+                                    new EmploymentEvent("rehire-" + key + "-" + flip, key, today, Instant.now(),
+                                            "bench", new EmployeeHired(clerk(PROBE_UNIT)))));
+                        }
+                    }
+                    producer.flush();
+                    String expected = open ? "OPEN" : "RESOLVED";
+                    if (!awaitTransition(transitions, expected, Duration.ofSeconds(60))) {
+                        System.out.printf("flip %d: no %s within 60 s%n", flip, expected);
+                        continue;
+                    }
+                    latencies.add((System.nanoTime() - sent) / 1_000_000);
+                    Thread.sleep(500);
+                }
+                loading.set(false);
+                load.join();
+                Collections.sort(latencies);
+                System.out.printf("background events sent: %,d%n", background.get());
+                System.out.printf("event-to-alert latency over %d transitions: p50 %d ms, p99 %d ms, max %d ms, "
+                                + "min %d ms%n", latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+                        latencies.get(latencies.size() - 1), latencies.get(0));
+            }
+        }
+    }
+
+    private static void backgroundLoad(KafkaProducer<String, Object> producer, int rate, LocalDate today,
+                                       AtomicBoolean loading, AtomicLong sent) {
+        long start = System.nanoTime();
+        String[] units = {"City/Corporate/Finance", "City/Operations/Transit", "City/Operations/Water"};
+        RaceCategory[] races = RaceCategory.values();
+        while (loading.get()) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            while (sent.get() < due) {
+                long n = sent.get();
+                String key = "load-" + n;
+                hire(producer, key, key, today, races[(int) (n % races.length)], units[(int) (n % units.length)]);
+                sent.addAndGet(2);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void hire(KafkaProducer<String, Object> producer, String key, String eventId, LocalDate day,
+                             RaceCategory race, String unit) {
+        producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key, new EmploymentEvent(
+                "hire-" + eventId, key, day, Instant.now(), "bench", new EmployeeHired(clerk(unit)))));
+        producer.send(new ProducerRecord<>(EventTopic.SELF_IDENTIFICATION.topicName(), key,
+                new SelfIdentificationEvent("self-id-" + eventId, key, day, Instant.now(), "bench",
+                        new SelfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, List.of(),
+                                List.of(race)))));
+    }
+
+    private static Position clerk(String unit) {
+        return new Position("CLK", "Clerk", Level.FRONTLINE, unit, "CORPORATE");
+    }
+
+    private static boolean awaitTransition(KafkaConsumer<String, Object> transitions, String status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, Object> record : transitions.poll(Duration.ofMillis(20))) {
+                if (ALERT_ID.equals(record.key()) && record.value() instanceof AlertTransition transition
+                        && status.equals(transition.getStatus())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void awaitRunning(RepresentationStreams metrics, AlertStreams alerts) throws InterruptedException {
+        while (!metrics.isRunning() || !alerts.isRunning()) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static KafkaProducer<String, Object> producer(LocalPlatform platform, Map<String, Object> registry) {
+        Map<String, Object> settings = new HashMap<>(registry);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        AvroSerializer values = new AvroSerializer();
+        values.configure(settings, false);
+        return new KafkaProducer<>(settings, new StringSerializer(), values);
+    }
+
+    private static KafkaConsumer<String, Object> transitions(LocalPlatform platform, Map<String, Object> registry) {
+        Map<String, Object> settings = new HashMap<>(registry);
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(settings, false);
+        KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values);
+        String topic = AlertTopic.TRANSITIONS.topicName();
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (partitions.isEmpty()) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
