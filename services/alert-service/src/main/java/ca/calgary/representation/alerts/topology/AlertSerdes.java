@@ -1,8 +1,5 @@
 package ca.calgary.representation.alerts.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.SortedMap;
@@ -10,9 +7,10 @@ import java.util.TreeMap;
 
 import ca.calgary.representation.alerts.core.CellHistory;
 import ca.calgary.representation.alerts.core.Signal;
-import org.apache.kafka.common.errors.SerializationException;
+import ca.calgary.representation.streams.BinarySerde;
+import ca.calgary.representation.streams.BinarySerde.Reader;
+import ca.calgary.representation.streams.BinarySerde.Writer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Compact binary serdes for the alert topology's own repartition topic and store. They never leave the pipeline, so
@@ -107,49 +105,15 @@ final class AlertSerdes {
         }
     }
 
-    private static Double readDouble(DataInputStream in) throws IOException {
+    private static Double readDouble(BinarySerde.Input in) throws IOException {
         return in.readBoolean() ? in.readDouble() : null;
     }
 
-    private static Long readLong(DataInputStream in) throws IOException {
+    private static Long readLong(BinarySerde.Input in) throws IOException {
         return in.readBoolean() ? in.readLong() : null;
     }
 
-    interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
-    }
-
-    interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
-    }
-
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
-        return Serdes.serdeFrom((topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(VERSION);
-                writer.write(out, value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write an internal value for " + topic, e);
-            }
-            return bytes.toByteArray();
-        }, (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new SerializationException("internal value of " + topic + " has format " + version
-                            + "; this release reads format " + VERSION);
-                }
-                return reader.read(in);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read an internal value of " + topic, e);
-            }
-        });
+        return BinarySerde.of(VERSION, writer, reader);
     }
 }

@@ -174,27 +174,21 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
 
     /** The periods and competitions whose contribution differs between the two. */
     public static Change diff(EmployeeFlows before, EmployeeFlows after) {
-        Map<Period, Delta<FlowContribution>> periods = new TreeMap<>();
-        Set<Period> allPeriods = new java.util.TreeSet<>(before.periods.keySet());
-        allPeriods.addAll(after.periods.keySet());
-        for (Period period : allPeriods) {
-            FlowContribution was = before.periods.get(period);
-            FlowContribution now = after.periods.get(period);
+        return new Change(changed(before.periods, after.periods), changed(before.competitions, after.competitions));
+    }
+
+    private static <K extends Comparable<K>, V> Map<K, Delta<V>> changed(Map<K, V> before, Map<K, V> after) {
+        Map<K, Delta<V>> changed = new TreeMap<>();
+        Set<K> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (K key : keys) {
+            V was = before.get(key);
+            V now = after.get(key);
             if (!Objects.equals(was, now)) {
-                periods.put(period, new Delta<>(was, now));
+                changed.put(key, new Delta<>(was, now));
             }
         }
-        Map<String, Delta<CompetitionEntry>> competitions = new TreeMap<>();
-        Set<String> allCompetitions = new java.util.TreeSet<>(before.competitions.keySet());
-        allCompetitions.addAll(after.competitions.keySet());
-        for (String competition : allCompetitions) {
-            CompetitionEntry was = before.competitions.get(competition);
-            CompetitionEntry now = after.competitions.get(competition);
-            if (!Objects.equals(was, now)) {
-                competitions.put(competition, new Delta<>(was, now));
-            }
-        }
-        return new Change(periods, competitions);
+        return changed;
     }
 
     /** A value before and after a change; either may be null. */
@@ -211,23 +205,19 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
 
         /** The flows after this change, given those before it. */
         public EmployeeFlows applyTo(EmployeeFlows flows) {
-            SortedMap<Period, FlowContribution> periodsAfter = new TreeMap<>(flows.periods());
-            periods.forEach((period, delta) -> {
+            return new EmployeeFlows(applied(flows.periods(), periods), applied(flows.competitions(), competitions));
+        }
+
+        private static <K, V> SortedMap<K, V> applied(SortedMap<K, V> values, Map<K, Delta<V>> deltas) {
+            SortedMap<K, V> after = new TreeMap<>(values);
+            deltas.forEach((key, delta) -> {
                 if (delta.after() == null) {
-                    periodsAfter.remove(period);
+                    after.remove(key);
                 } else {
-                    periodsAfter.put(period, delta.after());
+                    after.put(key, delta.after());
                 }
             });
-            SortedMap<String, CompetitionEntry> competitionsAfter = new TreeMap<>(flows.competitions());
-            competitions.forEach((competition, delta) -> {
-                if (delta.after() == null) {
-                    competitionsAfter.remove(competition);
-                } else {
-                    competitionsAfter.put(competition, delta.after());
-                }
-            });
-            return new EmployeeFlows(periodsAfter, competitionsAfter);
+            return after;
         }
     }
 }

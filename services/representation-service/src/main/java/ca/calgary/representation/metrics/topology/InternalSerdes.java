@@ -1,9 +1,6 @@
 package ca.calgary.representation.metrics.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -31,9 +28,10 @@ import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.SelfIdentification;
-import org.apache.kafka.common.errors.SerializationException;
+import ca.calgary.representation.streams.BinarySerde;
+import ca.calgary.representation.streams.BinarySerde.Reader;
+import ca.calgary.representation.streams.BinarySerde.Writer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Compact binary serdes for the topology's own repartition topics and state stores. These never leave the
@@ -155,7 +153,7 @@ final class InternalSerdes {
         }
     }
 
-    private static EmployeeFlows readFlows(DataInputStream in) throws IOException {
+    private static EmployeeFlows readFlows(BinarySerde.Input in) throws IOException {
         SortedMap<Period, FlowContribution> periods = new TreeMap<>();
         int periodCount = in.readInt();
         for (int i = 0; i < periodCount; i++) {
@@ -189,7 +187,7 @@ final class InternalSerdes {
         out.writeBoolean(c.nonMenteePromoted());
     }
 
-    private static FlowContribution readFlowContribution(DataInputStream in) throws IOException {
+    private static FlowContribution readFlowContribution(BinarySerde.Input in) throws IOException {
         return new FlowContribution(unmask(in.readInt(), Group.class),
                 readNullable(in, InternalSerdes::readPlacement), readNullable(in, InternalSerdes::readPlacement),
                 in.readBoolean(), readList(in, InternalSerdes::readPlacement),
@@ -204,7 +202,7 @@ final class InternalSerdes {
         out.writeInt(mask(entry.groups()));
     }
 
-    private static CompetitionEntry readCompetitionEntry(DataInputStream in) throws IOException {
+    private static CompetitionEntry readCompetitionEntry(BinarySerde.Input in) throws IOException {
         return new CompetitionEntry(CompetitionEntry.Stage.values()[in.readByte()], unmask(in.readInt(), Group.class));
     }
 
@@ -215,7 +213,7 @@ final class InternalSerdes {
         }
     }
 
-    private static <T> T readNullable(DataInputStream in, Reader<T> reader) throws IOException {
+    private static <T> T readNullable(BinarySerde.Input in, Reader<T> reader) throws IOException {
         return in.readBoolean() ? reader.read(in) : null;
     }
 
@@ -226,7 +224,7 @@ final class InternalSerdes {
         }
     }
 
-    private static <T> List<T> readList(DataInputStream in, Reader<T> reader) throws IOException {
+    private static <T> List<T> readList(BinarySerde.Input in, Reader<T> reader) throws IOException {
         int size = in.readInt();
         List<T> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -254,7 +252,7 @@ final class InternalSerdes {
         writeNullable(out, event.competitionId(), DataOutputStream::writeUTF);
     }
 
-    private static EmployeeEvent readEvent(DataInputStream in) throws IOException {
+    private static EmployeeEvent readEvent(BinarySerde.Input in) throws IOException {
         String eventId = in.readUTF();
         LocalDate effective = LocalDate.ofEpochDay(in.readLong());
         Instant recorded = Instant.ofEpochSecond(in.readLong(), in.readInt());
@@ -263,7 +261,7 @@ final class InternalSerdes {
         SelfIdentification identification = in.readBoolean() ? readIdentification(in) : null;
         String programId = readNullable(in, DataInput::readUTF);
         byte role = in.readByte();
-        String competitionId = ((VersionedInput) in).version >= 2 ? readNullable(in, DataInput::readUTF) : null;
+        String competitionId = in.version() >= 2 ? readNullable(in, DataInput::readUTF) : null;
         return new EmployeeEvent(eventId, effective, recorded, kind, placement, identification, programId,
                 role < 0 ? null : MentorshipRole.values()[role], competitionId);
     }
@@ -274,7 +272,7 @@ final class InternalSerdes {
         out.writeUTF(placement.serviceLine());
     }
 
-    private static Placement readPlacement(DataInputStream in) throws IOException {
+    private static Placement readPlacement(BinarySerde.Input in) throws IOException {
         return new Placement(Level.values()[in.readByte()], in.readUTF(), in.readUTF());
     }
 
@@ -285,7 +283,7 @@ final class InternalSerdes {
         out.writeInt(mask(identification.raceCategories()));
     }
 
-    private static SelfIdentification readIdentification(DataInputStream in) throws IOException {
+    private static SelfIdentification readIdentification(BinarySerde.Input in) throws IOException {
         boolean responded = in.readBoolean();
         Set<IndigenousIdentity> indigenous = unmask(in.readInt(), IndigenousIdentity.class);
         Set<RaceCategory> race = unmask(in.readInt(), RaceCategory.class);
@@ -298,7 +296,7 @@ final class InternalSerdes {
         out.writeBoolean(contribution.mentee());
     }
 
-    private static Contribution readContribution(DataInputStream in) throws IOException {
+    private static Contribution readContribution(BinarySerde.Input in) throws IOException {
         return new Contribution(readPlacement(in), unmask(in.readInt(), Group.class), in.readBoolean());
     }
 
@@ -320,52 +318,7 @@ final class InternalSerdes {
         return values;
     }
 
-    // --- plumbing ---
-
-    /** The input of one value, with the format version it was written in. */
-    private static final class VersionedInput extends DataInputStream {
-        final byte version;
-
-        VersionedInput(byte[] data) throws IOException {
-            super(new ByteArrayInputStream(data));
-            this.version = readByte();
-        }
-    }
-
-    interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
-    }
-
-    interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
-    }
-
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
-        return Serdes.serdeFrom((topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(VERSION);
-                writer.write(out, value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write an internal value for " + topic, e);
-            }
-            return bytes.toByteArray();
-        }, (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            try (VersionedInput in = new VersionedInput(data)) {
-                if (in.version < 1 || in.version > VERSION) {
-                    throw new SerializationException("internal value of " + topic + " has format " + in.version
-                            + "; this release reads formats 1 to " + VERSION);
-                }
-                return reader.read(in);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read an internal value of " + topic, e);
-            }
-        });
+        return BinarySerde.of(VERSION, writer, reader);
     }
 }
