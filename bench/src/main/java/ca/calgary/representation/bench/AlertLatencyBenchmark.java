@@ -80,7 +80,7 @@ public final class AlertLatencyBenchmark {
                     RepresentationConfig.defaults(), FlowConfig.defaults(), publishInterval, Duration.ofMinutes(1),
                     Map.of(StreamsConfig.STATE_DIR_CONFIG, data.resolve("representation-state").toString()));
             AlertStreams.Settings alerts = new AlertStreams.Settings(platform.bootstrapServers(), registry,
-                    "alert-benchmark", (short) 1, 6, new AlertRules(AlertThresholds.defaults()),
+                    "alert-benchmark", (short) 1, 6, new AlertRules(AlertThresholds.defaults()), Duration.ofSeconds(2),
                     Map.of(StreamsConfig.STATE_DIR_CONFIG, data.resolve("alert-state").toString()));
             try (RepresentationStreams metrics = RepresentationStreams.start(representation, Clock.systemUTC());
                  AlertStreams alerting = AlertStreams.start(alerts);

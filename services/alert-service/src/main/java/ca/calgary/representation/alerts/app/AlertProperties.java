@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryBackoff           wait before the second try; doubled for each further try
  * @param webhookTimeout            how long a webhook receiver may take to answer
  * @param mailFrom                  sender of alert e-mails
+ * @param declineSettle             how long DECLINE waits after a cell's quarter-end snapshots change before it
+ *                                  compares them (a restatement republishes its quarters one record at a time)
  */
 @ConfigurationProperties("representation.alerts")
 public record AlertProperties(
@@ -48,7 +50,8 @@ public record AlertProperties(
         @DefaultValue("6") int deliveryAttempts,
         @DefaultValue("2s") Duration deliveryBackoff,
         @DefaultValue("10s") Duration webhookTimeout,
-        @DefaultValue("alerts@representation-monitor.local") String mailFrom) {
+        @DefaultValue("alerts@representation-monitor.local") String mailFrom,
+        @DefaultValue("2s") Duration declineSettle) {
 
     public AlertThresholds thresholds() {
         return new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,

@@ -50,7 +50,7 @@ public final class AlertStreams implements StreamsApplication {
 
     /** @param registryConfig registry settings with Confluent's keys */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
-                           short replicationFactor, int partitions, AlertRules rules,
+                           short replicationFactor, int partitions, AlertRules rules, Duration declineSettle,
                            Map<String, Object> extraStreams) {
 
         public static Settings of(AlertProperties properties, KafkaProperties kafka) {
@@ -60,7 +60,7 @@ public final class AlertStreams implements StreamsApplication {
             }
             return new Settings(String.join(",", kafka.getBootstrapServers()), registrySettings(kafka),
                     properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
-                    new AlertRules(properties.thresholds()), extra);
+                    new AlertRules(properties.thresholds()), properties.declineSettle(), extra);
         }
     }
 
@@ -82,7 +82,7 @@ public final class AlertStreams implements StreamsApplication {
         provision(settings, registry);
         AlertTopics topics = new AlertTopics(registry, settings.registryConfig());
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertTopology(topics, settings.rules()).build(builder);
+        new AlertTopology(topics, settings.rules(), settings.declineSettle()).build(builder);
         view(builder, AlertTopic.STATE.topicName(), topics.alerts(), ALERTS_VIEW);
         view(builder, AlertTopic.SUBSCRIPTIONS.topicName(), AlertStreams.<AlertSubscription>avro(registry, settings),
                 SUBSCRIPTIONS_VIEW);

@@ -1,6 +1,9 @@
 package ca.calgary.representation.alerts.topology;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import ca.calgary.representation.alerts.Alert;
@@ -12,9 +15,11 @@ import ca.calgary.representation.alerts.core.Evaluation;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Signal;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -26,12 +31,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AlertEvaluator implements Processor<String, Signal, String, SpecificRecord> {
 
     private final AlertRules rules;
+    private final Duration settle;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, CellHistory> histories;
+    private KeyValueStore<String, String> pendingDeclines;
 
-    AlertEvaluator(AlertRules rules) {
+    /**
+     * @param settle how long after a cell's quarter-end snapshots changed DECLINE is evaluated: a restatement
+     *               republishes several quarters one record at a time, and comparing a new quarter with a not yet
+     *               restated one would raise (and then resolve) an alert that was never true
+     */
+    AlertEvaluator(AlertRules rules, Duration settle) {
         this.rules = rules;
+        this.settle = settle;
     }
 
     @Override
@@ -39,6 +52,8 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
         this.context = context;
         this.alerts = context.getStateStore(AlertTopology.ALERTS_STORE);
         this.histories = context.getStateStore(AlertTopology.CELL_HISTORY_STORE);
+        this.pendingDeclines = context.getStateStore(AlertTopology.PENDING_DECLINES_STORE);
+        context.schedule(settle, PunctuationType.WALL_CLOCK_TIME, now -> evaluateDeclines());
     }
 
     @Override
@@ -57,10 +72,26 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
                 apply(Rule.ADVERSE_IMPACT, promotion, rules.adverseImpact(promotion));
             }
         } else if (signal instanceof Signal.Snapshot snapshot) {
-            CellHistory history = history(signal).withQuarter(snapshot.quarter(), snapshot.representation());
-            histories.put(signal.cellId(), history);
-            Signal.Snapshot[] compared = history.latestAndYearBefore(signal.scope(), signal.tier(), signal.group());
-            apply(Rule.DECLINE, signal, compared == null ? Evaluation.unmeasurable()
+            histories.put(signal.cellId(), history(signal).withQuarter(snapshot.quarter(), snapshot.representation()));
+            pendingDeclines.put(signal.cellId(), "");
+        }
+    }
+
+    /** DECLINE for every cell whose snapshots changed since the last evaluation. */
+    private void evaluateDeclines() {
+        List<String> cells = new ArrayList<>();
+        try (KeyValueIterator<String, String> pending = pendingDeclines.all()) {
+            pending.forEachRemaining(entry -> cells.add(entry.key));
+        }
+        for (String cellId : cells) {
+            pendingDeclines.delete(cellId);
+            int groupBar = cellId.lastIndexOf('|');
+            int tierBar = cellId.lastIndexOf('|', groupBar - 1);
+            Signal.Snapshot cell = new Signal.Snapshot(cellId.substring(0, tierBar),
+                    cellId.substring(tierBar + 1, groupBar), cellId.substring(groupBar + 1), null, null);
+            Signal.Snapshot[] compared = Objects.requireNonNullElse(histories.get(cellId), CellHistory.EMPTY)
+                    .latestAndYearBefore(cell.scope(), cell.tier(), cell.group());
+            apply(Rule.DECLINE, cell, compared == null ? Evaluation.unmeasurable()
                     : rules.decline(compared[0], compared[1]));
         }
     }

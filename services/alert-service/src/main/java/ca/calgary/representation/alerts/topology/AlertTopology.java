@@ -1,5 +1,6 @@
 package ca.calgary.representation.alerts.topology;
 
+import java.time.Duration;
 import java.util.Map;
 
 import ca.calgary.representation.alerts.Alert;
@@ -7,6 +8,7 @@ import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.Signal;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -22,7 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * metrics.representation ──────────┐
  * metrics.flows (complete R12M) ───┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
- * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history └→ alerts.transitions
+ * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history, └→ alerts.transitions
+ *                                                                    pending-declines
  * </pre>
  *
  * The rules read published figures only, so an alert never states a suppressed count.
@@ -31,13 +34,17 @@ public final class AlertTopology {
 
     public static final String ALERTS_STORE = "alerts";
     public static final String CELL_HISTORY_STORE = "cell-history";
+    public static final String PENDING_DECLINES_STORE = "pending-declines";
 
     private final AlertTopics topics;
     private final AlertRules rules;
+    private final Duration declineSettle;
 
-    public AlertTopology(AlertTopics topics, AlertRules rules) {
+    /** @param declineSettle how long DECLINE waits for a restatement's snapshots to arrive before comparing them */
+    public AlertTopology(AlertTopics topics, AlertRules rules, Duration declineSettle) {
         this.topics = topics;
         this.rules = rules;
+        this.declineSettle = declineSettle;
     }
 
     public void build(StreamsBuilder builder) {
@@ -57,14 +64,16 @@ public final class AlertTopology {
                 AlertTopics.KEY, topics.alerts()).withLoggingEnabled(Map.of()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_HISTORY_STORE),
                 AlertTopics.KEY, AlertSerdes.cellHistory()).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_DECLINES_STORE),
+                AlertTopics.KEY, Serdes.String()).withLoggingEnabled(Map.of()));
 
         Map<String, KStream<String, SpecificRecord>> outputs = live
                 .merge(flows, Named.as("merge-flows"))
                 .merge(snapshots, Named.as("merge-snapshots"))
                 .selectKey((key, signal) -> signal.cellId(), Named.as("signal-by-cell"))
                 .repartition(Repartitioned.with(AlertTopics.KEY, AlertSerdes.signal()).withName("alert-signals"))
-                .process(() -> new AlertEvaluator(rules), Named.as("alert-evaluator"), ALERTS_STORE,
-                        CELL_HISTORY_STORE)
+                .process(() -> new AlertEvaluator(rules, declineSettle), Named.as("alert-evaluator"), ALERTS_STORE,
+                        CELL_HISTORY_STORE, PENDING_DECLINES_STORE)
                 .split(Named.as("alert-output-"))
                 .branch((key, value) -> value instanceof Alert, Branched.as("state"))
                 .branch((key, value) -> value instanceof AlertTransition, Branched.as("transitions"))

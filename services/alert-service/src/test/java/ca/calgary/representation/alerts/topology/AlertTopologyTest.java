@@ -49,7 +49,7 @@ class AlertTopologyTest {
         Map<String, Object> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
         AlertTopics topics = new AlertTopics(new SchemaRegistryClient(new AvroSerdeConfig(config)), config);
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertTopology(topics, new AlertRules(AlertThresholds.defaults())).build(builder);
+        new AlertTopology(topics, new AlertRules(AlertThresholds.defaults()), Duration.ofSeconds(2)).build(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -135,11 +135,29 @@ class AlertTopologyTest {
             snapshots.pipeInput(quarter[0] + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
                     new RepresentationSnapshot(quarter[0], 1L, f));
         }
+        assertThat(transitions.readValuesToList()).as("evaluated once the snapshots have settled").isEmpty();
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
         List<AlertTransition> moves = transitions.readValuesToList();
         assertThat(moves).hasSize(1);
         assertThat(moves.get(0).getAlert().getRule()).isEqualTo("DECLINE");
         assertThat(moves.get(0).getAlert().getFigures().get("fallPoints")).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(moves.get(0).getAlert().getExplanation()).contains("2023-Q2", "2024-Q2");
+    }
+
+    @Test
+    void aRestatementArrivingQuarterByQuarterRaisesNoPassingDecline() {
+        for (String quarter : new String[] {"2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"}) {
+            snapshots.pipeInput(quarter + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
+                    new RepresentationSnapshot(quarter, 1L, cell("BLACK", 400, 20L, null, null, null, 0.9)));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        // a backdated event restates every quarter from 5% to 8%: the older quarters arrive first
+        for (String quarter : new String[] {"2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"}) {
+            snapshots.pipeInput(quarter + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
+                    new RepresentationSnapshot(quarter, 2L, cell("BLACK", 400, 32L, null, null, null, 0.9)));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(transitions.readValuesToList()).isEmpty();
     }
 
     @Test
