@@ -2,6 +2,8 @@ package ca.calgary.representation.metrics.app;
 
 import java.time.Clock;
 
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
@@ -73,6 +75,11 @@ public class RepresentationConfiguration {
     }
 
     @Bean
+    TopicFeed<Alert> alertsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, AlertTopic.STATE.topicName(), Alert.class);
+    }
+
+    @Bean
     BenchmarkAdministration benchmarkAdministration(KafkaProperties kafka) {
         return new BenchmarkAdministration(kafka);
     }
@@ -114,8 +121,11 @@ public class RepresentationConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
-                                "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**")
+                                "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**",
+                                "/v1/dashboard/**")
                         .hasRole(Roles.LEADERSHIP)
+                        // the dashboard's page and scripts hold no data; every figure comes from the API above
+                        .requestMatchers("/", "/dashboard", "/dashboard/**").permitAll()
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)

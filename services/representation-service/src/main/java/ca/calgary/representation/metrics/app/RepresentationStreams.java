@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.EventContractsProvisioner;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
@@ -56,6 +58,8 @@ public final class RepresentationStreams implements StreamsApplication {
     public static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
     /** The queryable copy of metrics.competitions. */
     public static final String COMPETITIONS_VIEW = "competitions-view";
+    /** The queryable copy of alerts.state: the dashboard shows leadership the open alerts. */
+    public static final String ALERTS_VIEW = "alerts-view";
 
     /**
      * @param applicationId   the Streams application id (consumer group, internal topic prefix)
@@ -99,6 +103,7 @@ public final class RepresentationStreams implements StreamsApplication {
         view(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
         view(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
         view(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
+        view(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
 
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -126,6 +131,7 @@ public final class RepresentationStreams implements StreamsApplication {
                 settings.replicationFactor());
         List<TopicContract> all = new ArrayList<>(List.of(EventTopic.values()));
         all.addAll(List.of(MetricsTopic.values()));
+        all.add(AlertTopic.STATE);
         try (Admin client = Admin.create(admin)) {
             provisioner.createTopics(client, all);
         }
@@ -159,6 +165,11 @@ public final class RepresentationStreams implements StreamsApplication {
     /** The competition funnels, as last published. */
     public ReadOnlyKeyValueStore<String, CompetitionFigures> competitions() {
         return view(COMPETITIONS_VIEW);
+    }
+
+    /** Every alert as last published by the alert service. */
+    public ReadOnlyKeyValueStore<String, Alert> alerts() {
+        return view(ALERTS_VIEW);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> view(String name) {

@@ -2,10 +2,12 @@ package ca.calgary.representation.metrics.topology;
 
 import java.util.Map;
 
+import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.BenchmarkShare;
@@ -39,6 +41,7 @@ public final class RepresentationTopics {
     private final Serde<FlowFigures> flows;
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<CompetitionFigures> competitions;
+    private final Serde<Alert> alerts;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
@@ -52,6 +55,7 @@ public final class RepresentationTopics {
         this.flows = avro(registry, serdeConfig);
         this.snapshots = avro(registry, serdeConfig);
         this.competitions = avro(registry, serdeConfig);
+        this.alerts = avro(registry, serdeConfig);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
@@ -98,6 +102,15 @@ public final class RepresentationTopics {
 
     public String competitionsTopic() {
         return MetricsTopic.COMPETITIONS.topicName();
+    }
+
+    /** The alert service's alert states, which the dashboard shows leadership (read only). */
+    public String alertsTopic() {
+        return AlertTopic.STATE.topicName();
+    }
+
+    public Serde<Alert> alerts() {
+        return alerts;
     }
 
     public Serde<FlowFigures> flows() {

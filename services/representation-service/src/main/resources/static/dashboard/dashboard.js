@@ -1,0 +1,265 @@
+'use strict';
+// The leadership dashboard: every figure comes from the representation service's API, as published (aggregates,
+// suppression applied). A suppressed count is shown as "<k" and nothing derived from it is shown.
+(() => {
+  const GROUPS = ['INDIGENOUS', 'BLACK', 'RACIALIZED', 'INDIGENOUS_BLACK_RACIALIZED'];
+  const LABELS = {INDIGENOUS: 'Indigenous', BLACK: 'Black', RACIALIZED: 'Racialized',
+    INDIGENOUS_BLACK_RACIALIZED: 'Indigenous, Black and racialized'};
+  const COLOURS = ['#1d6fb8', '#8a3b12', '#2e7d32', '#5b2c83'];
+  let credentials = null;
+  let k = 10;
+  const $ = id => document.getElementById(id);
+
+  async function api(path) {
+    const response = await fetch(path, {headers: {Authorization: credentials, Accept: 'application/json'}});
+    if (!response.ok) {
+      throw new Error(path + ' answered ' + response.status);
+    }
+    return response.json();
+  }
+
+  const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
+  const num = (v, d) => v == null ? '—' : Number(v).toFixed(d);
+  const count = (v, suppressed) => suppressed ? '<' + k : (v == null ? '—' : String(v));
+  const esc = s => String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+
+  function table(caption, headers, rows) {
+    return '<table><caption>' + esc(caption) + '</caption><thead><tr>' +
+      headers.map(h => '<th scope="col">' + esc(h) + '</th>').join('') + '</tr></thead><tbody>' +
+      rows.map(r => '<tr>' + r.map((c, i) => (i === 0 ? '<th scope="row">' : '<td' +
+        (String(c).startsWith('&lt;') ? ' class="suppressed"' : '') + '>') + c + (i === 0 ? '</th>' : '</td>'))
+        .join('') + '</tr>').join('') + '</tbody></table>';
+  }
+
+  function scopeLabel(scope) {
+    return scope.replace(/^UNIT:/, '').replace(/^SERVICE_LINE:/, 'Service line ').replace('PUBLIC_SAFETY', 'Public safety')
+      .replace(/^ORG$/, 'Whole organisation');
+  }
+
+  async function loadScopes() {
+    const scopes = await api('/v1/representation/scopes');
+    const select = $('scope');
+    const names = Object.keys(scopes).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    select.innerHTML = names.map(s => '<option value="' + esc(s) + '">' + esc(scopeLabel(s)) + '</option>').join('');
+    return names;
+  }
+
+  function rank(scope) {
+    return scope === 'ORG' ? 0 : scope === 'PUBLIC_SAFETY' ? 1 : scope.startsWith('SERVICE_LINE:') ? 2 : 3;
+  }
+
+  async function render() {
+    const scope = $('scope').value;
+    const tier = $('tier').value;
+    $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + $('tier').selectedOptions[0].text;
+    await Promise.all([representation(scope, tier), trend(scope, tier), flows(scope, tier), alerts(), units(scope),
+      cell(scope, tier)]);
+  }
+
+  async function representation(scope, tier) {
+    const cells = await api('/v1/representation?scope=' + encodeURIComponent(scope) + '&tier=' + tier);
+    const byGroup = Object.fromEntries(cells.map(c => [c.group, c]));
+    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
+    $('representation-table').innerHTML = rows.length === 0 ? '<p>No one in this cell.</p>' : table(
+      'Representation in ' + scopeLabel(scope) + ', ' + tier,
+      ['Group', 'Count', 'Headcount', 'Representation', '95% CI', 'Benchmark', 'Gap (points)', 'Index', 'pUnder'],
+      rows.map(c => [esc(LABELS[c.group]), count(c.count, c.suppressed), String(c.headcount), pct(c.representation),
+        c.suppressed ? '—' : pct(c.ci95Low) + ' – ' + pct(c.ci95High), pct(c.benchmark), num(c.gapPoints, 2),
+        num(c.representationIndex, 2), c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3)]));
+    const width = 640, row = 34, left = 230, plot = width - left - 20;
+    const bars = rows.map((c, i) => {
+      const y = 10 + i * row;
+      let marks = '<text x="0" y="' + (y + 16) + '">' + esc(LABELS[c.group]) + '</text>';
+      if (c.suppressed) {
+        marks += '<text x="' + left + '" y="' + (y + 16) + '" font-style="italic">suppressed (&lt;' + k + ')</text>';
+      } else {
+        marks += '<rect x="' + left + '" y="' + (y + 4) + '" height="16" width="' + (plot * c.representation).toFixed(1)
+          + '" fill="' + COLOURS[i] + '"></rect>';
+        marks += '<line x1="' + (left + plot * c.ci95Low).toFixed(1) + '" x2="' + (left + plot * c.ci95High).toFixed(1)
+          + '" y1="' + (y + 12) + '" y2="' + (y + 12) + '" stroke="#1a1a1a" stroke-width="2"></line>';
+      }
+      if (c.benchmark != null) {
+        marks += '<line x1="' + (left + plot * c.benchmark).toFixed(1) + '" x2="' + (left + plot * c.benchmark).toFixed(1)
+          + '" y1="' + y + '" y2="' + (y + 24) + '" stroke="#000" stroke-width="3"></line>';
+      }
+      return marks;
+    }).join('');
+    $('representation-chart').innerHTML = rows.length === 0 ? '' : '<svg role="img" aria-label="Representation of '
+      + 'each group against its benchmark; the table view below has the same figures" viewBox="0 0 ' + width + ' '
+      + (20 + rows.length * row) + '">' + bars + '</svg>';
+  }
+
+  async function trend(scope, tier) {
+    const snapshots = await api('/v1/snapshots?scope=' + encodeURIComponent(scope) + '&tier=' + tier);
+    const quarters = [...new Set(snapshots.map(s => s.quarter))].sort();
+    const value = (q, g) => snapshots.find(s => s.quarter === q && s.figures.group === g);
+    $('trend-table').innerHTML = quarters.length === 0 ? '<p>No quarter has ended yet.</p>' : table(
+      'Representation at each quarter end', ['Quarter'].concat(GROUPS.map(g => LABELS[g])),
+      quarters.map(q => [esc(q)].concat(GROUPS.map(g => {
+        const s = value(q, g);
+        return s == null ? '—' : s.figures.suppressed ? '&lt;' + k : pct(s.figures.representation);
+      }))));
+    const width = 640, height = 220, left = 40, top = 10, plotW = width - left - 10, plotH = height - 40;
+    const max = Math.max(0.05, ...snapshots.filter(s => s.figures.representation != null && GROUPS.includes(s.figures.group))
+      .map(s => s.figures.representation));
+    const x = i => left + (quarters.length < 2 ? plotW / 2 : plotW * i / (quarters.length - 1));
+    const y = v => top + plotH * (1 - v / max);
+    const lines = GROUPS.map((g, gi) => {
+      const points = quarters.map((q, i) => [i, value(q, g)]).filter(([, s]) => s && s.figures.representation != null
+        && !s.figures.suppressed).map(([i, s]) => x(i).toFixed(1) + ',' + y(s.figures.representation).toFixed(1));
+      return '<polyline fill="none" stroke="' + COLOURS[gi] + '" stroke-width="2" points="' + points.join(' ') + '"></polyline>';
+    }).join('');
+    const every = Math.ceil(quarters.length / 6);
+    const labels = quarters.map((q, i) => i % every !== 0 ? '' : '<text x="' + x(i).toFixed(1) + '" y="' + (height - 8)
+      + '" font-size="10" text-anchor="middle">' + esc(q) + '</text>').join('');
+    const legend = GROUPS.map((g, gi) => '<text x="' + (left + 5) + '" y="' + (top + 12 + gi * 14) + '" font-size="11" fill="'
+      + COLOURS[gi] + '">' + esc(LABELS[g]) + '</text>').join('');
+    $('trend-chart').innerHTML = quarters.length === 0 ? '' : '<svg role="img" aria-label="Representation of each group at '
+      + 'each quarter end; the table view below has the same figures" viewBox="0 0 ' + width + ' ' + height + '">'
+      + '<line x1="' + left + '" y1="' + (top + plotH) + '" x2="' + (left + plotW) + '" y2="' + (top + plotH)
+      + '" stroke="#4a4a4a"></line><text x="0" y="' + (top + 10) + '" font-size="10">' + pct(max) + '</text>'
+      + lines + labels + legend + '</svg>';
+  }
+
+  async function flows(scope, tier) {
+    const periods = await api('/v1/flows/periods');
+    const rolling = periods.filter(p => p.startsWith('R12M-')).sort();
+    let records = [];
+    let period = null;
+    for (let i = rolling.length - 1; i >= 0 && records.length === 0; i--) {
+      const candidate = await api('/v1/flows?period=' + rolling[i] + '&scope=' + encodeURIComponent(scope) + '&tier=' + tier);
+      if (candidate.length > 0 && candidate[0].complete) {
+        records = candidate;
+        period = rolling[i];
+      }
+    }
+    $('flows-period').textContent = period ? 'The 12 months ending ' + period.substring(5) + '; ratios compare with '
+      + 'the reference group.' : 'No complete 12-month period yet.';
+    const byGroup = Object.fromEntries(records.map(f => [f.group, f]));
+    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
+    const withheld = (f, name) => f.suppressed.includes(name);
+    $('flows-table').innerHTML = rows.length === 0 ? '<p>No flows for this cell.</p>' : table(
+      'Promotions into and separations from ' + tier,
+      ['Group', 'Promotions', 'Pool', 'Promotion rate', 'Adverse impact', 'Separations', 'Separation rate', 'Ratio'],
+      rows.map(f => [esc(LABELS[f.group]), count(f.promotionsInto, withheld(f, 'PROMOTIONS_INTO')),
+        count(f.promotionPool, withheld(f, 'PROMOTION_POOL')), pct(f.promotionRate), num(f.promotionAdverseImpactRatio, 2),
+        count(f.separations, withheld(f, 'SEPARATIONS')), pct(f.separationRate), num(f.separationRateRatio, 2)]));
+    const width = 640, row = 30, left = 230, plot = width - left - 60;
+    const bars = rows.map((f, i) => {
+      const y = 10 + i * row;
+      const air = f.promotionAdverseImpactRatio;
+      return '<text x="0" y="' + (y + 15) + '">' + esc(LABELS[f.group]) + '</text>' + (air == null
+        ? '<text x="' + left + '" y="' + (y + 15) + '" font-style="italic">not shown</text>'
+        : '<rect x="' + left + '" y="' + (y + 3) + '" height="16" width="' + (plot * Math.min(air, 1.5) / 1.5).toFixed(1)
+          + '" fill="' + (air < 0.8 ? '#8a1c1c' : '#1d6fb8') + '"></rect><text x="' + (left + 5 + plot * Math.min(air, 1.5) / 1.5)
+          + '" y="' + (y + 15) + '">' + num(air, 2) + '</text>');
+    }).join('');
+    const rule = left + plot * 0.8 / 1.5;
+    $('flows-chart').innerHTML = rows.length === 0 ? '' : '<svg role="img" aria-label="Promotion adverse-impact ratio of '
+      + 'each group; the dashed line is the four-fifths threshold; the table view has the same figures" viewBox="0 0 '
+      + width + ' ' + (20 + rows.length * row) + '">' + bars + '<line x1="' + rule + '" x2="' + rule + '" y1="0" y2="'
+      + (20 + rows.length * row) + '" stroke="#000" stroke-dasharray="4"></line></svg>';
+  }
+
+  async function alerts() {
+    const open = await api('/v1/dashboard/alerts');
+    $('alerts').innerHTML = open.length === 0 ? '<p>No open alerts.</p>' : table('Open alerts',
+      ['Alert', 'Severity', 'Explanation', 'First seen'],
+      open.map(a => [esc(a.rule + ' — ' + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier), '<span class="severity-' + esc(a.severity) + '">'
+        + esc(a.severity) + '</span>', esc(a.explanation), esc(String(a.firstSeen).substring(0, 10))]));
+  }
+
+  async function units(scope) {
+    const select = $('scope');
+    const all = [...select.options].map(o => o.value);
+    const parent = scope.startsWith('UNIT:') ? scope + '/' : 'UNIT:';
+    const children = all.filter(s => s.startsWith(parent) && !s.substring(parent.length).includes('/'));
+    const up = scope.startsWith('UNIT:') && scope.includes('/') ? scope.substring(0, scope.lastIndexOf('/')) : null;
+    $('units').innerHTML = (up ? '<p><button class="link" data-scope="' + esc(up) + '">Up to ' + esc(scopeLabel(up))
+      + '</button></p>' : '') + (children.length === 0 ? '<p>No units below this scope.</p>' : '<ul>' + children.map(c =>
+      '<li><button class="link" data-scope="' + esc(c) + '">' + esc(scopeLabel(c).split('/').pop()) + '</button></li>')
+      .join('') + '</ul>');
+  }
+
+  async function cell(scope, tier) {
+    const group = $('cell-group').value || 'BLACK';
+    const found = await api('/v1/representation?scope=' + encodeURIComponent(scope) + '&tier=' + tier + '&group=' + group);
+    if (found.length === 0) {
+      $('cell').innerHTML = '<p>No one in this cell.</p>';
+      return;
+    }
+    const c = found[0];
+    const rows = [['Headcount', String(c.headcount)], ['Count', count(c.count, c.suppressed)],
+      ['Representation', pct(c.representation)], ['Of respondents', pct(c.representationOfRespondents)],
+      ['Response rate', pct(c.responseRate)], ['Benchmark', pct(c.benchmark) + (c.benchmarkSource ? ' (' + esc(c.benchmarkSource)
+      + ', ' + c.benchmarkYear + ')' : '')], ['Gap (points)', num(c.gapPoints, 2)], ['Index', num(c.representationIndex, 2)],
+      ['Expected', num(c.expected, 2)], ['Shortfall', c.shortfall == null ? '—' : String(c.shortfall)],
+      ['pUnder', c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3)],
+      ['95% CI', c.suppressed ? '—' : pct(c.ci95Low) + ' – ' + pct(c.ci95High)],
+      ['Active mentees', c.activeMentees == null ? (c.suppressed ? '&lt;' + k : '—') : String(c.activeMentees)]];
+    $('cell').innerHTML = table(scopeLabel(scope) + ', ' + tier + ', ' + group, ['Figure', 'Value'], rows);
+  }
+
+  /** Server-sent events over fetch (EventSource cannot send credentials); any change re-renders, debounced. */
+  async function follow(path) {
+    let timer = null;
+    for (;;) {
+      try {
+        const response = await fetch(path, {headers: {Authorization: credentials, Accept: 'text/event-stream'}});
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        for (;;) {
+          const {value, done} = await reader.read();
+          if (done) break;
+          if (decoder.decode(value, {stream: true}).includes('event:')) {
+            clearTimeout(timer);
+            timer = setTimeout(() => render().then(() => {
+              $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
+            }).catch(show), 700);
+          }
+        }
+      } catch (e) {
+        // reconnect below
+      }
+      await new Promise(resolve => setTimeout(resolve, 3000));
+    }
+  }
+
+  function show(error) {
+    $('live').textContent = 'Could not load figures: ' + error.message;
+  }
+
+  $('sign-in-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    credentials = 'Basic ' + btoa($('user').value + ':' + $('password').value);
+    try {
+      const settings = await api('/v1/dashboard/settings');
+      k = settings.minCellSize;
+    } catch (e) {
+      credentials = null;
+      $('sign-in-error').textContent = 'Sign-in failed: check the user name and password (LEADERSHIP role).';
+      return;
+    }
+    $('sign-in').hidden = true;
+    $('main').hidden = false;
+    $('cell-group').innerHTML = ['TOTAL', 'RESPONDED', 'NOT_DISCLOSED', 'INDIGENOUS', 'FIRST_NATIONS', 'METIS', 'INUIT',
+      'BLACK', 'EAST_ASIAN', 'SOUTH_ASIAN', 'SOUTHEAST_ASIAN', 'LATIN_AMERICAN', 'MIDDLE_EASTERN', 'ANOTHER_RACE',
+      'RACIALIZED', 'INDIGENOUS_BLACK_RACIALIZED', 'WHITE_ONLY', 'MULTIPLE']
+      .map(g => '<option value="' + g + '"' + (g === 'BLACK' ? ' selected' : '') + '>' + g + '</option>').join('');
+    await loadScopes();
+    await render().catch(show);
+    $('live').textContent = 'Live: figures and alerts update as events arrive.';
+    follow('/v1/representation/stream');
+    follow('/v1/dashboard/alerts/stream');
+  });
+  $('scope').addEventListener('change', () => render().catch(show));
+  $('tier').addEventListener('change', () => render().catch(show));
+  $('cell-group').addEventListener('change', () => cell($('scope').value, $('tier').value).catch(show));
+  $('units').addEventListener('click', event => {
+    const target = event.target.closest('button[data-scope]');
+    if (target) {
+      $('scope').value = target.dataset.scope;
+      render().then(() => $('scope').focus()).catch(show);
+    }
+  });
+})();

@@ -1,0 +1,259 @@
+package ca.calgary.representation.metrics.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.ingest.core.SharedGolden;
+import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.TestIngestApplication;
+import ca.calgary.representation.metrics.RepresentationServiceApplication;
+import ca.calgary.representation.platform.LocalPlatform;
+import ca.calgary.representation.platform.LocalPlatformConfig;
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.serde.AvroSerializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The leadership dashboard in headless Chromium (Debian's package, driven through its ChromeDriver) against the
+ * running pipeline on its own broker and registry: sign-in with the keyboard, figures checked against the API,
+ * suppressed counts shown as "&lt;k", a drill-down through units, open alerts, live updates without reload, a table
+ * view for every chart; screenshots in {@code target/dashboard-screenshots}. Skipped where Chromium is not installed,
+ * except on CI ({@code CI=true}), where {@code .ci/run} installs it.
+ */
+class DashboardIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String LEADER = "leader:leader-secret";
+    static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+    private static LocalPlatform platform;
+    private static ConfigurableApplicationContext hiring;
+    private static ConfigurableApplicationContext representation;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail("Chromium and ChromeDriver must be installed on CI (.ci/run installs Debian's chromium, chromium-driver)");
+        }
+        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(Files.createTempDirectory("dashboard-it-")));
+        String kafka = "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers();
+        String registry = "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl();
+        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
+                "--spring.config.name=hiring-dashboard-e2e", "--server.port=0",
+                "--representation.ingest.service=HIRING",
+                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--representation.security.users[0].name=sap-hr",
+                "--representation.security.users[0].password={noop}publisher-secret",
+                "--representation.security.users[0].roles[0]=HR_PUBLISHER", kafka, registry);
+        representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
+                "--spring.config.name=application", "--server.port=0",
+                "--representation.metrics.application-id=representation-dashboard-e2e",
+                "--representation.metrics.publish-interval=500ms",
+                "--representation.metrics.topic-partitions=3",
+                "--representation.metrics.benchmarks-file=benchmarks.csv",
+                "--representation.metrics.state-dir=" + Files.createTempDirectory("representation-dashboard-"),
+                "--representation.security.users[0].name=leader",
+                "--representation.security.users[0].password={noop}leader-secret",
+                "--representation.security.users[0].roles[0]=LEADERSHIP", kafka, registry);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,2400",
+                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium-"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {representation, hiring}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static Http http(ConfigurableApplicationContext context) {
+        Http http = new Http(port(context));
+        Awaitility.await().atMost(Duration.ofSeconds(120))
+                .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+        return http;
+    }
+
+    /** Waits on the page, which re-renders as figures change (an element read mid-render is read again). */
+    private static org.awaitility.core.ConditionFactory page(int seconds) {
+        return Awaitility.await().atMost(Duration.ofSeconds(seconds))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The representation table's rows by group label, cells as shown. */
+    private static Map<String, List<String>> representationRows() {
+        Map<String, List<String>> rows = new HashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#representation-table tbody tr"))) {
+            List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+            rows.put(cells.get(0), cells);
+        }
+        return rows;
+    }
+
+    private static String pct(JsonNode value) {
+        return value.isNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * value.asDouble());
+    }
+
+    @Test
+    void aLeaderSeesTheFiguresOfTheApiDrillsDownAndWatchesThemChangeLive() throws Exception {
+        Http ingest = http(hiring);
+        Http metrics = http(representation);
+        String events = Files.readString(SharedGolden.root().resolve("06-small-cells/events.jsonl"));
+        assertThat(ingest.post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER).status())
+                .isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+                metrics.get("/v1/representation?scope=ORG&tier=ALL&group=TOTAL", LEADER).json().path(0)
+                        .path("headcount").asLong() == 64);
+        publishOpenAlert();
+
+        // Sign in with the keyboard only.
+        browser.get("http://127.0.0.1:" + port(representation) + "/dashboard");
+        WebElement user = browser.findElement(By.id("user"));
+        user.sendKeys("leader");
+        user.sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys("leader-secret", Keys.ENTER);
+        page(30).until(() ->
+                !browser.findElements(By.cssSelector("#representation-table tbody tr")).isEmpty());
+        screenshot("01-signed-in");
+
+        // The whole organisation, all staff: every figure as the API gives it; suppressed counts as "<10".
+        new Select(browser.findElement(By.id("scope"))).selectByValue("ORG");
+        new Select(browser.findElement(By.id("tier"))).selectByValue("ALL");
+        JsonNode api = metrics.get("/v1/representation?scope=ORG&tier=ALL", LEADER).json();
+        page(15).untilAsserted(() -> {
+            Map<String, List<String>> rows = representationRows();
+            for (JsonNode cell : api) {
+                String label = switch (cell.path("group").stringValue()) {
+                    case "INDIGENOUS" -> "Indigenous";
+                    case "BLACK" -> "Black";
+                    case "RACIALIZED" -> "Racialized";
+                    case "INDIGENOUS_BLACK_RACIALIZED" -> "Indigenous, Black and racialized";
+                    default -> null;
+                };
+                if (label == null) {
+                    continue;
+                }
+                List<String> row = rows.get(label);
+                assertThat(row).as(label).isNotNull();
+                assertThat(row.get(1)).isEqualTo(cell.path("suppressed").asBoolean() ? "<10"
+                        : String.valueOf(cell.path("count").asLong()));
+                assertThat(row.get(2)).isEqualTo(String.valueOf(cell.path("headcount").asLong()));
+                assertThat(row.get(3)).isEqualTo(pct(cell.path("representation")));
+                assertThat(row.get(5)).isEqualTo(pct(cell.path("benchmark")));
+            }
+        });
+        assertThat(representationRows().values()).anyMatch(row -> row.get(1).equals("<10"));
+        screenshot("02-organisation");
+
+        // Every chart has a table view; the open alert is listed.
+        assertThat(browser.findElements(By.cssSelector(".chart svg")).size())
+                .isLessThanOrEqualTo(browser.findElements(By.cssSelector("details table")).size());
+        assertThat(browser.findElement(By.id("alerts")).getText())
+                .contains("REPRESENTATION_GAP", "Black representation in PUBLIC_SAFETY × MANAGEMENT");
+
+        // Drill down: City, then Public Safety; the cell's full figures match the API.
+        browser.findElement(By.cssSelector("#units button[data-scope='UNIT:City']")).click();
+        page(15).until(() ->
+                !browser.findElements(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']")).isEmpty());
+        browser.findElement(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']")).click();
+        new Select(browser.findElement(By.id("cell-group"))).selectByValue("TOTAL");
+        JsonNode total = metrics.get("/v1/representation?scope=UNIT:City/Public%20Safety&tier=ALL&group=TOTAL", LEADER)
+                .json().get(0);
+        page(15).untilAsserted(() -> {
+            assertThat(new Select(browser.findElement(By.id("scope"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("UNIT:City/Public Safety");
+            assertThat(browser.findElement(By.id("cell")).getText())
+                    .contains("Headcount " + total.path("headcount").asLong());
+        });
+        screenshot("03-drill-down");
+
+        // Live: a new hire shows without a reload.
+        new Select(browser.findElement(By.id("scope"))).selectByValue("ORG");
+        Http.Response hired = ingest.post("/v1/events", "application/json",
+                "{\"type\":\"EmployeeHired\",\"eventId\":\"dashboard-live-1\",\"employeeId\":\"E-LIVE\","
+                        + "\"effectiveDate\":\"2024-06-15\",\"position\":{\"jobCode\":\"CLK\",\"jobTitle\":\"Clerk\","
+                        + "\"level\":\"FRONTLINE\",\"orgUnitPath\":\"City/Corporate\",\"serviceLine\":\"CORPORATE\"}}",
+                Http.PUBLISHER);
+        assertThat(hired.status()).isEqualTo(202);
+        page(60).untilAsserted(() ->
+                assertThat(representationRows().get("Black").get(2)).isEqualTo("65"));
+        assertThat(browser.findElement(By.id("live")).getText()).startsWith("Updated");
+        screenshot("04-live");
+    }
+
+    /** What the alert service would have published: the dashboard shows it read-only. */
+    private static void publishOpenAlert() throws Exception {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
+        AvroSerializer values = new AvroSerializer();
+        values.configure(settings, false);
+        Alert alert = new Alert("REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK", "REPRESENTATION_GAP",
+                "PUBLIC_SAFETY", "MANAGEMENT", "BLACK", "OPEN", "HIGH", Map.of("representationIndex", 0.4),
+                Map.of("representationIndexBelow", 0.8), "Black representation in PUBLIC_SAFETY × MANAGEMENT is 2.0% "
+                + "against a benchmark of 5.0% (index 0.40, p = 0.0010, headcount 200).", Instant.now(), Instant.now());
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
+            producer.send(new ProducerRecord<>(AlertTopic.STATE.topicName(), alert.getAlertId(), alert)).get();
+        }
+    }
+}
