@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstQuarter             the first quarter of the flow metrics (rolling periods ending in it reach a year
  *                                 back)
  * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
+ * @param flowPublishInterval      how often changed flow figures, snapshots and funnels are published
  */
 @ConfigurationProperties("representation.metrics")
 public record RepresentationProperties(
@@ -45,7 +46,8 @@ public record RepresentationProperties(
         @DefaultValue("1") short topicReplication,
         Path benchmarksFile,
         @DefaultValue("2023-Q1") String firstQuarter,
-        @DefaultValue("WHITE_ONLY") String referenceGroup) {
+        @DefaultValue("WHITE_ONLY") String referenceGroup,
+        @DefaultValue("5s") Duration flowPublishInterval) {
 
     public RepresentationProperties {
         // fail at start, naming the setting, rather than when the topology first needs them
@@ -58,6 +60,6 @@ public record RepresentationProperties(
     }
 
     public FlowConfig flowConfig() {
-        return new FlowConfig(Quarter.parse(firstQuarter), ReferenceGroup.parse(referenceGroup));
+        return new FlowConfig(Quarter.parse(firstQuarter), ReferenceGroup.parse(referenceGroup), flowPublishInterval);
     }
 }

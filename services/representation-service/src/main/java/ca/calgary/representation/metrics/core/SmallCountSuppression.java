@@ -1,8 +1,11 @@
 package ca.calgary.representation.metrics.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,40 +41,77 @@ public final class SmallCountSuppression {
      * @param initially counts already withheld for another reason
      */
     public static <C> Set<C> suppressed(Table<C> table, List<List<C>> families, int minCellSize, Set<C> initially) {
-        Set<C> suppressed = new HashSet<>(initially);
-        Set<C> cells = new HashSet<>(table.cells());
-        for (C cell : cells) {
-            if (!table.alwaysPublished(cell) && isSmall(table.count(cell), table.whole(cell), minCellSize)) {
-                suppressed.add(cell);
+        // Cells become indexes and families index arrays once, so the passes below touch arrays, not hash sets.
+        Map<C, Integer> index = new HashMap<>();
+        List<C> byIndex = new ArrayList<>();
+        for (C cell : table.cells()) {
+            if (index.putIfAbsent(cell, byIndex.size()) == null) {
+                byIndex.add(cell);
+            }
+        }
+        int inTable = byIndex.size();
+        int[][] members = new int[families.size()][];
+        for (int f = 0; f < families.size(); f++) {
+            List<C> family = families.get(f);
+            members[f] = new int[family.size()];
+            for (int m = 0; m < family.size(); m++) {
+                C member = family.get(m);
+                Integer i = index.get(member);
+                if (i == null) {
+                    i = byIndex.size();
+                    index.put(member, i);
+                    byIndex.add(member);
+                }
+                members[f][m] = i;
+            }
+        }
+        long[] count = new long[inTable];
+        boolean[] eligible = new boolean[inTable];
+        boolean[] suppressed = new boolean[byIndex.size()];
+        for (int i = 0; i < byIndex.size(); i++) {
+            C cell = byIndex.get(i);
+            suppressed[i] = initially.contains(cell);
+            if (i < inTable) {
+                count[i] = table.count(cell);
+                eligible[i] = !table.alwaysPublished(cell);
+                if (eligible[i] && isSmall(count[i], table.whole(cell), minCellSize)) {
+                    suppressed[i] = true;
+                }
             }
         }
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (List<C> family : families) {
+            for (int[] family : members) {
                 int hidden = 0;
-                for (C member : family) {
-                    if (suppressed.contains(member)) {
+                for (int member : family) {
+                    if (suppressed[member]) {
                         hidden++;
                     }
                 }
                 if (hidden != 1) {
                     continue;
                 }
-                C partner = null;
-                for (C member : family) {
-                    if (cells.contains(member) && !table.alwaysPublished(member) && !suppressed.contains(member)
-                            && (partner == null || table.count(member) < table.count(partner))) {
+                int partner = -1;
+                for (int member : family) {
+                    if (member < inTable && eligible[member] && !suppressed[member]
+                            && (partner < 0 || count[member] < count[partner])) {
                         partner = member;
                     }
                 }
-                if (partner != null) {
-                    suppressed.add(partner);
+                if (partner >= 0) {
+                    suppressed[partner] = true;
                     changed = true;
                 }
             }
         }
-        return suppressed;
+        Set<C> result = new HashSet<>();
+        for (int i = 0; i < suppressed.length; i++) {
+            if (suppressed[i]) {
+                result.add(byIndex.get(i));
+            }
+        }
+        return result;
     }
 
     public static boolean isSmall(long count, long whole, int minCellSize) {

@@ -208,7 +208,7 @@ public final class RepresentationTopology {
                 .process(() -> new FlowAggregator(today, config.publicSafetyServiceLines(),
                                 new FlowCalculator(config.minCellSize(), flowConfig.reference()), snapshots,
                                 new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
-                                        config.publicSafetyServiceLines()), publishInterval),
+                                        config.publicSafetyServiceLines()), flowConfig.publishInterval()),
                         Named.as("flow-aggregator"), AGGREGATED_FLOWS_STORE, COMPETITION_OPENINGS_STORE,
                         FLOW_BENCHMARKS_STORE, PUBLISHED_FLOWS_STORE)
                 .split(Named.as("flow-output-"))

@@ -14,7 +14,6 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
-import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.FlowContribution;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
@@ -198,8 +197,7 @@ class FlowTopologyTest {
     void noSmallCountIsPublished() {
         RepresentationConfig k10 = new RepresentationConfig(10, RepresentationConfig.DEFAULT_PUBLIC_SAFETY,
                 ZoneId.of("America/Edmonton"));
-        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(k10, FlowConfig.defaults(),
-                TODAY)) {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(k10, TODAY)) {
             constables().forEach(topology::pipe);
             topology.pipe(separated("C9", "2024-03-01"));
             topology.publish();

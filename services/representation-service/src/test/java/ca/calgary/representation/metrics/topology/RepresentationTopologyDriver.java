@@ -70,7 +70,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private int published;
 
     RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
-        this(config, FlowConfig.defaults(), asOf);
+        this(config, new FlowConfig(FlowConfig.defaults().firstQuarter(), FlowConfig.defaults().reference(),
+                PUBLISH_INTERVAL), asOf);
     }
 
     RepresentationTopologyDriver(RepresentationConfig config, FlowConfig flowConfig, LocalDate asOf) {
