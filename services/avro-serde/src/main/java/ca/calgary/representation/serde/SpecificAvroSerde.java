@@ -27,6 +27,14 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.registry = registry;
     }
 
+    /** A value serde on a shared registry client, configured with Confluent's keys. */
+    public static <T extends SpecificRecord> SpecificAvroSerde<T> forValues(SchemaRegistryClient registry,
+                                                                          Map<String, ?> configs) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
+        serde.configure(configs, false);
+        return serde;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         Map<String, Object> specific = new HashMap<>(configs);

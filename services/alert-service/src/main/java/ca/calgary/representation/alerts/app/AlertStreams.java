@@ -19,20 +19,14 @@ import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
-import ca.calgary.representation.serde.SpecificAvroSerde;
 import ca.calgary.representation.streams.StreamsApplication;
-import org.apache.avro.specific.SpecificRecord;
+import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -58,17 +52,10 @@ public final class AlertStreams implements StreamsApplication {
             if (properties.stateDir() != null) {
                 extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
             }
-            return new Settings(String.join(",", kafka.getBootstrapServers()), registrySettings(kafka),
+            return new Settings(String.join(",", kafka.getBootstrapServers()), StreamsViews.registrySettings(kafka),
                     properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
                     new AlertRules(properties.thresholds()), properties.declineSettle(), extra);
         }
-    }
-
-    /** The registry settings among Spring's Kafka properties. */
-    static Map<String, Object> registrySettings(KafkaProperties kafka) {
-        Map<String, Object> registry = new HashMap<>(kafka.buildProducerProperties());
-        registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
-        return registry;
     }
 
     private final KafkaStreams streams;
@@ -83,11 +70,9 @@ public final class AlertStreams implements StreamsApplication {
         AlertTopics topics = new AlertTopics(registry, settings.registryConfig());
         StreamsBuilder builder = new StreamsBuilder();
         new AlertTopology(topics, settings.rules(), settings.declineSettle()).build(builder);
-        view(builder, AlertTopic.STATE.topicName(), topics.alerts(), ALERTS_VIEW);
-        view(builder, AlertTopic.SUBSCRIPTIONS.topicName(), AlertStreams.<AlertSubscription>avro(registry, settings),
-                SUBSCRIPTIONS_VIEW);
-        view(builder, AlertTopic.DELIVERIES.topicName(), AlertStreams.<AlertDelivery>avro(registry, settings),
-                DELIVERIES_VIEW);
+        StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        StreamsViews.globalView(builder, topics.subscriptionsTopic(), topics.subscriptions(), SUBSCRIPTIONS_VIEW);
+        StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
 
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -98,18 +83,6 @@ public final class AlertStreams implements StreamsApplication {
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new AlertStreams(streams);
-    }
-
-    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Settings settings) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
-        serde.configure(settings.registryConfig(), false);
-        return serde;
-    }
-
-    private static <V> void view(StreamsBuilder builder, String topic, Serde<V> values, String name) {
-        builder.globalTable(topic, Consumed.with(AlertTopics.KEY, values).withName(name + "-source"),
-                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
-                        .withKeySerde(AlertTopics.KEY).withValueSerde(values));
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {

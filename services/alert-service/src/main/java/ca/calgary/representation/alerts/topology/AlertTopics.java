@@ -3,6 +3,8 @@ package ca.calgary.representation.alerts.topology;
 import java.util.Map;
 
 import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.AlertDelivery;
+import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
@@ -11,7 +13,6 @@ import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.serde.SpecificAvroSerde;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -25,20 +26,18 @@ public final class AlertTopics {
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<Alert> alerts;
     private final Serde<AlertTransition> transitions;
+    private final Serde<AlertSubscription> subscriptions;
+    private final Serde<AlertDelivery> deliveries;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public AlertTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
-        this.figures = avro(registry, serdeConfig);
-        this.flows = avro(registry, serdeConfig);
-        this.snapshots = avro(registry, serdeConfig);
-        this.alerts = avro(registry, serdeConfig);
-        this.transitions = avro(registry, serdeConfig);
-    }
-
-    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
-        serde.configure(config, false);
-        return serde;
+        this.figures = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.transitions = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.subscriptions = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.deliveries = SpecificAvroSerde.forValues(registry, serdeConfig);
     }
 
     public String figuresTopic() {
@@ -59,6 +58,22 @@ public final class AlertTopics {
 
     public String transitionsTopic() {
         return AlertTopic.TRANSITIONS.topicName();
+    }
+
+    public String subscriptionsTopic() {
+        return AlertTopic.SUBSCRIPTIONS.topicName();
+    }
+
+    public String deliveriesTopic() {
+        return AlertTopic.DELIVERIES.topicName();
+    }
+
+    public Serde<AlertSubscription> subscriptions() {
+        return subscriptions;
+    }
+
+    public Serde<AlertDelivery> deliveries() {
+        return deliveries;
     }
 
     public Serde<RepresentationFigures> figures() {

@@ -27,17 +27,13 @@ import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.StreamsApplication;
+import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -72,8 +68,7 @@ public final class RepresentationStreams implements StreamsApplication {
 
         /** The service's settings: Spring's Kafka properties (with the registry's) and its own. */
         public static Settings of(RepresentationProperties properties, KafkaProperties kafka) {
-            Map<String, Object> registry = new HashMap<>(kafka.buildProducerProperties());
-            registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
+            Map<String, Object> registry = StreamsViews.registrySettings(kafka);
             Map<String, Object> extra = new HashMap<>();
             if (properties.stateDir() != null) {
                 extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
@@ -98,12 +93,12 @@ public final class RepresentationStreams implements StreamsApplication {
         new RepresentationTopology(topics, settings.representation(), settings.flows(),
                 () -> LocalDate.now(clock.withZone(settings.representation().zone())), settings.publishInterval(),
                 settings.dayCheckInterval()).build(builder);
-        view(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
-        view(builder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
-        view(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
-        view(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
-        view(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
-        view(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        StreamsViews.globalView(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
+        StreamsViews.globalView(builder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
+        StreamsViews.globalView(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
+        StreamsViews.globalView(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
+        StreamsViews.globalView(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
+        StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
 
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -115,13 +110,6 @@ public final class RepresentationStreams implements StreamsApplication {
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new RepresentationStreams(streams);
-    }
-
-    /** A global, queryable copy of a published topic, so every instance answers every read. */
-    private static <V> void view(StreamsBuilder builder, String topic, Serde<V> values, String name) {
-        builder.globalTable(topic, Consumed.with(RepresentationTopics.KEY, values).withName(name + "-source"),
-                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
-                        .withKeySerde(RepresentationTopics.KEY).withValueSerde(values));
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {

@@ -18,7 +18,6 @@ import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.serde.SpecificAvroSerde;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -45,23 +44,17 @@ public final class RepresentationTopics {
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
-        this.employment = avro(registry, serdeConfig);
-        this.selfIdentification = avro(registry, serdeConfig);
-        this.promotion = avro(registry, serdeConfig);
-        this.mentorship = avro(registry, serdeConfig);
-        this.benchmarks = avro(registry, serdeConfig);
-        this.figures = avro(registry, serdeConfig);
-        this.dataQuality = avro(registry, serdeConfig);
-        this.flows = avro(registry, serdeConfig);
-        this.snapshots = avro(registry, serdeConfig);
-        this.competitions = avro(registry, serdeConfig);
-        this.alerts = avro(registry, serdeConfig);
-    }
-
-    private static <T extends SpecificRecord> Serde<T> avro(SchemaRegistryClient registry, Map<String, ?> config) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
-        serde.configure(config, false);
-        return serde;
+        this.employment = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.selfIdentification = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.promotion = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.mentorship = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.benchmarks = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.figures = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.dataQuality = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.competitions = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
     }
 
     public String employmentTopic() {

@@ -1,0 +1,34 @@
+package ca.calgary.representation.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/** What every Streams service builds the same way: global read views of topics, and its registry settings. */
+public final class StreamsViews {
+
+    private StreamsViews() {
+    }
+
+    /** A global, queryable copy of a topic with string keys, so every instance answers every read. */
+    public static <V> void globalView(StreamsBuilder builder, String topic, Serde<V> values, String name) {
+        builder.globalTable(topic, Consumed.with(Serdes.String(), values).withName(name + "-source"),
+                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
+                        .withKeySerde(Serdes.String()).withValueSerde(values));
+    }
+
+    /** The registry settings (Confluent's keys) among Spring's Kafka properties. */
+    public static Map<String, Object> registrySettings(KafkaProperties kafka) {
+        Map<String, Object> registry = new HashMap<>(kafka.buildProducerProperties());
+        registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
+        return registry;
+    }
+}
