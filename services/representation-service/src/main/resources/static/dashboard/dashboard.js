@@ -200,18 +200,40 @@
     $('cell').innerHTML = table(scopeLabel(scope) + ', ' + tier + ', ' + group, ['Figure', 'Value'], rows);
   }
 
-  /** Server-sent events over fetch (EventSource cannot send credentials); any change re-renders, debounced. */
+  const streams = {};
+
+  function liveStatus() {
+    const connected = Object.values(streams).every(Boolean);
+    if (!connected) {
+      $('live').textContent = 'Live updates interrupted; reconnecting…';
+    } else if (!$('live').textContent.startsWith('Updated')) {
+      $('live').textContent = 'Live: figures and alerts update as events arrive.';
+    }
+  }
+
+  /**
+   * Server-sent events over fetch (EventSource cannot send credentials). The service answers a subscription at once,
+   * so an answered request is a live one; every event (not comments) re-renders, debounced.
+   */
   async function follow(path) {
     let timer = null;
+    streams[path] = false;
     for (;;) {
       try {
         const response = await fetch(path, {headers: {Authorization: credentials, Accept: 'text/event-stream'}});
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        streams[path] = true;
+        liveStatus();
         const reader = response.body.getReader();
         const decoder = new TextDecoder();
+        let buffer = '';
         for (;;) {
           const {value, done} = await reader.read();
           if (done) break;
-          if (decoder.decode(value, {stream: true}).includes('event:')) {
+          buffer += decoder.decode(value, {stream: true});
+          const blocks = buffer.split(/\r?\n\r?\n/);
+          buffer = blocks.pop();
+          if (blocks.some(block => block.split(/\r?\n/).some(line => line.startsWith('event:') || line.startsWith('data:')))) {
             clearTimeout(timer);
             timer = setTimeout(() => render().then(() => {
               $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
@@ -221,6 +243,8 @@
       } catch (e) {
         // reconnect below
       }
+      streams[path] = false;
+      liveStatus();
       await new Promise(resolve => setTimeout(resolve, 3000));
     }
   }
@@ -248,7 +272,7 @@
       .map(g => '<option value="' + g + '"' + (g === 'BLACK' ? ' selected' : '') + '>' + g + '</option>').join('');
     await loadScopes();
     await render().catch(show);
-    $('live').textContent = 'Live: figures and alerts update as events arrive.';
+    $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
     follow('/v1/dashboard/alerts/stream');
   });

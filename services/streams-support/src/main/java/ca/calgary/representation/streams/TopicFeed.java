@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A live stream of one published topic: tails it from its end (read_committed) and sends each change to the
  * subscribers whose filter it matches, as a server-sent event named as the subscriber asked (e.g. {@code cell}), with
  * the record's key as event id; a removed record (a tombstone) goes to every subscriber as {@code <name>-removed}
- * with the key, which carries no figure.
+ * with the key, which carries no figure. A new subscriber first gets an SSE comment, which sends the response headers
+ * at once: a client whose request has been answered is subscribed and misses no later change.
  *
  * @param <V> the topic's value type
  */
@@ -60,6 +61,12 @@ public class TopicFeed<V> implements SmartLifecycle {
         emitter.onCompletion(() -> subscriptions.remove(subscription));
         emitter.onTimeout(() -> subscriptions.remove(subscription));
         emitter.onError(error -> subscriptions.remove(subscription));
+        try {
+            // A comment (ignored by SSE clients) sends the headers now, so a client knows it is subscribed.
+            emitter.send(SseEmitter.event().comment("subscribed to " + topic));
+        } catch (IOException gone) {
+            subscriptions.remove(subscription);
+        }
         return emitter;
     }
 
