@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.calgary.representation.streams.AvroViews;
+import ca.calgary.representation.support.CsvWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -31,7 +32,7 @@ final class CsvExport {
                             fixed(c.representationIndex(), 4), fixed(c.expected(), 2), c.shortfall(), c.pUnder(),
                             fixed(c.ci95Low(), 4), fixed(c.ci95High(), 4), c.benchmarkSource(), c.benchmarkYear(),
                             c.activeMentees(), c.asOf())
-                    .map(CsvExport::cell).collect(Collectors.joining(","))).append("\r\n");
+                    .map(CsvWriter::field).collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();
     }
@@ -39,23 +40,12 @@ final class CsvExport {
     static String csv(Schema schema, List<? extends GenericRecord> records) {
         StringBuilder csv = new StringBuilder(String.join(",", AvroViews.columns(schema))).append("\r\n");
         for (GenericRecord record : records) {
-            csv.append(AvroViews.flatten(record).values().stream().map(CsvExport::cell)
-                    .collect(Collectors.joining(","))).append("\r\n");
+            csv.append(CsvWriter.row(new java.util.ArrayList<>(AvroViews.flatten(record).values())));
         }
         return csv.toString();
     }
 
     private static String fixed(Double value, int decimals) {
         return value == null ? null : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(";")) : value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -1,0 +1,31 @@
+package ca.calgary.representation.simulator;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the simulated workforce looks like on the last day, by the simulation's own knowledge of who everyone is
+ * (the pipeline sees only what was self-identified): for checking the pipeline's figures and for the tool's report.
+ *
+ * @param activeEmployees    employed on the last day
+ * @param headcountByLevel   of them, by level
+ * @param equityShareByLevel the share of Indigenous, Black and racialized people at each level
+ * @param selfIdentifiedShare the share of active employees with a self-identification on file (answer or not)
+ * @param eventsByType       how many events of each type
+ */
+public record SimulationSummary(int activeEmployees, Map<String, Integer> headcountByLevel,
+                                Map<String, Double> equityShareByLevel, double selfIdentifiedShare,
+                                Map<String, Integer> eventsByType) {
+
+    public String report() {
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "%,d employees on the last day; %.0f%% have self-identified%n",
+                activeEmployees, 100 * selfIdentifiedShare));
+        headcountByLevel.forEach((level, count) -> report.append(String.format(Locale.ROOT,
+                "  %-10s %,7d   Indigenous, Black and racialized: %4.1f%%%n", level, count,
+                100 * equityShareByLevel.get(level))));
+        report.append("Events:\n");
+        eventsByType.forEach((type, count) -> report.append(String.format(Locale.ROOT, "  %-30s %,9d%n", type, count)));
+        return report.toString();
+    }
+}
