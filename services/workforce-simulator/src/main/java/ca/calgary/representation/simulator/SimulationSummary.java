@@ -11,11 +11,12 @@ import java.util.Map;
  * @param headcountByLevel   of them, by level
  * @param equityShareByLevel the share of Indigenous, Black and racialized people at each level
  * @param selfIdentifiedShare the share of active employees with a self-identification on file (answer or not)
+ * @param respondents        active employees whose self-identification on file is an answer (SPEC's RESPONDED)
  * @param eventsByType       how many events of each type
  */
 public record SimulationSummary(int activeEmployees, Map<String, Integer> headcountByLevel,
                                 Map<String, Double> equityShareByLevel, double selfIdentifiedShare,
-                                Map<String, Integer> eventsByType) {
+                                int respondents, Map<String, Integer> eventsByType) {
 
     public String report() {
         StringBuilder report = new StringBuilder();

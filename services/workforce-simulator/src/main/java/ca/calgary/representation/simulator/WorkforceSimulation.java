@@ -511,6 +511,7 @@ public final class WorkforceSimulation {
         events.forEach(event -> byType.merge(event.type(), 1, Integer::sum));
         Map<Level, int[]> byLevel = new EnumMap<>(Level.class);
         int submitted = 0;
+        int respondents = 0;
         for (Person person : active) {
             int[] counts = byLevel.computeIfAbsent(person.level, level -> new int[2]);
             counts[0]++;
@@ -518,6 +519,7 @@ public final class WorkforceSimulation {
                 counts[1]++;
             }
             submitted += person.submitted ? 1 : 0;
+            respondents += person.responded ? 1 : 0;
         }
         Map<String, Integer> headcountByLevel = new LinkedHashMap<>();
         Map<String, Double> equityShareByLevel = new LinkedHashMap<>();
@@ -527,6 +529,6 @@ public final class WorkforceSimulation {
             equityShareByLevel.put(level.name(), counts[0] == 0 ? 0 : (double) counts[1] / counts[0]);
         }
         return new SimulationSummary(active.size(), headcountByLevel, equityShareByLevel,
-                active.isEmpty() ? 0 : (double) submitted / active.size(), byType);
+                active.isEmpty() ? 0 : (double) submitted / active.size(), respondents, byType);
     }
 }

@@ -41,22 +41,31 @@ public final class WorkforceSimulatorMain {
               --user NAME       publisher (HR_PUBLISHER role; default hr-publisher); the password is read from the
                                 environment variable SIMULATOR_PASSWORD
               --progress FILE   keep progress there and resume after what was already accepted
+              --metrics URL     then wait until the representation service (e.g. http://127.0.0.1:8110) has
+                                processed everything: its head count equals the simulation's; the LEADERSHIP
+                                user is --metrics-user (default leader), its password SIMULATOR_METRICS_PASSWORD
+              --metrics-user NAME
 
             Exit status: 0 done, 1 failed, 2 bad usage, 3 the progress file belongs to other settings.
             """;
 
     private static final Set<String> COMMANDS = Set.of("summary", "write", "replay");
     private static final Set<String> OPTIONS = Set.of("--seed", "--employees", "--years", "--end-date", "--out",
-            "--format", "--hiring", "--promotion", "--mentorship", "--user", "--progress");
+            "--format", "--hiring", "--promotion", "--mentorship", "--user", "--progress", "--metrics", "--metrics-user");
 
     private WorkforceSimulatorMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.getenv("SIMULATOR_PASSWORD")));
+        System.exit(run(args, System.out, System.getenv("SIMULATOR_PASSWORD"),
+                System.getenv("SIMULATOR_METRICS_PASSWORD")));
     }
 
     static int run(String[] args, PrintStream out, String password) {
+        return run(args, out, password, null);
+    }
+
+    static int run(String[] args, PrintStream out, String password, String metricsPassword) {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -90,7 +99,7 @@ public final class WorkforceSimulatorMain {
             switch (command) {
                 case "summary" -> out.print(simulation.summary().report());
                 case "write" -> write(simulation, options, out);
-                default -> replay(simulation, options, progress, password, out);
+                default -> replay(simulation, options, progress, password, metricsPassword, out);
             }
             return 0;
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -155,9 +164,13 @@ public final class WorkforceSimulatorMain {
     }
 
     private static void replay(Simulation simulation, Map<String, String> options, Path progress, String password,
-                               PrintStream out) throws Exception {
+                               String metricsPassword, PrintStream out) throws Exception {
         if (password == null || password.isBlank()) {
             throw new IllegalArgumentException("replay needs the publisher's password in SIMULATOR_PASSWORD");
+        }
+        if (options.containsKey("--metrics") && (metricsPassword == null || metricsPassword.isBlank())) {
+            throw new IllegalArgumentException("--metrics needs the LEADERSHIP user's password in "
+                    + "SIMULATOR_METRICS_PASSWORD");
         }
         Map<String, URI> services = Map.of(
                 "hiring", URI.create(options.getOrDefault("--hiring", "http://127.0.0.1:8101")),
@@ -169,5 +182,12 @@ public final class WorkforceSimulatorMain {
         out.printf(Locale.ROOT, "Replayed %,d events: %,d accepted, %,d already there (duplicates).%n",
                 result.sent(), result.accepted(), result.duplicates());
         out.print(simulation.summary().report());
+        if (options.containsKey("--metrics")) {
+            MetricsWait wait = new MetricsWait(URI.create(options.get("--metrics")),
+                    options.getOrDefault("--metrics-user", "leader"), metricsPassword, out);
+            if (!wait.await(simulation.summary(), java.time.Duration.ofHours(6))) {
+                throw new IllegalStateException("the metrics did not catch up within 6 hours");
+            }
+        }
     }
 }

@@ -67,6 +67,7 @@ final class FlowAggregator implements Processor<String, Object, String, FlowAggr
     private final RepresentationCalculator snapshotCalculator;
     private final CompetitionCalculator competitionCalculator;
     private final Duration publishInterval;
+    private final PublishPacer pacer = new PublishPacer();
     private ProcessorContext<String, Outgoing> context;
     private KeyValueStore<String, EmployeeFlows> employeeFlows;
     private KeyValueStore<String, CompetitionOpening> openings;
@@ -111,7 +112,7 @@ final class FlowAggregator implements Processor<String, Object, String, FlowAggr
         dirtyPeriods.addAll(flowCounts.keySet());
         dirtySnapshots.addAll(quarterEndCounts.keySet());
         competitionsDirty = true;
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
     }
 
     @Override

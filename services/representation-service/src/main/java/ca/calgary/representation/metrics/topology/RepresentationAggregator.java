@@ -51,6 +51,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private final Set<String> publicSafety;
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
+    private final PublishPacer pacer = new PublishPacer();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Contribution> contributions;
     private final Map<CellKey, GroupCounts> counts = new HashMap<>();
@@ -78,7 +79,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
         this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
     }
 
     @Override

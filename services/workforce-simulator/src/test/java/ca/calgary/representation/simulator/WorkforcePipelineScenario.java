@@ -1,0 +1,92 @@
+package ca.calgary.representation.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import ca.calgary.representation.ingest.web.Http;
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole pipeline end to end on a simulated workforce, as {@code ./run-local} runs it: the simulation replayed
+ * through the ingest services' public API; the representation service's figures equal to what the simulation knows
+ * of its workforce on the last day (head counts by tier, respondents); flow metrics and competition funnels
+ * published; the gaps the simulation builds into senior ranks raised as alerts; a second replay resumes after
+ * everything and sends nothing; a replay without kept progress is answered entirely as duplicates.
+ */
+final class WorkforcePipelineScenario {
+
+    /** A fixed last day keeps the events, and so every figure, the same from run to run. */
+    static final SimulationSettings SETTINGS = new SimulationSettings(2023, 1_500, 3, LocalDate.of(2026, 9, 30));
+
+    private WorkforcePipelineScenario() {
+    }
+
+    static void run(Pipeline pipeline) throws Exception {
+        Simulation simulation = WorkforceSimulation.run(SETTINGS);
+        SimulationSummary expected = simulation.summary();
+        Path progress = Files.createTempDirectory("simulation-").resolve("progress");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        IngestReplay replay = new IngestReplay(pipeline.ingestTarget(), progress,
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        long started = System.nanoTime();
+        IngestReplay.Result first = replay.replay(simulation);
+        long replayed = System.nanoTime();
+        assertThat(first.accepted()).isEqualTo(simulation.events().size());
+        assertThat(first.duplicates()).isZero();
+
+        Http metrics = Pipeline.http(pipeline.representation);
+        assertThat(new MetricsWait(java.net.URI.create("http://127.0.0.1:" + Pipeline.port(pipeline.representation)),
+                "leader", "leader-secret", new PrintStream(console, true, StandardCharsets.UTF_8))
+                .await(expected, Duration.ofMinutes(4))).isTrue();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(total(metrics, "ALL", "TOTAL").path("headcount").asLong())
+                    .isEqualTo((long) expected.activeEmployees());
+            assertThat(total(metrics, "ALL", "RESPONDED").path("count").asLong()).isEqualTo((long) expected.respondents());
+            assertThat(total(metrics, "EXECUTIVE", "TOTAL").path("headcount").asLong())
+                    .isEqualTo(expected.headcountByLevel().get("EXECUTIVE").longValue());
+            assertThat(total(metrics, "SENIOR_LEADERSHIP", "TOTAL").path("headcount").asLong())
+                    .isEqualTo((long) expected.headcountByLevel().get("EXECUTIVE")
+                            + expected.headcountByLevel().get("DIRECTOR"));
+        });
+        System.out.printf("Replayed %,d events in %.1f s; live figures matched the simulation %.1f s after the start%n",
+                simulation.events().size(), (replayed - started) / 1e9, (System.nanoTime() - started) / 1e9);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(metrics.get("/v1/flows?period=R12M-2026-Q2&scope=ORG&tier=MANAGEMENT&group=TOTAL",
+                    Pipeline.LEADER).json().path(0).path("promotionsInto").asLong()).isPositive();
+            assertThat(metrics.get("/v1/competitions?period=R12M-2026-Q2&scope=ORG&tier=LEADERSHIP&group=TOTAL",
+                    Pipeline.LEADER).json().size()).isPositive();
+        });
+
+        // The simulated organisation under-represents Indigenous, Black and racialized staff in management.
+        Http alerts = Pipeline.http(pipeline.alerts);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(alerts.get("/v1/alerts?open=true&rule=REPRESENTATION_GAP&scopePrefix=ORG", Pipeline.OFFICER)
+                        .json().size()).isPositive());
+
+        System.out.printf("Flows, competitions and alerts published %.1f s after the start%n",
+                (System.nanoTime() - started) / 1e9);
+        IngestReplay.Result resumed = replay.replay(simulation);
+        assertThat(resumed.sent()).isZero();
+        assertThat(resumed.resumedAfter()).isEqualTo(simulation.events().size());
+
+        IngestReplay.Result again = new IngestReplay(pipeline.ingestTarget(), null,
+                new PrintStream(console, true, StandardCharsets.UTF_8)).replay(simulation);
+        assertThat(again.accepted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(simulation.events().size());
+        assertThat(total(metrics, "ALL", "TOTAL").path("headcount").asLong()).isEqualTo((long) expected.activeEmployees());
+    }
+
+    private static JsonNode total(Http metrics, String tier, String group) {
+        return metrics.get("/v1/representation?scope=ORG&tier=" + tier + "&group=" + group, Pipeline.LEADER).json()
+                .path(0);
+    }
+}
