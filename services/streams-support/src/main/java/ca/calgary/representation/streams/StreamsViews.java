@@ -31,4 +31,17 @@ public final class StreamsViews {
         registry.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
         return registry;
     }
+
+    /**
+     * Spring's Kafka settings for a Streams application: the client security settings and
+     * {@code spring.kafka.streams.properties.*} (standby replicas, threads, ...), with the state directory when given.
+     * The application applies its own guarantees (application id, exactly-once, replication) over these.
+     */
+    public static Map<String, Object> streamsSettings(KafkaProperties kafka, java.nio.file.Path stateDir) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildStreamsProperties());
+        if (stateDir != null) {
+            settings.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        return settings;
+    }
 }

@@ -48,10 +48,7 @@ public final class AlertStreams implements StreamsApplication {
                            Map<String, Object> extraStreams) {
 
         public static Settings of(AlertProperties properties, KafkaProperties kafka) {
-            Map<String, Object> extra = new HashMap<>();
-            if (properties.stateDir() != null) {
-                extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
-            }
+            Map<String, Object> extra = StreamsViews.streamsSettings(kafka, properties.stateDir());
             return new Settings(String.join(",", kafka.getBootstrapServers()), StreamsViews.registrySettings(kafka),
                     properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
                     new AlertRules(properties.thresholds()), properties.declineSettle(), extra);
@@ -75,18 +72,19 @@ public final class AlertStreams implements StreamsApplication {
         StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
 
         Properties properties = new Properties();
+        properties.putAll(settings.extraStreams());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
-        properties.putAll(settings.extraStreams());
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new AlertStreams(streams);
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
-        Map<String, Object> admin = new HashMap<>();
+        Map<String, Object> admin = new HashMap<>(settings.extraStreams());
+        admin.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         EventContractsProvisioner provisioner = new EventContractsProvisioner(settings.partitions(),
                 settings.replicationFactor());

@@ -69,10 +69,7 @@ public final class RepresentationStreams implements StreamsApplication {
         /** The service's settings: Spring's Kafka properties (with the registry's) and its own. */
         public static Settings of(RepresentationProperties properties, KafkaProperties kafka) {
             Map<String, Object> registry = StreamsViews.registrySettings(kafka);
-            Map<String, Object> extra = new HashMap<>();
-            if (properties.stateDir() != null) {
-                extra.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
-            }
+            Map<String, Object> extra = StreamsViews.streamsSettings(kafka, properties.stateDir());
             return new Settings(String.join(",", kafka.getBootstrapServers()), registry, properties.applicationId(),
                     properties.topicReplication(), properties.topicPartitions(), properties.representationConfig(),
                     properties.flowConfig(), properties.publishInterval(), properties.dayCheckInterval(), extra);
@@ -101,19 +98,20 @@ public final class RepresentationStreams implements StreamsApplication {
         StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
 
         Properties properties = new Properties();
+        properties.putAll(settings.extraStreams());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
-        properties.putAll(settings.extraStreams());
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new RepresentationStreams(streams);
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
-        Map<String, Object> admin = new HashMap<>();
+        Map<String, Object> admin = new HashMap<>(settings.extraStreams());
+        admin.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         EventContractsProvisioner provisioner = new EventContractsProvisioner(settings.partitions(),
                 settings.replicationFactor());
