@@ -1,6 +1,5 @@
 package ca.calgary.representation.metrics.core;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /** The flow counts of one period and (scope, tier): every {@link FlowMeasure} for every group. Mutable. */
@@ -21,7 +20,12 @@ public final class FlowCounts {
     }
 
     public boolean isEmpty() {
-        return Arrays.stream(counts).allMatch(count -> count == 0);
+        for (long count : counts) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether any measure has someone in it (then every group of the (scope, tier) is published). */

@@ -153,10 +153,13 @@ final class FlowAggregator implements Processor<String, Object, String, FlowAggr
         }
         Map<CellKey, FlowCounts> table = flowCounts.computeIfAbsent(period, p -> new HashMap<>());
         for (FlowContribution.Increment increment : contribution.increments(publicSafety)) {
-            table.computeIfAbsent(increment.key(), key -> new FlowCounts())
-                    .add(increment.measure(), contribution.groups(), sign);
+            FlowCounts counts = table.computeIfAbsent(increment.key(), key -> new FlowCounts());
+            counts.add(increment.measure(), contribution.groups(), sign);
+            // Only the cells this contribution touched can have emptied (not the whole period's table).
+            if (counts.isEmpty()) {
+                table.remove(increment.key());
+            }
         }
-        table.values().removeIf(FlowCounts::isEmpty);
         dirtyPeriods.add(period);
         Contribution atEnd = contribution.atEndContribution();
         if (period.kind() == Period.Kind.QUARTER && atEnd != null) {
