@@ -34,11 +34,14 @@ public final class StreamsViews {
 
     /**
      * Spring's Kafka settings for a Streams application: the client security settings and
-     * {@code spring.kafka.streams.properties.*} (standby replicas, threads, ...), with the state directory when given.
+     * {@code spring.kafka.streams.properties.*} (standby replicas, threads, ...), with the state directory when given,
+     * and, unless configured, one stream thread per core (the per-employee tasks then run beside the aggregators').
      * The application applies its own guarantees (application id, exactly-once, replication) over these.
      */
     public static Map<String, Object> streamsSettings(KafkaProperties kafka, java.nio.file.Path stateDir) {
         Map<String, Object> settings = new HashMap<>(kafka.buildStreamsProperties());
+        settings.putIfAbsent(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
         if (stateDir != null) {
             settings.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
