@@ -211,12 +211,31 @@
     }
   }
 
+  let changeTimer = null;
+  let settleTimer = null;
+
+  /**
+   * A change arrived: re-render once the burst is over, and twice more (after 2.5 s and 10 s), because the API reads a
+   * copy of the published figures that the stream's own reader can be ahead of by a poll or more under load.
+   */
+  function changed() {
+    const refresh = () => render().then(() => {
+      $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
+    }).catch(show);
+    clearTimeout(changeTimer);
+    clearTimeout(settleTimer);
+    changeTimer = setTimeout(() => refresh().then(() => {
+      settleTimer = setTimeout(() => refresh().then(() => {
+        settleTimer = setTimeout(refresh, 8000);
+      }), 2500);
+    }), 700);
+  }
+
   /**
    * Server-sent events over fetch (EventSource cannot send credentials). The service answers a subscription at once,
    * so an answered request is a live one; every event (not comments) re-renders, debounced.
    */
   async function follow(path) {
-    let timer = null;
     streams[path] = false;
     for (;;) {
       try {
@@ -234,10 +253,7 @@
           const blocks = buffer.split(/\r?\n\r?\n/);
           buffer = blocks.pop();
           if (blocks.some(block => block.split(/\r?\n/).some(line => line.startsWith('event:') || line.startsWith('data:')))) {
-            clearTimeout(timer);
-            timer = setTimeout(() => render().then(() => {
-              $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
-            }).catch(show), 700);
+            changed();
           }
         }
       } catch (e) {

@@ -247,8 +247,11 @@ class DashboardIT {
                 Http.PUBLISHER);
         assertThat(hired.status()).isEqualTo(202);
         page(60).untilAsserted(() -> {
-            assertThat(representationRows().get("Black").get(2)).isEqualTo(String.valueOf(before + 1));
-            assertThat(browser.findElement(By.id("live")).getText()).startsWith("Updated");
+            String why = "API head count " + metrics.get("/v1/representation?scope=ORG&tier=ALL&group=TOTAL", LEADER)
+                    .json().path(0).path("headcount").asLong() + ", status line '"
+                    + browser.findElement(By.id("live")).getText() + "'";
+            assertThat(representationRows().get("Black").get(2)).as(why).isEqualTo(String.valueOf(before + 1));
+            assertThat(browser.findElement(By.id("live")).getText()).as(why).startsWith("Updated");
         });
 
         publishOpenAlert("ADVERSE_IMPACT|R12M-2024-Q1|ORG|MANAGEMENT|RACIALIZED", "ADVERSE_IMPACT", "ORG", "RACIALIZED",
