@@ -61,9 +61,25 @@ public final class SchemaRegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
-    /** Registers {@code schema} under {@code subject} (idempotent) and returns its id. */
+    /**
+     * Registers {@code schema} under {@code subject} (idempotent) and returns its id. When two clients register the
+     * same new subject at once, a registry may refuse the second with 409 (Apicurio: "artifact already exists"); if
+     * the schema is then found under the subject, the other registration won and its id is the answer. A 409 for a
+     * schema that is not there (an incompatible one) stands.
+     */
     public int register(String subject, Schema schema) {
-        return idFor(subject, schema, "/subjects/" + encode(subject) + "/versions");
+        try {
+            return idFor(subject, schema, "/subjects/" + encode(subject) + "/versions");
+        } catch (SchemaRegistryException refused) {
+            if (refused.status() != 409) {
+                throw refused;
+            }
+            try {
+                return lookUp(subject, schema);
+            } catch (SchemaRegistryException notThere) {
+                throw refused;
+            }
+        }
     }
 
     /** The id of {@code schema} under {@code subject}, without registering it. */

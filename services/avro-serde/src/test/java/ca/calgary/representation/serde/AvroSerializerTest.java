@@ -113,6 +113,28 @@ class AvroSerializerTest {
     }
 
     @Test
+    void aRegistrationRefusedBecauseAnotherClientRegisteredTheSameSchemaFirstUsesThatId() {
+        // Two stream threads registering a new subject at once: Apicurio answers the second with 409.
+        int id = registry.add("greetings-value", Greeting.getClassSchema());
+        registry.failNext(1, 409);
+
+        byte[] bytes = serializer(settings(registry.url())).serialize(TOPIC, greeting());
+
+        assertThat(bytes[4]).isEqualTo((byte) id);
+        assertThat(registry.requests()).containsExactly("POST /subjects/greetings-value/versions",
+                "POST /subjects/greetings-value");
+    }
+
+    @Test
+    void aConflictForASchemaThatIsNotRegisteredStands() {
+        registry.failNext(1, 409);
+
+        assertThatThrownBy(() -> serializer(settings(registry.url())).serialize(TOPIC, greeting()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("answered 409");
+    }
+
+    @Test
     void useLatestVersionWritesWithTheLatestSchemaAndItsId() {
         registry.add("greetings-value", greetingV1Schema());
         int latestId = registry.add("greetings-value", Greeting.getClassSchema());
