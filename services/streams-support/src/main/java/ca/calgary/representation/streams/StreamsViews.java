@@ -47,4 +47,12 @@ public final class StreamsViews {
         }
         return settings;
     }
+
+    /** The admin-client part of a Streams application's settings (security, bootstrap), for provisioning its topics. */
+    public static Map<String, Object> adminSettings(Map<String, Object> streamsSettings, String bootstrapServers) {
+        Map<String, Object> admin = new HashMap<>(streamsSettings);
+        admin.keySet().removeIf(key -> !org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(key));
+        admin.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return admin;
+    }
 }

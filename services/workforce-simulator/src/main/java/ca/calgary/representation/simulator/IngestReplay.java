@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,7 @@ public final class IngestReplay {
     }
 
     private final Target target;
+    private final String authorization;
     private final Path progressFile;
     private final PrintStream console;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -60,6 +60,7 @@ public final class IngestReplay {
 
     public IngestReplay(Target target, Path progressFile, PrintStream console) {
         this.target = target;
+        this.authorization = ServiceAddress.basicAuthorization(target.user(), target.password());
         this.progressFile = progressFile;
         this.console = console;
     }
@@ -112,11 +113,10 @@ public final class IngestReplay {
         if (base == null) {
             throw new IllegalArgumentException("no address for the " + service + " service");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/v1/events/batch"))
+        HttpRequest request = HttpRequest.newBuilder(ServiceAddress.resolve(base, "/v1/events/batch"))
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (target.user() + ":" + target.password()).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8)).build();
         Instant giveUp = Instant.now().plus(UNAVAILABLE_FOR_AT_MOST);
         long pause = 500;

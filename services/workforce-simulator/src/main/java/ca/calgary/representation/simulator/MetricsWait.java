@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
@@ -26,8 +24,7 @@ public final class MetricsWait {
 
     public MetricsWait(URI metrics, String user, String password, PrintStream console) {
         this.metrics = metrics;
-        this.credentials = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.credentials = ServiceAddress.basicAuthorization(user, password);
         this.console = console;
     }
 
@@ -63,8 +60,8 @@ public final class MetricsWait {
     }
 
     private long headcount() throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(metrics.toString().replaceAll("/+$", "")
-                        + "/v1/representation?scope=ORG&tier=ALL&group=TOTAL"))
+        HttpRequest request = HttpRequest.newBuilder(ServiceAddress.resolve(metrics,
+                        "/v1/representation?scope=ORG&tier=ALL&group=TOTAL"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", credentials).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -298,9 +298,6 @@ public final class WorkforceSimulation {
                         continue;
                     }
                     held.get(unit).merge(level, 1, Integer::sum);
-                    if (filled.level != level) {
-                        throw new IllegalStateException("a vacancy was filled at the wrong level");
-                    }
                 }
             }
             if (level != Level.FRONTLINE) {

@@ -30,10 +30,7 @@ class DeploymentFilesTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void read() throws IOException {
-        root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("docker-compose.yml"))) {
-            root = root.getParent();
-        }
+        root = ProjectRoot.find();
         Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
         services = (Map<String, Map<String, Object>>) compose.get("services");
         dockerfile = Files.readString(root.resolve("Dockerfile"));

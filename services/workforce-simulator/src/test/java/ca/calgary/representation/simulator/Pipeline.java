@@ -88,14 +88,7 @@ final class Pipeline implements AutoCloseable {
 
     /** The representation service's own reference benchmarks (the file run-local uses). */
     private static String benchmarks() {
-        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
-        for (java.nio.file.Path dir = here; dir != null; dir = dir.getParent()) {
-            java.nio.file.Path file = dir.resolve("services/representation-service/benchmarks.csv");
-            if (Files.exists(file)) {
-                return file.toString();
-            }
-        }
-        throw new IllegalStateException("services/representation-service/benchmarks.csv not found above " + here);
+        return ProjectRoot.find().resolve("services/representation-service/benchmarks.csv").toString();
     }
 
     private static String[] args(List<String> common, String... own) {

@@ -22,7 +22,6 @@ import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -83,9 +82,7 @@ public final class AlertStreams implements StreamsApplication {
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
-        Map<String, Object> admin = new HashMap<>(settings.extraStreams());
-        admin.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> admin = StreamsViews.adminSettings(settings.extraStreams(), settings.bootstrapServers());
         EventContractsProvisioner provisioner = new EventContractsProvisioner(settings.partitions(),
                 settings.replicationFactor());
         List<TopicContract> all = new ArrayList<>(List.of(MetricsTopic.values()));
