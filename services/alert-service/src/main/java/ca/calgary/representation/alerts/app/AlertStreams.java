@@ -119,9 +119,4 @@ public final class AlertStreams implements StreamsApplication {
     private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
-
-    @Override
-    public void close() {
-        streams.close(Duration.ofSeconds(30));
-    }
 }

@@ -163,9 +163,4 @@ public final class RepresentationStreams implements StreamsApplication {
     public java.util.Optional<DataQuality> dataQuality() {
         return java.util.Optional.ofNullable(this.<DataQuality>view(DATA_QUALITY_VIEW).get("ORG"));
     }
-
-    @Override
-    public void close() {
-        streams.close(Duration.ofSeconds(30));
-    }
 }

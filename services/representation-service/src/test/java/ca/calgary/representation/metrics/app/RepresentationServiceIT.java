@@ -17,7 +17,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import ca.calgary.representation.ingest.core.SharedGolden;
 import ca.calgary.representation.ingest.web.Http;
@@ -29,6 +33,11 @@ import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.Tier;
 import ca.calgary.representation.platform.LocalPlatformExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,8 +216,9 @@ class RepresentationServiceIT {
 
     @Test
     @Order(5)
-    void aSecondInstanceAnswersTheSameFigures() throws Exception {
+    void aSecondInstanceAnswersTheSameFiguresAndLeavesTheGroupWhenItStops() throws Exception {
         Http first = service();
+        Set<String> firstMembers = groupMembers();
         String stateDir = Files.createTempDirectory("representation-e2e-second-").toString();
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(
                 RepresentationServiceApplication.class, FixedDate.class).run(
@@ -228,6 +238,25 @@ class RepresentationServiceIT {
                 assertThat(sorted(fromOther.json())).isNotEmpty()
                         .isEqualTo(sorted(first.get("/v1/representation", LEADER).json()));
             });
+            assertThat(groupMembers()).as("both instances are in the group").hasSizeGreaterThan(firstMembers.size());
+        }
+        // Well within the 45 s session timeout: the stopped instance left instead of letting its tasks wait for it.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(groupMembers()).isEqualTo(firstMembers));
+    }
+
+    /** The members of the representation service's consumer group, once it is stable. */
+    private static Set<String> groupMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.platform().bootstrapServers()))) {
+            AtomicReference<Set<String>> members = new AtomicReference<>();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("representation-e2e"))
+                        .describedGroups().get("representation-e2e").get();
+                members.set(group.members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet()));
+                return group.groupState() == GroupState.STABLE;
+            });
+            return members.get();
         }
     }
 
