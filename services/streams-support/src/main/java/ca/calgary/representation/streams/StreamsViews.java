@@ -1,18 +1,24 @@
 package ca.calgary.representation.streams;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
-/** What every Streams service builds the same way: global read views of topics, and its registry settings. */
+/**
+ * What every Streams service builds the same way: global read views of topics, and its registry, Streams and admin
+ * settings.
+ */
 public final class StreamsViews {
 
     private StreamsViews() {
@@ -38,12 +44,12 @@ public final class StreamsViews {
      * and, unless configured, one stream thread per core (the per-employee tasks then run beside the aggregators').
      * The application applies its own guarantees (application id, exactly-once, replication) over these.
      */
-    public static Map<String, Object> streamsSettings(KafkaProperties kafka, java.nio.file.Path stateDir) {
+    public static Map<String, Object> streamsSettings(KafkaProperties kafka, Path stateDir) {
         Map<String, Object> settings = new HashMap<>(kafka.buildStreamsProperties());
-        settings.putIfAbsent(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        settings.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         if (stateDir != null) {
-            settings.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
         return settings;
     }
@@ -51,8 +57,8 @@ public final class StreamsViews {
     /** The admin-client part of a Streams application's settings (security, bootstrap), for provisioning its topics. */
     public static Map<String, Object> adminSettings(Map<String, Object> streamsSettings, String bootstrapServers) {
         Map<String, Object> admin = new HashMap<>(streamsSettings);
-        admin.keySet().removeIf(key -> !org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(key));
-        admin.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        admin.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return admin;
     }
 }

@@ -1,5 +1,6 @@
 package ca.calgary.representation.support;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ public final class CsvWriter {
     }
 
     /** One record, CRLF-terminated. */
-    public static String row(List<?> values) {
+    public static String row(Collection<?> values) {
         return values.stream().map(CsvWriter::field).collect(Collectors.joining(",")) + "\r\n";
     }
 

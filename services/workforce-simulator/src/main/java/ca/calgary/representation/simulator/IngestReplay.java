@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -99,7 +102,7 @@ public final class IngestReplay {
     private static JsonNode join(CompletableFuture<JsonNode> answer) throws InterruptedException {
         try {
             return answer.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -132,7 +135,7 @@ public final class IngestReplay {
                             + response.statusCode() + ": " + response.body());
                 }
                 problem = "answered " + response.statusCode();
-            } catch (ConnectException | java.net.http.HttpTimeoutException e) {
+            } catch (ConnectException | HttpTimeoutException e) {
                 problem = e.getClass().getSimpleName();
             } catch (IOException e) {
                 problem = e.getMessage();
@@ -155,14 +158,8 @@ public final class IngestReplay {
 
     /** Events already accepted by an earlier replay of the same settings, from the progress file. */
     private long resumePoint(String fingerprint) throws IOException {
-        if (progressFile == null || !Files.exists(progressFile)) {
-            return 0;
-        }
-        List<String> lines = Files.readAllLines(progressFile, StandardCharsets.UTF_8);
-        if (lines.size() < 2 || !lines.get(0).equals(fingerprint)) {
-            return 0;
-        }
-        return Long.parseLong(lines.get(1).trim());
+        List<String> lines = keptLines(progressFile);
+        return lines.size() >= 2 && lines.get(0).equals(fingerprint) ? Long.parseLong(lines.get(1).trim()) : 0;
     }
 
     private void saveProgress(String fingerprint, long sent) throws IOException {
@@ -177,10 +174,13 @@ public final class IngestReplay {
     }
 
     /** The settings of the replay a progress file belongs to, if it has one. */
-    public static java.util.Optional<String> keptFingerprint(Path progressFile) throws IOException {
-        if (progressFile == null || !Files.exists(progressFile)) {
-            return java.util.Optional.empty();
-        }
-        return Files.readAllLines(progressFile, StandardCharsets.UTF_8).stream().findFirst();
+    public static Optional<String> keptFingerprint(Path progressFile) throws IOException {
+        return keptLines(progressFile).stream().findFirst();
+    }
+
+    /** A progress file's lines: the settings' fingerprint, then how many events the services have accepted. */
+    private static List<String> keptLines(Path progressFile) throws IOException {
+        return progressFile == null || !Files.exists(progressFile) ? List.of()
+                : Files.readAllLines(progressFile, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package ca.calgary.representation.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +71,7 @@ public final class MetricsWait {
             }
             JsonNode cells = EventFiles.JSON.readTree(response.body());
             return cells.isArray() && !cells.isEmpty() ? cells.get(0).path("headcount").asLong() : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }

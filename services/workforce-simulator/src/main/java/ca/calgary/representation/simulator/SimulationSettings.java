@@ -1,7 +1,12 @@
 package ca.calgary.representation.simulator;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * What to simulate. The same settings always give the same events, byte for byte.
@@ -49,10 +54,9 @@ public record SimulationSettings(long seed, int employees, int years, LocalDate 
      */
     public String runId() {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "S" + seed + "-" + java.util.HexFormat.of().formatHex(digest, 0, 3);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint().getBytes(StandardCharsets.UTF_8));
+            return "S" + seed + "-" + HexFormat.of().formatHex(digest, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
@@ -60,5 +64,15 @@ public record SimulationSettings(long seed, int employees, int years, LocalDate 
     /** A short text naming these settings, e.g. to tell whether kept progress belongs to them. */
     public String fingerprint() {
         return "seed=" + seed + " employees=" + employees + " years=" + years + " end=" + endDate;
+    }
+
+    /** The end date a {@link #fingerprint()} names, if it names one. */
+    static Optional<LocalDate> endDateOf(String fingerprint) {
+        for (String part : fingerprint.split(" ")) {
+            if (part.startsWith("end=")) {
+                return Optional.of(LocalDate.parse(part.substring(4)));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -117,12 +118,12 @@ public final class WorkforceSimulation {
         for (Map.Entry<Unit, Map<Level, Integer>> unit : positions.entrySet()) {
             for (Level level : Level.values()) {
                 for (int i = 0; i < unit.getValue().get(level); i++) {
-                    double years = minimumTenure(level) + Math.min(30, -6 * Math.log(1 - random.nextDouble()));
+                    double years = level.minimumTenureYears() + Math.min(30, -6 * Math.log(1 - random.nextDouble()));
                     LocalDate hired = start.minusDays(1 + (long) (years * 365));
                     LocalDate levelSince = start.minusDays(1 + random.nextLong(
                             Math.max(1, Math.min(ChronoUnit.DAYS.between(hired, start), 6 * 365))));
                     // Today's senior staff were promoted under the same bias as now: fewer of them are diverse.
-                    double diversity = Demographics.diversity(hired.getYear(), unit.getKey()) * seniority(level);
+                    double diversity = Demographics.diversity(hired.getYear(), unit.getKey()) * level.diversityFactor();
                     Person person = hire(hired, unit.getKey(), level, Demographics.draw(random, diversity));
                     person.levelSince = levelSince;
                     selfIdentify(person, day(start, start.plusDays(300)), 0.55, 0.07);
@@ -131,37 +132,11 @@ public final class WorkforceSimulation {
         }
     }
 
-    private static double minimumTenure(Level level) {
-        return switch (level) {
-            case FRONTLINE -> 0;
-            case SUPERVISOR -> 4;
-            case MANAGER -> 8;
-            case DIRECTOR -> 12;
-            case EXECUTIVE -> 15;
-        };
-    }
-
-    private static double seniority(Level level) {
-        return switch (level) {
-            case FRONTLINE -> 1.0;
-            case SUPERVISOR -> 0.8;
-            case MANAGER -> 0.65;
-            case DIRECTOR -> 0.55;
-            case EXECUTIVE -> 0.45;
-        };
-    }
-
     // --- each month -------------------------------------------------------------------------------------------
 
     private void separations(YearMonth month) {
         for (Person person : List.copyOf(active)) {
-            double annual = switch (person.level) {
-                case FRONTLINE -> 0.065;
-                case SUPERVISOR -> 0.045;
-                case MANAGER -> 0.05;
-                case DIRECTOR -> 0.06;
-                case EXECUTIVE -> 0.08;
-            };
+            double annual = person.level.annualSeparationRate();
             annual *= person.identity.indigenous() ? 1.4 : person.identity.black() ? 1.35
                     : person.identity.racialized() ? 1.2 : 1.0;
             long tenure = ChronoUnit.YEARS.between(person.hired, month.atDay(1));
@@ -339,7 +314,7 @@ public final class WorkforceSimulation {
             return null;
         }
         // Senior people hired from outside come from a senior labour market that is no more diverse than our own.
-        double diversity = Demographics.diversity(date.getYear(), unit) * seniority(level);
+        double diversity = Demographics.diversity(date.getYear(), unit) * level.diversityFactor();
         Person person = hire(date, unit, level, Demographics.draw(random, diversity));
         selfIdentify(person, day(date, date.plusDays(14)), 0.62, 0.06);
         return person;
@@ -504,7 +479,7 @@ public final class WorkforceSimulation {
     // --- what came out -----------------------------------------------------------------------------------------
 
     private SimulationSummary summary() {
-        Map<String, Integer> byType = new java.util.TreeMap<>();
+        Map<String, Integer> byType = new TreeMap<>();
         events.forEach(event -> byType.merge(event.type(), 1, Integer::sum));
         Map<Level, int[]> byLevel = new EnumMap<>(Level.class);
         int submitted = 0;

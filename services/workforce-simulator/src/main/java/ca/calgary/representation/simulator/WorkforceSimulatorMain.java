@@ -1,8 +1,10 @@
 package ca.calgary.representation.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -114,22 +116,13 @@ public final class WorkforceSimulatorMain {
     }
 
     /** The settings from the options; without --end-date, a kept run's end date, so that a resumed replay continues it. */
-    static SimulationSettings settings(Map<String, String> options, Path progress) throws java.io.IOException {
+    static SimulationSettings settings(Map<String, String> options, Path progress) throws IOException {
         LocalDate endDate = options.containsKey("--end-date") ? LocalDate.parse(options.get("--end-date"))
-                : IngestReplay.keptFingerprint(progress).flatMap(WorkforceSimulatorMain::endDateOf)
+                : IngestReplay.keptFingerprint(progress).flatMap(SimulationSettings::endDateOf)
                         .orElse(LocalDate.now(SimulationSettings.CALGARY));
         return new SimulationSettings(number(options, "--seed", SimulationSettings.DEFAULT_SEED),
                 (int) number(options, "--employees", SimulationSettings.DEFAULT_EMPLOYEES),
                 (int) number(options, "--years", SimulationSettings.DEFAULT_YEARS), endDate);
-    }
-
-    private static Optional<LocalDate> endDateOf(String fingerprint) {
-        for (String part : fingerprint.split(" ")) {
-            if (part.startsWith("end=")) {
-                return Optional.of(LocalDate.parse(part.substring(4)));
-            }
-        }
-        return Optional.empty();
     }
 
     private static long number(Map<String, String> options, String name, long otherwise) {
@@ -185,7 +178,7 @@ public final class WorkforceSimulatorMain {
         if (options.containsKey("--metrics")) {
             MetricsWait wait = new MetricsWait(URI.create(options.get("--metrics")),
                     options.getOrDefault("--metrics-user", "leader"), metricsPassword, out);
-            if (!wait.await(simulation.summary(), java.time.Duration.ofHours(6))) {
+            if (!wait.await(simulation.summary(), Duration.ofHours(6))) {
                 throw new IllegalStateException("the metrics did not catch up within 6 hours");
             }
         }

@@ -13,19 +13,18 @@ final class PublishPacer {
     static final Duration SLOW_PASS = Duration.ofSeconds(1);
     static final int HOLD_PER_PASS = 4;
 
-    private long notBeforeNanos = Long.MIN_VALUE;
-    private boolean held;
+    private long notBeforeNanos = System.nanoTime();
 
     /** Runs the pass unless the previous slow one asked to wait; returns whether it ran. */
     boolean run(Runnable pass) {
         long start = System.nanoTime();
-        if (held && start - notBeforeNanos < 0) {
+        if (start - notBeforeNanos < 0) {
             return false;
         }
         pass.run();
-        long took = System.nanoTime() - start;
-        held = took > SLOW_PASS.toNanos();
-        notBeforeNanos = System.nanoTime() + HOLD_PER_PASS * took;
+        long end = System.nanoTime();
+        long took = end - start;
+        notBeforeNanos = took > SLOW_PASS.toNanos() ? end + HOLD_PER_PASS * took : end;
         return true;
     }
 }

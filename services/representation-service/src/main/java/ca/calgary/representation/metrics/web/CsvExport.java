@@ -1,8 +1,8 @@
 package ca.calgary.representation.metrics.web;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Locale;
 
 import ca.calgary.representation.streams.AvroViews;
 import ca.calgary.representation.support.CsvWriter;
@@ -26,13 +26,12 @@ final class CsvExport {
     static String csv(List<CellView> cells) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (CellView c : cells) {
-            csv.append(Stream.of(c.scope(), c.tier(), c.group(), c.headcount(), c.count(), c.suppressed(),
-                            fixed(c.representation(), 4), fixed(c.benchmark(), 4), fixed(c.gapPoints(), 2),
-                            fixed(c.representationOfRespondents(), 4), fixed(c.responseRate(), 4),
-                            fixed(c.representationIndex(), 4), fixed(c.expected(), 2), c.shortfall(), c.pUnder(),
-                            fixed(c.ci95Low(), 4), fixed(c.ci95High(), 4), c.benchmarkSource(), c.benchmarkYear(),
-                            c.activeMentees(), c.asOf())
-                    .map(CsvWriter::field).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(CsvWriter.row(Arrays.asList(c.scope(), c.tier(), c.group(), c.headcount(), c.count(),
+                    c.suppressed(), fixed(c.representation(), 4), fixed(c.benchmark(), 4), fixed(c.gapPoints(), 2),
+                    fixed(c.representationOfRespondents(), 4), fixed(c.responseRate(), 4),
+                    fixed(c.representationIndex(), 4), fixed(c.expected(), 2), c.shortfall(), c.pUnder(),
+                    fixed(c.ci95Low(), 4), fixed(c.ci95High(), 4), c.benchmarkSource(), c.benchmarkYear(),
+                    c.activeMentees(), c.asOf())));
         }
         return csv.toString();
     }
@@ -40,12 +39,12 @@ final class CsvExport {
     static String csv(Schema schema, List<? extends GenericRecord> records) {
         StringBuilder csv = new StringBuilder(String.join(",", AvroViews.columns(schema))).append("\r\n");
         for (GenericRecord record : records) {
-            csv.append(CsvWriter.row(new java.util.ArrayList<>(AvroViews.flatten(record).values())));
+            csv.append(CsvWriter.row(AvroViews.flatten(record).values()));
         }
         return csv.toString();
     }
 
     private static String fixed(Double value, int decimals) {
-        return value == null ? null : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+        return value == null ? null : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }
