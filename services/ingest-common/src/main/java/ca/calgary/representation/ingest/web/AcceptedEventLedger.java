@@ -35,52 +35,95 @@ public class AcceptedEventLedger implements AutoCloseable {
     record Entry(String fingerprint, boolean pending) {
     }
 
+    private final String topic;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KafkaConsumer<String, String> consumer;
+    private Map<String, Object> settings;
     private Thread reader;
+
+    public AcceptedEventLedger() {
+        this(TOPIC);
+    }
+
+    AcceptedEventLedger(String topic) {
+        this.topic = topic;
+    }
 
     /** Starts reading the ledger topic; {@link #isCaughtUp()} turns true once everything written before is known. */
     public synchronized void start(Map<String, Object> consumerProperties) {
-        Map<String, Object> settings = new HashMap<>(consumerProperties);
+        settings = new HashMap<>(consumerProperties);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         reader = new Thread(this::readForever, "accepted-event-ledger");
         reader.setDaemon(true);
         reader.start();
     }
 
+    /**
+     * Reads the ledger until closed. A topic whose partitions the broker does not list yet (just created, on a fresh
+     * cluster) is waited for; a lost connection reconnects and reads again from the beginning (entries are merged).
+     */
     private void readForever() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!closed.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        entries.remove(record.key());
-                    } else {
-                        entries.merge(record.key(), new Entry(record.value(), false),
-                                (mine, theirs) -> mine.pending() ? mine : theirs);
-                    }
+        while (!closed.get()) {
+            consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+            try {
+                read(consumer);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("the accepted-event ledger cannot read {} ({}); retrying", topic, e.getMessage());
+                if (!pause()) {
+                    return;
                 }
-                if (!caughtUp.get() && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    caughtUp.set(true);
-                    log.info("accepted-event ledger loaded: {} entries", entries.size());
+            } finally {
+                consumer.close();
+            }
+        }
+    }
+
+    private void read(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = List.of();
+        while (partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            if (partitions.isEmpty()) {
+                log.info("waiting for the partitions of {}", topic);
+                if (!pause()) {
+                    throw new WakeupException();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("the accepted-event ledger stopped reading; repeats may not be recognised", e);
-        } finally {
-            consumer.close();
         }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (!closed.get()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value() == null) {
+                    entries.remove(record.key());
+                } else {
+                    entries.merge(record.key(), new Entry(record.value(), false),
+                            (mine, theirs) -> mine.pending() ? mine : theirs);
+                }
+            }
+            if (!caughtUp.get() && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                caughtUp.set(true);
+                log.info("accepted-event ledger loaded: {} entries", entries.size());
+            }
+        }
+    }
+
+    /** Waits a second between attempts; false when the ledger was closed meanwhile. */
+    private boolean pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !closed.get();
     }
 
     public boolean isCaughtUp() {
