@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,7 +47,8 @@ public record LocalPlatformConfig(Path dataDirectory, String host, int kafkaPort
 
     /** Ports the operating system reports free right now: for tests that run beside other platforms. */
     public static LocalPlatformConfig withFreePorts(Path dataDirectory) {
-        return new LocalPlatformConfig(dataDirectory, LOOPBACK, freePort(), freePort(), freePort());
+        int[] ports = freePorts(3);
+        return new LocalPlatformConfig(dataDirectory, LOOPBACK, ports[0], ports[1], ports[2]);
     }
 
     public String bootstrapServers() {
@@ -62,12 +65,31 @@ public record LocalPlatformConfig(Path dataDirectory, String host, int kafkaPort
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(LOOPBACK, 0));
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports. Every socket stays bound until all are chosen: a port released and asked for again
+     * can come back from the operating system, which once gave the broker and the registry the same port.
+     */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket();
+                sockets.add(socket);
+                socket.bind(new InetSocketAddress(LOOPBACK, 0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            sockets.forEach(LocalPlatformConfig::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Only probing: an unbound or already closed socket holds nothing.
         }
     }
 }
