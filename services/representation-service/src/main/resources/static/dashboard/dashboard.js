@@ -211,24 +211,26 @@
     }
   }
 
-  let changeTimer = null;
-  let settleTimer = null;
+  let latestChange = 0;
 
-  /**
-   * A change arrived: re-render once the burst is over, and twice more (after 2.5 s and 10 s), because the API reads a
-   * copy of the published figures that the stream's own reader can be ahead of by a poll or more under load.
-   */
-  function changed() {
-    const refresh = () => render().then(() => {
+  function refresh() {
+    return render().then(() => {
       $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
     }).catch(show);
-    clearTimeout(changeTimer);
-    clearTimeout(settleTimer);
-    changeTimer = setTimeout(() => refresh().then(() => {
-      settleTimer = setTimeout(() => refresh().then(() => {
-        settleTimer = setTimeout(refresh, 8000);
-      }), 2500);
-    }), 700);
+  }
+
+  /**
+   * A change arrived: re-render once the burst is over, and twice more (2.5 s and 8 s after the previous render),
+   * because the API reads a copy of the published figures that the stream's own reader can be ahead of by a poll or
+   * more under load. A newer change starts the schedule again.
+   */
+  async function changed() {
+    const change = ++latestChange;
+    for (const pause of [700, 2500, 8000]) {
+      await new Promise(resolve => setTimeout(resolve, pause));
+      if (change !== latestChange) return;
+      await refresh();
+    }
   }
 
   /**
