@@ -19,19 +19,17 @@ import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.app.AlertStreams;
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
-import ca.calgary.representation.events.EmployeeHired;
-import ca.calgary.representation.events.EmployeeSeparated;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.Position;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.SelfIdentificationStatus;
-import ca.calgary.representation.events.SelfIdentificationSubmitted;
 import ca.calgary.representation.events.SeparationReason;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.metrics.core.FlowConfig;
@@ -114,11 +112,11 @@ public final class AlertLatencyBenchmark {
                         if (open) {
                             producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                     new EmploymentEvent("sep-" + key + "-" + flip, key, today, Instant.now(), "bench",
-                                            new EmployeeSeparated(SeparationReason.RESIGNATION))));
+                                            Payloads.employeeSeparated(SeparationReason.RESIGNATION), null)));
                         } else {
                             producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                     new EmploymentEvent("rehire-" + key + "-" + flip, key, today, Instant.now(),
-                                            "bench", new EmployeeHired(clerk(PROBE_UNIT)))));
+                                            "bench", Payloads.employeeHired(clerk(PROBE_UNIT)), null)));
                         }
                     }
                     producer.flush();
@@ -165,11 +163,11 @@ public final class AlertLatencyBenchmark {
     private static void hire(KafkaProducer<String, Object> producer, String key, String eventId, LocalDate day,
                              RaceCategory race, String unit) {
         producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key, new EmploymentEvent(
-                "hire-" + eventId, key, day, Instant.now(), "bench", new EmployeeHired(clerk(unit)))));
+                "hire-" + eventId, key, day, Instant.now(), "bench", Payloads.employeeHired(clerk(unit)), null)));
         producer.send(new ProducerRecord<>(EventTopic.SELF_IDENTIFICATION.topicName(), key,
                 new SelfIdentificationEvent("self-id-" + eventId, key, day, Instant.now(), "bench",
-                        new SelfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, List.of(),
-                                List.of(race)))));
+                        Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, List.of(),
+                                List.of(race)), null)));
     }
 
     private static Position clerk(String unit) {

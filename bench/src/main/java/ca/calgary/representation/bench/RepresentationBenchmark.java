@@ -21,14 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import ca.calgary.representation.events.EmployeeHired;
-import ca.calgary.representation.events.EmployeePromoted;
-import ca.calgary.representation.events.EmployeeSeparated;
-import ca.calgary.representation.events.EmployeeTransferred;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
-import ca.calgary.representation.events.MentorshipEnrolled;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.Position;
@@ -40,6 +35,7 @@ import ca.calgary.representation.events.SelfIdentificationSubmitted;
 import ca.calgary.representation.events.SeparationReason;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
@@ -142,9 +138,9 @@ public final class RepresentationBenchmark {
                 String key = "employee-" + e;
                 LocalDate day = LocalDate.of(2012, 1, 1).plusDays(random.nextInt(4000));
                 producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key, new EmploymentEvent(
-                        "h" + e, key, day, Instant.EPOCH, "bench", new EmployeeHired(position(random, units)))));
+                        "h" + e, key, day, Instant.EPOCH, "bench", Payloads.employeeHired(position(random, units)), null)));
                 producer.send(new ProducerRecord<>(EventTopic.SELF_IDENTIFICATION.topicName(), key,
-                        new SelfIdentificationEvent("s" + e, key, day, Instant.EPOCH, "bench", submission(random))));
+                        new SelfIdentificationEvent("s" + e, key, day, Instant.EPOCH, "bench", submission(random), null)));
                 count += 2;
                 for (int i = 2; i < perEmployee; i++) {
                     day = day.plusDays(30 + random.nextInt(200));
@@ -152,16 +148,16 @@ public final class RepresentationBenchmark {
                     ProducerRecord<String, Object> record = switch (random.nextInt(10)) {
                         case 0, 1, 2, 3 -> new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                 new EmploymentEvent(id, key, day, Instant.EPOCH, "bench",
-                                        new EmployeeTransferred(position(random, units))));
+                                        Payloads.employeeTransferred(position(random, units)), null));
                         case 4, 5, 6 -> new ProducerRecord<>(EventTopic.PROMOTION.topicName(), key,
                                 new PromotionEvent(id, key, day, Instant.EPOCH, "bench",
-                                        new EmployeePromoted(position(random, units), null)));
+                                        Payloads.employeePromoted(position(random, units), null), null));
                         case 7, 8 -> new ProducerRecord<>(EventTopic.MENTORSHIP.topicName(), key,
                                 new MentorshipEvent(id, key, day, Instant.EPOCH, "bench",
-                                        new MentorshipEnrolled("P" + random.nextInt(5), MentorshipRole.MENTEE)));
+                                        Payloads.mentorshipEnrolled("P" + random.nextInt(5), MentorshipRole.MENTEE), null));
                         default -> new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                 new EmploymentEvent(id, key, day, Instant.EPOCH, "bench",
-                                        new EmployeeSeparated(SeparationReason.RETIREMENT)));
+                                        Payloads.employeeSeparated(SeparationReason.RETIREMENT), null));
                     };
                     producer.send(record);
                     count++;
@@ -182,11 +178,11 @@ public final class RepresentationBenchmark {
 
     private static SelfIdentificationSubmitted submission(Random random) {
         if (random.nextInt(4) == 0) {
-            return new SelfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER, List.of(), List.of());
+            return Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER, List.of(), List.of());
         }
         List<IndigenousIdentity> indigenous = random.nextInt(25) == 0 ? List.of(IndigenousIdentity.METIS) : List.of();
         List<RaceCategory> race = List.of(RaceCategory.values()[random.nextInt(RaceCategory.values().length)]);
-        return new SelfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, indigenous, race);
+        return Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, indigenous, race);
     }
 
     private static double passThrough(LocalPlatform platform, Path state, long events) throws Exception {

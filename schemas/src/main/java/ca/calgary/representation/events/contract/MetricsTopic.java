@@ -1,10 +1,12 @@
 package ca.calgary.representation.events.contract;
 
+import java.time.Duration;
 import java.util.Map;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -14,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The pipeline's own compacted topics: reference data it reads and metrics it publishes. Keys are plain strings;
+ * The pipeline's own topics: reference data it reads, metrics it publishes (compacted) and the input events it
+ * could not apply. Keys are plain strings;
  * values Confluent wire-format Avro under {@code <topic>-value}. Documented with the input topics in
  * {@code schemas/README.md}.
  */
@@ -27,7 +30,9 @@ public enum MetricsTopic implements TopicContract {
     REPRESENTATION_SNAPSHOTS("metrics.representation-snapshots", RepresentationSnapshot.class,
             "quarter|scope|tier|group"),
     COMPETITIONS("metrics.competitions", CompetitionFigures.class,
-            "competition|competitionId|group or period|scope|tier|group");
+            "competition|competitionId|group or period|scope|tier|group"),
+    /** Input events not applied (kept 30 days, as long as the shortest-lived input topic keeps what they point at). */
+    DEAD_LETTERS("metrics.dead-letters", DeadLetter.class, "sourceTopic|sourcePartition|sourceOffset");
 
     private final String topicName;
     private final Class<? extends SpecificRecord> valueClass;
@@ -59,8 +64,10 @@ public enum MetricsTopic implements TopicContract {
         return key;
     }
 
-    /** Compacted: each key's latest value is the current state. */
+    /** Compacted: each key's latest value is the current state; dead letters are a log kept 30 days. */
     public Map<String, String> topicConfigs() {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        return this == DEAD_LETTERS
+                ? Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(30).toMillis()))
+                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     }
 }

@@ -29,7 +29,8 @@ class EventTopicTest {
         for (EventTopic topic : EventTopic.values()) {
             assertThat(topic.valueSchema().getFields()).extracting(field -> field.name())
                     .as(topic.topicName())
-                    .containsExactly("eventId", "employeeKey", "effectiveDate", "recordedAt", "source", "payload");
+                    .containsExactly("eventId", "employeeKey", "effectiveDate", "recordedAt", "source", "payload",
+                            "type");
         }
     }
 

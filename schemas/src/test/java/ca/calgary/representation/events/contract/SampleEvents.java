@@ -4,29 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import ca.calgary.representation.events.EmployeeHired;
-import ca.calgary.representation.events.EmployeePromoted;
-import ca.calgary.representation.events.EmployeeSeparated;
-import ca.calgary.representation.events.EmployeeTransferred;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
-import ca.calgary.representation.events.MentorshipCompleted;
-import ca.calgary.representation.events.MentorshipEnrolled;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.MentorshipRole;
-import ca.calgary.representation.events.MentorshipWithdrawn;
 import ca.calgary.representation.events.Position;
-import ca.calgary.representation.events.PromotionApplicationSubmitted;
-import ca.calgary.representation.events.PromotionCandidateShortlisted;
-import ca.calgary.representation.events.PromotionCompetitionOpened;
 import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.SelfIdentificationStatus;
-import ca.calgary.representation.events.SelfIdentificationSubmitted;
-import ca.calgary.representation.events.SelfIdentificationWithdrawn;
 import ca.calgary.representation.events.SeparationReason;
+import ca.calgary.representation.events.contract.Payloads;
 import org.apache.avro.specific.SpecificRecord;
 
 /** One event of every type of SPEC §3, with the topic and key it travels with. */
@@ -54,43 +43,43 @@ final class SampleEvents {
 
     static List<Sample> oneOfEachType() {
         return List.of(
-                employment("e-1", new EmployeeHired(sergeant())),
-                employment("e-2", new EmployeeTransferred(inspector())),
-                employment("e-3", new EmployeeSeparated(SeparationReason.RETIREMENT)),
-                selfId("s-1", new SelfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED,
+                employment("e-1", Payloads.employeeHired(sergeant())),
+                employment("e-2", Payloads.employeeTransferred(inspector())),
+                employment("e-3", Payloads.employeeSeparated(SeparationReason.RETIREMENT)),
+                selfId("s-1", Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED,
                         List.of(IndigenousIdentity.METIS), List.of(RaceCategory.BLACK, RaceCategory.WHITE))),
-                selfId("s-2", new SelfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER,
+                selfId("s-2", Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER,
                         List.of(), List.of())),
-                selfId("s-3", new SelfIdentificationWithdrawn()),
+                selfId("s-3", Payloads.selfIdentificationWithdrawn()),
                 new Sample(EventTopic.PROMOTION, "CPS-2025-017", PromotionEvent.newBuilder().setEventId("p-1")
                         .setEmployeeKey(null).setEffectiveDate(DATE).setRecordedAt(RECORDED).setSource("sap-hr")
-                        .setPayload(new PromotionCompetitionOpened("CPS-2025-017", inspector())).build()),
-                promotion("p-2", new PromotionApplicationSubmitted("CPS-2025-017")),
-                promotion("p-3", new PromotionCandidateShortlisted("CPS-2025-017")),
-                promotion("p-4", new EmployeePromoted(inspector(), "CPS-2025-017")),
-                promotion("p-5", new EmployeePromoted(inspector(), null)),
-                mentorship("m-1", new MentorshipEnrolled("LEAD-2025", MentorshipRole.MENTEE)),
-                mentorship("m-2", new MentorshipCompleted("LEAD-2025")),
-                mentorship("m-3", new MentorshipWithdrawn("LEAD-2025")));
+                        .setPayload(Payloads.promotionCompetitionOpened("CPS-2025-017", inspector())).build()),
+                promotion("p-2", Payloads.promotionApplicationSubmitted("CPS-2025-017")),
+                promotion("p-3", Payloads.promotionCandidateShortlisted("CPS-2025-017")),
+                promotion("p-4", Payloads.employeePromoted(inspector(), "CPS-2025-017")),
+                promotion("p-5", Payloads.employeePromoted(inspector(), null)),
+                mentorship("m-1", Payloads.mentorshipEnrolled("LEAD-2025", MentorshipRole.MENTEE)),
+                mentorship("m-2", Payloads.mentorshipCompleted("LEAD-2025")),
+                mentorship("m-3", Payloads.mentorshipWithdrawn("LEAD-2025")));
     }
 
     private static Sample employment(String eventId, Object payload) {
         return new Sample(EventTopic.EMPLOYMENT, EMPLOYEE_KEY, new EmploymentEvent(eventId, EMPLOYEE_KEY, DATE,
-                RECORDED, "sap-hr", payload));
+                RECORDED, "sap-hr", payload, null));
     }
 
     private static Sample selfId(String eventId, Object payload) {
         return new Sample(EventTopic.SELF_IDENTIFICATION, EMPLOYEE_KEY, new SelfIdentificationEvent(eventId,
-                EMPLOYEE_KEY, DATE, RECORDED, "sap-hr", payload));
+                EMPLOYEE_KEY, DATE, RECORDED, "sap-hr", payload, null));
     }
 
     private static Sample promotion(String eventId, Object payload) {
         return new Sample(EventTopic.PROMOTION, EMPLOYEE_KEY, new PromotionEvent(eventId, EMPLOYEE_KEY, DATE,
-                RECORDED, "sap-hr", payload));
+                RECORDED, "sap-hr", payload, null));
     }
 
     private static Sample mentorship(String eventId, Object payload) {
         return new Sample(EventTopic.MENTORSHIP, EMPLOYEE_KEY, new MentorshipEvent(eventId, EMPLOYEE_KEY, DATE,
-                RECORDED, "sap-hr", payload));
+                RECORDED, "sap-hr", payload, null));
     }
 }

@@ -20,25 +20,26 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.calgary.representation.ingest.core.CanonicalEventReader;
-import ca.calgary.representation.support.CsvReader;
 import ca.calgary.representation.ingest.core.EventType;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.core.Scope;
+import ca.calgary.representation.support.CsvReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One case of {@code ../shared/golden}: its events as they reach Kafka (read and pseudonymised exactly as the
- * ingest services do), its date, configuration, benchmarks and expected rows.
+ * One golden case ({@code testdata/golden}, SPEC §10): its events as they reach Kafka (read and pseudonymised exactly
+ * as the ingest services do), its date, configuration, benchmarks and expected rows.
  */
 public record GoldenCase(String name, LocalDate asOf, RepresentationConfig config, List<Benchmark> benchmarks,
                          List<OutgoingEvent> events, Map<String, ExpectedRow> expected) {
 
-    public static final Path ROOT = ca.calgary.representation.ingest.core.SharedGolden.root();
+    public static final Path ROOT = ProjectFiles.golden();
     private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer(new byte[32]);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CanonicalEventReader READER = new CanonicalEventReader(EnumSet.allOf(EventType.class),

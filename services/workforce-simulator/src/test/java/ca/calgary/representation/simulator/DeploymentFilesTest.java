@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -30,7 +31,7 @@ class DeploymentFilesTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void read() throws IOException {
-        root = ProjectRoot.find();
+        root = ProjectFiles.root();
         Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
         services = (Map<String, Map<String, Object>>) compose.get("services");
         dockerfile = Files.readString(root.resolve("Dockerfile"));

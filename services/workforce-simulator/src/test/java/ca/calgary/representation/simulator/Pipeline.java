@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import ca.calgary.representation.alerts.AlertServiceApplication;
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.ingest.web.TestIngestApplication;
 import ca.calgary.representation.metrics.RepresentationServiceApplication;
@@ -38,7 +39,9 @@ final class Pipeline implements AutoCloseable {
         this.alerts = alerts;
     }
 
-    static Pipeline start(String bootstrapServers, String registryUrl, String name) throws Exception {
+    /** @param representationSettings further settings of the representation service ({@code --name=value}) */
+    static Pipeline start(String bootstrapServers, String registryUrl, String name, String... representationSettings)
+            throws Exception {
         List<String> platform = List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--server.port=0",
                 "--spring.mvc.problemdetails.enabled=true", "--management.endpoint.health.probes.enabled=true");
@@ -54,7 +57,7 @@ final class Pipeline implements AutoCloseable {
                     "--management.endpoint.health.group.readiness.include=readinessState,ingest")));
         }
         ConfigurableApplicationContext representation = new SpringApplicationBuilder(
-                RepresentationServiceApplication.class).run(args(platform,
+                RepresentationServiceApplication.class).run(withMore(args(platform,
                 "--spring.config.name=" + name + "-representation",
                 "--representation.metrics.application-id=" + name + "-representation",
                 "--representation.metrics.publish-interval=1s",
@@ -65,7 +68,7 @@ final class Pipeline implements AutoCloseable {
                 "--management.endpoint.health.group.readiness.include=readinessState,representation",
                 "--representation.security.users[0].name=leader",
                 "--representation.security.users[0].password={noop}leader-secret",
-                "--representation.security.users[0].roles[0]=LEADERSHIP"));
+                "--representation.security.users[0].roles[0]=LEADERSHIP"), representationSettings));
         ConfigurableApplicationContext alerts = new SpringApplicationBuilder(AlertServiceApplication.class).run(
                 args(platform,
                 "--spring.config.name=" + name + "-alerts",
@@ -88,7 +91,13 @@ final class Pipeline implements AutoCloseable {
 
     /** The representation service's own reference benchmarks (the file run-local uses). */
     private static String benchmarks() {
-        return ProjectRoot.find().resolve("services/representation-service/benchmarks.csv").toString();
+        return ProjectFiles.root().resolve("services/representation-service/benchmarks.csv").toString();
+    }
+
+    private static String[] withMore(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static String[] args(List<String> common, String... own) {

@@ -13,25 +13,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import ca.calgary.representation.events.EmployeeHired;
-import ca.calgary.representation.events.EmployeePromoted;
-import ca.calgary.representation.events.EmployeeSeparated;
-import ca.calgary.representation.events.EmployeeTransferred;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
-import ca.calgary.representation.events.MentorshipCompleted;
-import ca.calgary.representation.events.MentorshipEnrolled;
 import ca.calgary.representation.events.MentorshipRole;
-import ca.calgary.representation.events.MentorshipWithdrawn;
 import ca.calgary.representation.events.Position;
-import ca.calgary.representation.events.PromotionApplicationSubmitted;
-import ca.calgary.representation.events.PromotionCandidateShortlisted;
-import ca.calgary.representation.events.PromotionCompetitionOpened;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationStatus;
-import ca.calgary.representation.events.SelfIdentificationSubmitted;
-import ca.calgary.representation.events.SelfIdentificationWithdrawn;
 import ca.calgary.representation.events.SeparationReason;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.Violation.Code;
 import org.apache.avro.specific.SpecificRecord;
 import tools.jackson.databind.JsonNode;
@@ -110,15 +99,15 @@ public final class CanonicalEventReader {
         switch (type) {
             case EMPLOYEE_HIRED -> {
                 allowed.add("position");
-                return new EmployeeHired(fields.position("position"));
+                return Payloads.employeeHired(fields.position("position"));
             }
             case EMPLOYEE_TRANSFERRED -> {
                 allowed.add("position");
-                return new EmployeeTransferred(fields.position("position"));
+                return Payloads.employeeTransferred(fields.position("position"));
             }
             case EMPLOYEE_SEPARATED -> {
                 allowed.add("reason");
-                return new EmployeeSeparated(fields.requiredEnum("reason", SeparationReason.class));
+                return Payloads.employeeSeparated(fields.requiredEnum("reason", SeparationReason.class));
             }
             case SELF_IDENTIFICATION_SUBMITTED -> {
                 allowed.addAll(List.of("status", "indigenousIdentities", "raceCategories"));
@@ -134,41 +123,41 @@ public final class CanonicalEventReader {
                     fields.add("status", Code.INCONSISTENT, "PREFER_NOT_TO_ANSWER carries no identities; "
                             + "leave indigenousIdentities and raceCategories empty or use RESPONDED");
                 }
-                return new SelfIdentificationSubmitted(status, indigenous, race);
+                return Payloads.selfIdentificationSubmitted(status, indigenous, race);
             }
             case SELF_IDENTIFICATION_WITHDRAWN -> {
-                return new SelfIdentificationWithdrawn();
+                return Payloads.selfIdentificationWithdrawn();
             }
             case PROMOTION_COMPETITION_OPENED -> {
                 allowed.addAll(List.of("competitionId", "position"));
-                return new PromotionCompetitionOpened(fields.requiredText("competitionId", MAX_ID_LENGTH),
+                return Payloads.promotionCompetitionOpened(fields.requiredText("competitionId", MAX_ID_LENGTH),
                         fields.position("position"));
             }
             case PROMOTION_APPLICATION_SUBMITTED -> {
                 allowed.add("competitionId");
-                return new PromotionApplicationSubmitted(fields.requiredText("competitionId", MAX_ID_LENGTH));
+                return Payloads.promotionApplicationSubmitted(fields.requiredText("competitionId", MAX_ID_LENGTH));
             }
             case PROMOTION_CANDIDATE_SHORTLISTED -> {
                 allowed.add("competitionId");
-                return new PromotionCandidateShortlisted(fields.requiredText("competitionId", MAX_ID_LENGTH));
+                return Payloads.promotionCandidateShortlisted(fields.requiredText("competitionId", MAX_ID_LENGTH));
             }
             case EMPLOYEE_PROMOTED -> {
                 allowed.addAll(List.of("position", "competitionId"));
-                return new EmployeePromoted(fields.position("position"),
+                return Payloads.employeePromoted(fields.position("position"),
                         fields.optionalText("competitionId", MAX_ID_LENGTH));
             }
             case MENTORSHIP_ENROLLED -> {
                 allowed.addAll(List.of("programId", "role"));
-                return new MentorshipEnrolled(fields.requiredText("programId", MAX_ID_LENGTH),
+                return Payloads.mentorshipEnrolled(fields.requiredText("programId", MAX_ID_LENGTH),
                         fields.requiredEnum("role", MentorshipRole.class));
             }
             case MENTORSHIP_COMPLETED -> {
                 allowed.add("programId");
-                return new MentorshipCompleted(fields.requiredText("programId", MAX_ID_LENGTH));
+                return Payloads.mentorshipCompleted(fields.requiredText("programId", MAX_ID_LENGTH));
             }
             case MENTORSHIP_WITHDRAWN -> {
                 allowed.add("programId");
-                return new MentorshipWithdrawn(fields.requiredText("programId", MAX_ID_LENGTH));
+                return Payloads.mentorshipWithdrawn(fields.requiredText("programId", MAX_ID_LENGTH));
             }
             default -> throw new IllegalStateException("unhandled event type " + type);
         }

@@ -8,6 +8,7 @@ import ca.calgary.representation.events.PromotionCompetitionOpened;
 import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.events.contract.Payloads;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,15 +27,16 @@ public record OutgoingEvent(EventType type, String eventId, EventTopic topic, St
         String employeeKey = event.employeeId() == null ? null : pseudonymizer.employeeKey(event.employeeId());
         Instant recorded = event.recordedAt() != null ? event.recordedAt() : recordedAt;
         String publisher = event.source() != null ? event.source() : source;
+        String declaredType = Payloads.typeOf(event.payload());
         SpecificRecord value = switch (event.type().topic()) {
             case EMPLOYMENT -> new EmploymentEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
-                    publisher, event.payload());
+                    publisher, event.payload(), declaredType);
             case SELF_IDENTIFICATION -> new SelfIdentificationEvent(event.eventId(), employeeKey,
-                    event.effectiveDate(), recorded, publisher, event.payload());
+                    event.effectiveDate(), recorded, publisher, event.payload(), declaredType);
             case PROMOTION -> new PromotionEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
-                    publisher, event.payload());
+                    publisher, event.payload(), declaredType);
             case MENTORSHIP -> new MentorshipEvent(event.eventId(), employeeKey, event.effectiveDate(), recorded,
-                    publisher, event.payload());
+                    publisher, event.payload(), declaredType);
         };
         String key = event.payload() instanceof PromotionCompetitionOpened opened ? opened.getCompetitionId()
                 : employeeKey;

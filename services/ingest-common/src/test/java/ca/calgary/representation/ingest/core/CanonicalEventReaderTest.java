@@ -45,7 +45,7 @@ class CanonicalEventReaderTest {
 
     @Test
     void everyGoldenEventIsValid() throws IOException {
-        try (Stream<Path> cases = Files.list(SharedGolden.root())) {
+        try (Stream<Path> cases = Files.list(ProjectFiles.golden())) {
             List<Path> files = cases.map(dir -> dir.resolve("events.jsonl")).filter(Files::exists).toList();
             assertThat(files).isNotEmpty();
             for (Path file : files) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.platform.LocalPlatform;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -104,7 +104,7 @@ class IngestApiIT extends PlatformBackedServiceTest {
 
     @Test
     void theHiringEventsOfAGoldenCaseAreAcceptedAsNdjson() throws Exception {
-        List<String> hiring = Files.readAllLines(ca.calgary.representation.ingest.core.SharedGolden.root().resolve("01-basics/events.jsonl")).stream()
+        List<String> hiring = Files.readAllLines(ProjectFiles.golden().resolve("01-basics/events.jsonl")).stream()
                 .filter(line -> !line.isBlank() && !line.contains("\"EmployeePromoted\"")).toList();
         String events = String.join("\n", hiring);
         long lines = hiring.size();

@@ -115,6 +115,11 @@ public class RepresentationConfiguration {
     }
 
     @Bean
+    DataQualityMeters dataQualityMeters(StreamsLifecycle<RepresentationStreams> streams) {
+        return new DataQualityMeters(streams);
+    }
+
+    @Bean
     SecurityFilterChain metricsSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
                                         ServiceSecurityProperties properties) throws Exception {
         return ServiceSecurity.authentication(http, jwtDecoder, properties)

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.DeadLetter;
+import ca.calgary.representation.metrics.DeadLetterReason;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.Benchmarks;
 import ca.calgary.representation.metrics.core.CellFigures;
@@ -46,6 +49,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
     static final String DATA_QUALITY_KEY = "ORG";
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
     private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
+    private static final String DEAD_LETTERS = "dead-letters|";
 
     private final Supplier<LocalDate> today;
     private final Set<String> publicSafety;
@@ -95,6 +99,9 @@ final class RepresentationAggregator implements Processor<String, Object, String
             add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
             add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
                     - (change.unexplainedBefore() > 0 ? 1 : 0));
+            dirty = true;
+        } else if (record.value() instanceof DeadLetter letter) {
+            add(DEAD_LETTERS + letter.getReason().name(), 1);
             dirty = true;
         } else if (record.value() instanceof BenchmarkShare share) {
             benchmarks.put(record.key(), share);
@@ -161,9 +168,14 @@ final class RepresentationAggregator implements Processor<String, Object, String
             published.delete(id);
             context.forward(new Record<>(id, null, timestamp));
         }
+        Map<String, Long> deadLetters = new TreeMap<>();
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetters.put(reason.name(), Objects.requireNonNullElse(dataQuality.get(DEAD_LETTERS + reason.name()), 0L));
+        }
         DataQuality quality = new DataQuality(asOf, Objects.requireNonNullElse(dataQuality.get(UNEXPLAINED_EVENTS), 0L),
-                Objects.requireNonNullElse(dataQuality.get(EMPLOYEES_WITH_UNEXPLAINED), 0L));
-        String signature = quality.getUnexplainedEvents() + "/" + quality.getEmployeesWithUnexplainedEvents();
+                Objects.requireNonNullElse(dataQuality.get(EMPLOYEES_WITH_UNEXPLAINED), 0L), deadLetters);
+        String signature = quality.getUnexplainedEvents() + "/" + quality.getEmployeesWithUnexplainedEvents() + "/"
+                + deadLetters;
         if (!signature.equals(published.get(DATA_QUALITY_KEY))) {
             published.put(DATA_QUALITY_KEY, signature);
             context.forward(new Record<>(DATA_QUALITY_KEY, quality, timestamp));

@@ -13,6 +13,7 @@ import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -41,6 +42,7 @@ public final class RepresentationTopics {
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<CompetitionFigures> competitions;
     private final Serde<Alert> alerts;
+    private final Serde<DeadLetter> deadLetters;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
     public RepresentationTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
@@ -55,6 +57,7 @@ public final class RepresentationTopics {
         this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.competitions = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.deadLetters = SpecificAvroSerde.forValues(registry, serdeConfig);
     }
 
     public String employmentTopic() {
@@ -95,6 +98,14 @@ public final class RepresentationTopics {
 
     public String competitionsTopic() {
         return MetricsTopic.COMPETITIONS.topicName();
+    }
+
+    public String deadLettersTopic() {
+        return MetricsTopic.DEAD_LETTERS.topicName();
+    }
+
+    public Serde<DeadLetter> deadLetters() {
+        return deadLetters;
     }
 
     /** The alert service's alert states, which the dashboard shows leadership (read only). */

@@ -5,24 +5,30 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
+import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
-import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.CompetitionCalculator;
 import ca.calgary.representation.metrics.core.CompetitionOpening;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
-import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeEvents;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.FlowCalculator;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -103,24 +109,42 @@ public final class RepresentationTopology {
 
     public void build(StreamsBuilder builder) {
         var internalEvent = InternalSerdes.employeeEvent();
-        KStream<String, EmployeeEvent> employment = builder
-                .stream(topics.employmentTopic(), Consumed.with(RepresentationTopics.KEY, topics.employment())
-                        .withName("employment-events-source"))
+        KStream<String, DecodedInput<EmploymentEvent>> employmentInput = decode(builder, topics.employmentTopic(),
+                topics.employment(), "employment");
+        KStream<String, DecodedInput<SelfIdentificationEvent>> selfIdentificationInput = decode(builder,
+                topics.selfIdentificationTopic(), topics.selfIdentification(), "self-identification");
+        KStream<String, DecodedInput<PromotionEvent>> promotionInput = decode(builder, topics.promotionTopic(),
+                topics.promotion(), "promotion");
+        KStream<String, DecodedInput<MentorshipEvent>> mentorshipInput = decode(builder, topics.mentorshipTopic(),
+                topics.mentorship(), "mentorship");
+
+        KStream<String, EmployeeEvent> employment = events(employmentInput, "employment")
                 .mapValues(EmployeeEvents::from, Named.as("employment-to-employee-event"));
-        KStream<String, EmployeeEvent> selfIdentification = builder
-                .stream(topics.selfIdentificationTopic(), Consumed.with(RepresentationTopics.KEY,
-                        topics.selfIdentification()).withName("self-identification-events-source"))
+        KStream<String, EmployeeEvent> selfIdentification = events(selfIdentificationInput, "self-identification")
                 .mapValues(EmployeeEvents::from, Named.as("self-identification-to-employee-event"));
-        KStream<String, PromotionEvent> promotionEvents = builder
-                .stream(topics.promotionTopic(), Consumed.with(RepresentationTopics.KEY, topics.promotion())
-                        .withName("promotion-events-source"));
+        KStream<String, PromotionEvent> promotionEvents = events(promotionInput, "promotion");
         KStream<String, EmployeeEvent> promotion = promotionEvents
                 .flatMapValues(event -> EmployeeEvents.from(event).stream().toList(),
                         Named.as("promotion-to-employee-event"));
-        KStream<String, EmployeeEvent> mentorship = builder
-                .stream(topics.mentorshipTopic(), Consumed.with(RepresentationTopics.KEY, topics.mentorship())
-                        .withName("mentorship-events-source"))
+        KStream<String, EmployeeEvent> mentorship = events(mentorshipInput, "mentorship")
                 .mapValues(EmployeeEvents::from, Named.as("mentorship-to-employee-event"));
+
+        KStream<String, DeadLetter> deadLetters = deadLetters(employmentInput, "employment")
+                .merge(deadLetters(selfIdentificationInput, "self-identification"),
+                        Named.as("merge-self-identification-dead-letters"))
+                .merge(deadLetters(promotionInput, "promotion"), Named.as("merge-promotion-dead-letters"))
+                .merge(deadLetters(mentorshipInput, "mentorship"), Named.as("merge-mentorship-dead-letters"));
+        deadLetters
+                .selectKey((key, letter) -> letter.getSourceTopic() + "|" + letter.getSourcePartition() + "|"
+                        + letter.getSourceOffset(), Named.as("dead-letter-by-source"))
+                .to(topics.deadLettersTopic(), Produced.with(RepresentationTopics.KEY, topics.deadLetters())
+                        .withName("dead-letters-sink"));
+        // Counted by reason beside the other data-quality counts, in the task that publishes them.
+        KStream<String, Object> deadLetterCounts = deadLetters
+                .selectKey((key, letter) -> letter.getReason().name(), Named.as("dead-letter-by-reason"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, topics.deadLetters())
+                        .withName("dead-letter-counts").withNumberOfPartitions(1))
+                .mapValues(letter -> (Object) letter, Named.as("dead-letter-as-input"));
 
         builder.addStateStore(loggedStore(HISTORIES_STORE, InternalSerdes.employeeHistory(), ERASING_CHANGELOG));
         builder.addStateStore(loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(), ERASING_CHANGELOG));
@@ -166,6 +190,7 @@ public final class RepresentationTopology {
 
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
         KStream<String, Object> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
+                .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
                 .process(() -> new RepresentationAggregator(today, config.publicSafetyServiceLines(), calculator,
                                 publishInterval), Named.as("representation-aggregator"),
                         AGGREGATED_CONTRIBUTIONS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
@@ -228,6 +253,23 @@ public final class RepresentationTopology {
                 .mapValues(out -> (CompetitionFigures) out.value(), Named.as("as-competition-figures"))
                 .to(topics.competitionsTopic(), Produced.with(RepresentationTopics.KEY, topics.competitions())
                         .withName("competition-figures-sink"));
+    }
+
+    /** An input topic's records, decoded and checked ({@link InputEventDecoder}). */
+    private static <V extends SpecificRecord> KStream<String, DecodedInput<V>> decode(StreamsBuilder builder,
+                                                                                     String topic, Serde<V> serde,
+                                                                                     String name) {
+        return builder.stream(topic, Consumed.with(RepresentationTopics.KEY, Serdes.ByteArray())
+                        .withName(name + "-events-source"))
+                .processValues(() -> new InputEventDecoder<>(serde.deserializer()), Named.as(name + "-decoder"));
+    }
+
+    private static <V> KStream<String, V> events(KStream<String, DecodedInput<V>> input, String name) {
+        return input.flatMapValues(DecodedInput::events, Named.as(name + "-accepted"));
+    }
+
+    private static <V> KStream<String, DeadLetter> deadLetters(KStream<String, DecodedInput<V>> input, String name) {
+        return input.flatMapValues(DecodedInput::deadLetters, Named.as(name + "-dead-letters"));
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> loggedStore(String name,

@@ -63,19 +63,24 @@ class MetricsController {
         return scopes;
     }
 
-    /** Data-quality counts (SPEC §4). */
-    record DataQualityView(java.time.LocalDate asOf, long unexplainedEvents, long employeesWithUnexplainedEvents) {
+    /** Data-quality counts (SPEC §4) and dead-lettered input events by reason. */
+    record DataQualityView(java.time.LocalDate asOf, long unexplainedEvents, long employeesWithUnexplainedEvents,
+                           Map<String, Long> deadLetters) {
     }
 
-    @Operation(summary = "Data quality: events that could not apply because the employee was not active at their date",
-            description = "They count nowhere until a (late) hire explains them.")
+    @Operation(summary = "Data quality: events that could not apply because the employee was not active at their "
+            + "date, and input events not applied (dead letters) by reason",
+            description = "Unexplained events count nowhere until a (late) hire explains them. Dead letters "
+                    + "(UNDECODABLE, TYPE_MISMATCH, KEY_MISMATCH) are on metrics.dead-letters with their source "
+                    + "offset.")
     @GetMapping("/data-quality")
     DataQualityView dataQuality() {
         RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
                 "the representation topology is not running yet"));
         return running.dataQuality()
-                .map(q -> new DataQualityView(q.getAsOf(), q.getUnexplainedEvents(), q.getEmployeesWithUnexplainedEvents()))
-                .orElse(new DataQualityView(null, 0, 0));
+                .map(q -> new DataQualityView(q.getAsOf(), q.getUnexplainedEvents(),
+                        q.getEmployeesWithUnexplainedEvents(), Map.copyOf(q.getDeadLetters())))
+                .orElse(new DataQualityView(null, 0, 0, Map.of()));
     }
 
     @Operation(summary = "The matching cells as CSV", description = "Columns: " + CsvExport.HEADER)

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.events.contract.AlertTopic;
-import ca.calgary.representation.ingest.core.SharedGolden;
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.ingest.web.TestIngestApplication;
 import ca.calgary.representation.metrics.RepresentationServiceApplication;
@@ -104,7 +104,7 @@ class DashboardIT {
         Files.createDirectories(SCREENSHOTS);
 
         // Both tests read the organisation of golden case 06 (64 staff, small cells) and one open alert.
-        String events = Files.readString(SharedGolden.root().resolve("06-small-cells/events.jsonl"));
+        String events = Files.readString(ProjectFiles.golden().resolve("06-small-cells/events.jsonl"));
         assertThat(http(hiring).post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER).status())
                 .isEqualTo(202);
         Http metrics = http(representation);

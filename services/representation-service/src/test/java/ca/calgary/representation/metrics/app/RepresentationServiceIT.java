@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import ca.calgary.representation.ingest.core.SharedGolden;
+import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.ingest.web.TestIngestApplication;
 import ca.calgary.representation.metrics.GoldenCase;
@@ -82,7 +82,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext // closed before the shared platform stops, so Kafka Streams closes quickly
 class RepresentationServiceIT {
 
-    static final GoldenCase GOLDEN = GoldenCase.load(SharedGolden.root().resolve("06-small-cells"));
+    static final GoldenCase GOLDEN = GoldenCase.load(ProjectFiles.golden().resolve("06-small-cells"));
     static final String LEADER = "leader:leader-secret";
     static final String ADMIN = "admin:admin-secret";
     private static ConfigurableApplicationContext hiring;
@@ -143,7 +143,7 @@ class RepresentationServiceIT {
         Http ingest = new Http(((WebServerApplicationContext) hiring).getWebServer().getPort());
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> ingest.get("/actuator/health/readiness", null).status() == 200);
-        String events = Files.readString(SharedGolden.root().resolve("06-small-cells/events.jsonl"));
+        String events = Files.readString(ProjectFiles.golden().resolve("06-small-cells/events.jsonl"));
 
         Http.Response accepted = ingest.post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);

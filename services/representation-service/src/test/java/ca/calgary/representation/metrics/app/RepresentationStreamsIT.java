@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.RepresentationFigures;
@@ -78,11 +80,11 @@ class RepresentationStreamsIT {
         try (RepresentationStreams streams = RepresentationStreams.start(restarted, clock)) {
             OutgoingEvent hire = new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED,
                     "after-restart", ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "new-employee",
-                    new ca.calgary.representation.events.EmploymentEvent("after-restart", "new-employee",
+                    new EmploymentEvent("after-restart", "new-employee",
                             golden.asOf().minusDays(10), java.time.Instant.parse("2025-01-01T00:00:00Z"), "it",
-                            new ca.calgary.representation.events.EmployeeHired(new ca.calgary.representation.events
+                            Payloads.employeeHired(new ca.calgary.representation.events
                                     .Position("J", "Clerk", ca.calgary.representation.events.Level.FRONTLINE,
-                                    "City/Corporate", "CORPORATE"))), "");
+                                    "City/Corporate", "CORPORATE")), null), "");
             publish(platform, List.of(hire), registry);
             long before = golden.expected().get("ORG|ALL|TOTAL").headcount();
             Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

@@ -12,15 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import ca.calgary.representation.events.EmployeeHired;
-import ca.calgary.representation.events.EmployeePromoted;
-import ca.calgary.representation.events.EmployeeSeparated;
-import ca.calgary.representation.events.EmployeeTransferred;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
-import ca.calgary.representation.events.MentorshipCompleted;
-import ca.calgary.representation.events.MentorshipEnrolled;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.Position;
@@ -29,9 +23,9 @@ import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.SelfIdentificationStatus;
 import ca.calgary.representation.events.SelfIdentificationSubmitted;
-import ca.calgary.representation.events.SelfIdentificationWithdrawn;
 import ca.calgary.representation.events.SeparationReason;
 import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.EventType;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.core.Benchmarks;
@@ -92,19 +86,19 @@ class ArrivalOrderPropertyTest {
         for (int e = 0; e < employees; e++) {
             String key = "employee-" + e;
             LocalDate hired = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650));
-            events.add(employment(key, "ev" + serial++, hired, new EmployeeHired(position(random))));
+            events.add(employment(key, "ev" + serial++, hired, Payloads.employeeHired(position(random))));
             int changes = random.nextInt(4);
             for (int c = 0; c < changes; c++) {
                 LocalDate day = hired.plusDays(1 + random.nextInt(4000));
                 switch (random.nextInt(6)) {
-                    case 0 -> events.add(employment(key, "ev" + serial++, day, new EmployeeTransferred(position(random))));
+                    case 0 -> events.add(employment(key, "ev" + serial++, day, Payloads.employeeTransferred(position(random))));
                     case 1 -> events.add(promotion(key, "ev" + serial++, day, position(random)));
                     case 2 -> events.add(employment(key, "ev" + serial++, day,
-                            new EmployeeSeparated(SeparationReason.RESIGNATION)));
-                    case 3 -> events.add(employment(key, "ev" + serial++, day, new EmployeeHired(position(random))));
-                    case 4 -> events.add(selfId(key, "ev" + serial++, day, new SelfIdentificationWithdrawn()));
+                            Payloads.employeeSeparated(SeparationReason.RESIGNATION)));
+                    case 3 -> events.add(employment(key, "ev" + serial++, day, Payloads.employeeHired(position(random))));
+                    case 4 -> events.add(selfId(key, "ev" + serial++, day, Payloads.selfIdentificationWithdrawn()));
                     default -> events.add(mentorship(key, "ev" + serial++, day, random.nextBoolean()
-                            ? new MentorshipEnrolled("LEAD", MentorshipRole.MENTEE) : new MentorshipCompleted("LEAD")));
+                            ? Payloads.mentorshipEnrolled("LEAD", MentorshipRole.MENTEE) : Payloads.mentorshipCompleted("LEAD")));
                 }
             }
             if (random.nextInt(5) > 0) {
@@ -125,12 +119,12 @@ class ArrivalOrderPropertyTest {
 
     private static SelfIdentificationSubmitted submission(Random random) {
         if (random.nextInt(5) == 0) {
-            return new SelfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER, List.of(), List.of());
+            return Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.PREFER_NOT_TO_ANSWER, List.of(), List.of());
         }
         List<IndigenousIdentity> indigenous = random.nextInt(6) == 0
                 ? List.of(IndigenousIdentity.values()[random.nextInt(3)]) : List.of();
         List<RaceCategory> race = List.of(RaceCategory.values()[random.nextInt(RaceCategory.values().length)]);
-        return new SelfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, indigenous, race);
+        return Payloads.selfIdentificationSubmitted(SelfIdentificationStatus.RESPONDED, indigenous, race);
     }
 
     private static Instant recorded(LocalDate day, String eventId) {
@@ -139,21 +133,21 @@ class ArrivalOrderPropertyTest {
 
     private static OutgoingEvent employment(String key, String id, LocalDate day, Object payload) {
         return new OutgoingEvent(EventType.EMPLOYEE_HIRED, id, EventTopic.EMPLOYMENT, key,
-                new EmploymentEvent(id, key, day, recorded(day, id), "test", payload), "");
+                new EmploymentEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 
     private static OutgoingEvent promotion(String key, String id, LocalDate day, Position position) {
         return new OutgoingEvent(EventType.EMPLOYEE_PROMOTED, id, EventTopic.PROMOTION, key,
-                new PromotionEvent(id, key, day, recorded(day, id), "test", new EmployeePromoted(position, null)), "");
+                new PromotionEvent(id, key, day, recorded(day, id), "test", Payloads.employeePromoted(position, null), null), "");
     }
 
     private static OutgoingEvent selfId(String key, String id, LocalDate day, Object payload) {
         return new OutgoingEvent(EventType.SELF_IDENTIFICATION_SUBMITTED, id, EventTopic.SELF_IDENTIFICATION, key,
-                new SelfIdentificationEvent(id, key, day, recorded(day, id), "test", payload), "");
+                new SelfIdentificationEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 
     private static OutgoingEvent mentorship(String key, String id, LocalDate day, Object payload) {
         return new OutgoingEvent(EventType.MENTORSHIP_ENROLLED, id, EventTopic.MENTORSHIP, key,
-                new MentorshipEvent(id, key, day, recorded(day, id), "test", payload), "");
+                new MentorshipEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 }

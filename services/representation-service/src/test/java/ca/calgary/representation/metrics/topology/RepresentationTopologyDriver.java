@@ -20,9 +20,10 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.CompetitionFigures;
+import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
-import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.FlowConfig;
@@ -33,6 +34,8 @@ import ca.calgary.representation.metrics.core.Tier;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.InMemoryRegistry;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -63,6 +66,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, FlowFigures> flows;
     private final TestOutputTopic<String, RepresentationSnapshot> snapshots;
     private final TestOutputTopic<String, CompetitionFigures> competitions;
+    private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final Map<String, RepresentationFigures> latest = new LinkedHashMap<>();
     private final Map<String, FlowFigures> latestFlows = new LinkedHashMap<>();
     private final Map<String, RepresentationSnapshot> latestSnapshots = new LinkedHashMap<>();
@@ -108,6 +112,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
                 topics.snapshots().deserializer());
         competitions = driver.createOutputTopic(topics.competitionsTopic(), new StringDeserializer(),
                 topics.competitions().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLettersTopic(), new StringDeserializer(),
+                topics.deadLetters().deserializer());
     }
 
     private static String tempDir() {
@@ -142,6 +148,27 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         } else if (value instanceof MentorshipEvent e) {
             mentorship.pipeInput(event.key(), e);
         }
+    }
+
+    /** A record exactly as given: any key, any bytes (what a faulty direct publisher might write). */
+    void pipeRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
+    }
+
+    /** An envelope serialised by the topic's serde, under any key. */
+    <V> void pipe(String topic, String key, V envelope, Serializer<V> serializer) {
+        pipeRaw(topic, key, serializer.serialize(topic, envelope));
+    }
+
+    RepresentationTopics topics() {
+        return topics;
+    }
+
+    /** The dead letters written since the last call, keyed by their source (topic|partition|offset). */
+    Map<String, DeadLetter> deadLetters() {
+        Map<String, DeadLetter> letters = new LinkedHashMap<>();
+        deadLetters.readKeyValuesToList().forEach(record -> letters.put(record.key, record.value));
+        return letters;
     }
 
     void setToday(LocalDate date) {

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.PromotionEvent;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.RepresentationFigures;
@@ -141,11 +144,11 @@ class RepresentationTopologyTest {
     void eventsOfAnEmployeeNotYetHiredAreCountedAsDataQualityUntilALateHireExplainsThem() {
         try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
                 LocalDate.of(2025, 1, 31))) {
-            var promotion = new ca.calgary.representation.events.PromotionEvent("p-1", "late-hire",
+            var promotion = new PromotionEvent("p-1", "late-hire",
                     LocalDate.of(2024, 6, 1), Instant.parse("2024-06-01T09:00:00Z"), "test",
-                    new ca.calgary.representation.events.EmployeePromoted(new ca.calgary.representation.events.Position(
+                    Payloads.employeePromoted(new ca.calgary.representation.events.Position(
                             "J", "Inspector", ca.calgary.representation.events.Level.MANAGER, "City/Corporate",
-                            "CORPORATE"), null));
+                            "CORPORATE"), null), null);
             topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_PROMOTED, "p-1",
                     ca.calgary.representation.events.contract.EventTopic.PROMOTION, "late-hire", promotion, ""));
             topology.publish();
@@ -153,10 +156,10 @@ class RepresentationTopologyTest {
             assertThat(unexplained.getUnexplainedEvents()).isEqualTo(1);
             assertThat(unexplained.getEmployeesWithUnexplainedEvents()).isEqualTo(1);
 
-            var hire = new ca.calgary.representation.events.EmploymentEvent("h-1", "late-hire", LocalDate.of(2020, 1, 1),
-                    Instant.parse("2025-01-20T09:00:00Z"), "test", new ca.calgary.representation.events.EmployeeHired(
+            var hire = new EmploymentEvent("h-1", "late-hire", LocalDate.of(2020, 1, 1),
+                    Instant.parse("2025-01-20T09:00:00Z"), "test", Payloads.employeeHired(
                     new ca.calgary.representation.events.Position("J", "Sergeant",
-                            ca.calgary.representation.events.Level.SUPERVISOR, "City/Corporate", "CORPORATE")));
+                            ca.calgary.representation.events.Level.SUPERVISOR, "City/Corporate", "CORPORATE")), null);
             topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED, "h-1",
                     ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "late-hire", hire, ""));
             Map<String, RepresentationFigures> figures = topology.publish();
@@ -169,10 +172,10 @@ class RepresentationTopologyTest {
     /** A separation event for an employee key, as the hiring service would publish it. */
     static final class Separations {
         static OutgoingEvent of(String employeeKey, LocalDate date) {
-            var value = new ca.calgary.representation.events.EmploymentEvent("sep-" + employeeKey, employeeKey, date,
+            var value = new EmploymentEvent("sep-" + employeeKey, employeeKey, date,
                     Instant.parse("2025-01-15T12:00:00Z"), "test",
-                    new ca.calgary.representation.events.EmployeeSeparated(
-                            ca.calgary.representation.events.SeparationReason.OTHER));
+                    Payloads.employeeSeparated(
+                            ca.calgary.representation.events.SeparationReason.OTHER), null);
             return new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_SEPARATED,
                     "sep-" + employeeKey, ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, employeeKey,
                     value, "");
