@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,18 +60,25 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Replays about 1,000,000 HR events for 100,000 employees from Kafka through the representation topology
- * (exactly-once) and reports HR events per second until every input and repartition topic is consumed and the
- * metrics topic has stopped changing, beside a trivial exactly-once Kafka Streams pass-through over the same input
- * on the same broker in the same run (the machine's ceiling); plus peak heap and state size.
+ * Replays about 1,000,000 HR events for 100,000 employees (hires from 2012 over eleven years, transfers, promotions,
+ * many through competitions with applications and shortlistings, mentorship enrolments and completions, separations)
+ * from Kafka through the representation topology (exactly-once) and reports HR events per second until every input
+ * and repartition topic is consumed and every metrics topic has stopped changing, beside a trivial exactly-once Kafka
+ * Streams pass-through over the same input on the same broker in the same run (the machine's ceiling); the records
+ * written to each metrics topic against its final number of keys; peak heap, state bytes per employee, log lines of
+ * transaction trouble, and the time to restore the state onto an empty state directory.
  *
  * <p>Arguments: {@code [employees (default 100000)] [events per employee (default 10)]}.
  */
 public final class RepresentationBenchmark {
 
     private static final List<String> INPUTS = Stream.of(EventTopic.values()).map(EventTopic::topicName).toList();
+    /** Every metrics topic: the run is timed until all of them are up to date. */
+    private static final List<MetricsTopic> METRICS = List.of(MetricsTopic.REPRESENTATION, MetricsTopic.FLOWS,
+            MetricsTopic.REPRESENTATION_SNAPSHOTS, MetricsTopic.COMPETITIONS);
 
     public static void main(String[] args) throws Exception {
         int employees = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -89,28 +97,48 @@ public final class RepresentationBenchmark {
             resetPeakHeap();
             Path state = data.resolve("representation-state");
             long started = System.nanoTime();
-            RepresentationStreams.Settings settings = new RepresentationStreams.Settings(platform.bootstrapServers(),
-                    registry, "representation-benchmark", (short) 1, 6, RepresentationConfig.defaults(), FlowConfig.defaults(),
-                    Duration.ofSeconds(1), Duration.ofMinutes(1), Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString(),
-                    StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
+            RepresentationStreams.Settings settings = settings(platform, registry, state);
+            TransactionTroubleCounter trouble = TransactionTroubleCounter.attach();
             try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC())) {
                 awaitConsumed(platform, "representation-benchmark");
-                awaitQuiet(platform, MetricsTopic.REPRESENTATION.topicName(), Duration.ofSeconds(3));
-                double seconds = (System.nanoTime() - started) / 1e9 - 3;
+                awaitQuiet(platform, METRICS, Duration.ofSeconds(5));
+                double seconds = (System.nanoTime() - started) / 1e9 - 5;
                 double rate = produced / seconds;
-                long cells;
-                try (var all = streams.figures().all()) {
-                    cells = java.util.stream.StreamSupport.stream(
-                            java.util.Spliterators.spliteratorUnknownSize(all, 0), false).count();
-                }
-                System.out.printf("representation topology: %,.0f events/s (%.1f s; %,d cells published; "
-                                + "%,d records on metrics.representation)%n", rate, seconds, cells,
-                        endOffset(platform, MetricsTopic.REPRESENTATION.topicName()));
+                System.out.printf("representation topology: %,.0f events/s (%.1f s until every metrics topic was up "
+                        + "to date)%n", rate, seconds);
                 System.out.printf("ratio to the pass-through: %.2f%n", rate / ceiling);
+                System.out.printf("%-34s %12s %12s %8s%n", "records written while loading", "records", "keys",
+                        "ratio");
+                for (MetricsTopic topic : METRICS) {
+                    long records = endOffset(platform, topic.topicName());
+                    long keys = count(view(streams, topic));
+                    System.out.printf("%-34s %,12d %,12d %8.2f%n", topic.topicName(), records, keys,
+                            keys == 0 ? 0.0 : (double) records / keys);
+                }
+                long bytes = size(state);
                 System.out.printf("peak heap %,d MiB (benchmark JVM: platform clients, producer and topology); "
-                        + "state directory %.1f MiB%n", peakHeap() >> 20, size(state) / 1048576.0);
+                                + "state directory %.1f MiB, %,d bytes per employee%n", peakHeap() >> 20,
+                        bytes / 1048576.0, bytes / employees);
+            }
+            System.out.printf("log lines of transaction trouble (InvalidProducerEpoch, TaskMigrated, transaction "
+                    + "timeouts) while loading: %d%s%n", trouble.count(), trouble.first());
+            long restoreStarted = System.nanoTime();
+            Path emptyState = data.resolve("restored-state");
+            try (RepresentationStreams restored = RepresentationStreams.start(settings(platform, registry,
+                    emptyState), Clock.systemUTC())) {
+                awaitRunning(restored);
+                System.out.printf("restore onto an empty state directory: %.1f s until RUNNING (%.1f MiB restored)%n",
+                        (System.nanoTime() - restoreStarted) / 1e9, size(emptyState) / 1048576.0);
             }
         }
+    }
+
+    private static RepresentationStreams.Settings settings(LocalPlatform platform, Map<String, Object> registry,
+                                                           Path state) {
+        return new RepresentationStreams.Settings(platform.bootstrapServers(), registry, "representation-benchmark",
+                (short) 1, 6, RepresentationConfig.defaults(), FlowConfig.defaults(), Duration.ofSeconds(1),
+                Duration.ofMinutes(1), Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
     }
 
     private static void createInputs(LocalPlatform platform) throws Exception {
@@ -133,6 +161,7 @@ public final class RepresentationBenchmark {
                 "City/Public Safety/Calgary Fire Department/Operations", "City/Public Safety/Emergency Communications",
                 "City/Corporate/Finance", "City/Corporate/People", "City/Operations/Transit", "City/Operations/Water"};
         long count = 0;
+        Set<String> openedCompetitions = new HashSet<>();
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
             for (int e = 0; e < employees; e++) {
                 String key = "employee-" + e;
@@ -145,16 +174,50 @@ public final class RepresentationBenchmark {
                 for (int i = 2; i < perEmployee; i++) {
                     day = day.plusDays(30 + random.nextInt(200));
                     String id = "e" + e + "-" + i;
-                    ProducerRecord<String, Object> record = switch (random.nextInt(10)) {
+                    int kind = random.nextInt(10);
+                    if (kind >= 4 && kind <= 6 && i + 2 < perEmployee) {
+                        // a promotion through a competition: application, shortlisting (most), promotion (some)
+                        Position target = position(random, units);
+                        String competition = "C-" + target.getOrgUnitPath().hashCode() + "-" + target.getLevel() + "-"
+                                + day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+                        if (openedCompetitions.add(competition)) {
+                            producer.send(new ProducerRecord<>(EventTopic.PROMOTION.topicName(), competition,
+                                    new PromotionEvent("open-" + competition, null, day.withDayOfMonth(1), Instant.EPOCH,
+                                            "bench", Payloads.promotionCompetitionOpened(competition, target), null)));
+                        }
+                        producer.send(new ProducerRecord<>(EventTopic.PROMOTION.topicName(), key, new PromotionEvent(
+                                id + "-applied", key, day, Instant.EPOCH, "bench",
+                                Payloads.promotionApplicationSubmitted(competition), null)));
+                        boolean shortlisted = random.nextInt(3) > 0;
+                        if (shortlisted) {
+                            producer.send(new ProducerRecord<>(EventTopic.PROMOTION.topicName(), key, new PromotionEvent(
+                                    id + "-shortlisted", key, day.plusDays(10), Instant.EPOCH, "bench",
+                                    Payloads.promotionCandidateShortlisted(competition), null)));
+                        }
+                        boolean promoted = shortlisted && random.nextBoolean();
+                        if (promoted) {
+                            producer.send(new ProducerRecord<>(EventTopic.PROMOTION.topicName(), key, new PromotionEvent(
+                                    id, key, day.plusDays(20), Instant.EPOCH, "bench",
+                                    Payloads.employeePromoted(target, competition), null)));
+                        }
+                        day = day.plusDays(20);
+                        i += 1 + (shortlisted ? 1 : 0) + (promoted ? 1 : 0) - 1;
+                        count += 1 + (shortlisted ? 1 : 0) + (promoted ? 1 : 0);
+                        continue;
+                    }
+                    ProducerRecord<String, Object> record = switch (kind) {
                         case 0, 1, 2, 3 -> new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                 new EmploymentEvent(id, key, day, Instant.EPOCH, "bench",
                                         Payloads.employeeTransferred(position(random, units)), null));
                         case 4, 5, 6 -> new ProducerRecord<>(EventTopic.PROMOTION.topicName(), key,
                                 new PromotionEvent(id, key, day, Instant.EPOCH, "bench",
                                         Payloads.employeePromoted(position(random, units), null), null));
-                        case 7, 8 -> new ProducerRecord<>(EventTopic.MENTORSHIP.topicName(), key,
+                        case 7 -> new ProducerRecord<>(EventTopic.MENTORSHIP.topicName(), key,
                                 new MentorshipEvent(id, key, day, Instant.EPOCH, "bench",
-                                        Payloads.mentorshipEnrolled("P" + random.nextInt(5), MentorshipRole.MENTEE), null));
+                                        Payloads.mentorshipEnrolled("P" + day.getYear(), MentorshipRole.MENTEE), null));
+                        case 8 -> new ProducerRecord<>(EventTopic.MENTORSHIP.topicName(), key,
+                                new MentorshipEvent(id, key, day, Instant.EPOCH, "bench",
+                                        Payloads.mentorshipCompleted("P" + day.minusYears(1).getYear()), null));
                         default -> new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), key,
                                 new EmploymentEvent(id, key, day, Instant.EPOCH, "bench",
                                         Payloads.employeeSeparated(SeparationReason.RETIREMENT), null));
@@ -230,15 +293,45 @@ public final class RepresentationBenchmark {
         }
     }
 
-    private static void awaitQuiet(LocalPlatform platform, String topic, Duration quiet) throws Exception {
+    /** Waits until none of the topics has grown for the quiet period. */
+    private static void awaitQuiet(LocalPlatform platform, List<MetricsTopic> topics, Duration quiet) throws Exception {
         long last = -1;
         while (true) {
-            long end = endOffset(platform, topic);
+            long end = 0;
+            for (MetricsTopic topic : topics) {
+                end += endOffset(platform, topic.topicName());
+            }
             if (end == last && end > 0) {
                 return;
             }
             last = end;
             Thread.sleep(quiet.toMillis());
+        }
+    }
+
+    private static ReadOnlyKeyValueStore<String, ?> view(RepresentationStreams streams, MetricsTopic topic) {
+        return switch (topic) {
+            case REPRESENTATION -> streams.figures();
+            case FLOWS -> streams.flows();
+            case REPRESENTATION_SNAPSHOTS -> streams.snapshots();
+            case COMPETITIONS -> streams.competitions();
+            default -> throw new IllegalArgumentException("no view of " + topic);
+        };
+    }
+
+    private static long count(ReadOnlyKeyValueStore<String, ?> view) {
+        long count = 0;
+        try (var all = view.all()) {
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void awaitRunning(RepresentationStreams streams) throws InterruptedException {
+        while (streams.streams().state() != KafkaStreams.State.RUNNING) {
+            Thread.sleep(100);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationStatus;
 import ca.calgary.representation.events.SeparationReason;
 import ca.calgary.representation.events.contract.Payloads;
+import ca.calgary.representation.events.contract.TextRules;
 import ca.calgary.representation.ingest.core.Violation.Code;
 import org.apache.avro.specific.SpecificRecord;
 import tools.jackson.databind.JsonNode;
@@ -44,19 +46,27 @@ public final class CanonicalEventReader {
 
     private final Set<EventType> accepted;
     private final String serviceName;
+    private final int maxOrgUnits;
 
     /**
      * @param accepted    the types this reader accepts; others are refused as not accepted here
      * @param serviceName how the refusal names this service
+     * @param maxOrgUnits how many units an orgUnitPath may name (SPEC §5)
      */
-    public CanonicalEventReader(Set<EventType> accepted, String serviceName) {
+    public CanonicalEventReader(Set<EventType> accepted, String serviceName, int maxOrgUnits) {
         this.accepted = Set.copyOf(accepted);
         this.serviceName = serviceName;
+        this.maxOrgUnits = maxOrgUnits;
+    }
+
+    /** A reader with SPEC §5's default depth of unit paths. */
+    public CanonicalEventReader(Set<EventType> accepted, String serviceName) {
+        this(accepted, serviceName, TextRules.DEFAULT_MAX_ORG_UNITS);
     }
 
     /** The validated event, or the reasons it is refused. */
     public Result read(JsonNode node) {
-        Fields fields = new Fields(node);
+        Fields fields = new Fields(node, maxOrgUnits);
         if (!node.isObject()) {
             return Result.refused(List.of(Violation.of(null, Code.MALFORMED, "an event must be a JSON object")));
         }
@@ -189,15 +199,17 @@ public final class CanonicalEventReader {
         private final JsonNode node;
         private final String prefix;
         private final List<Violation> violations;
+        private final int maxOrgUnits;
 
-        Fields(JsonNode node) {
-            this(node, "", new ArrayList<>());
+        Fields(JsonNode node, int maxOrgUnits) {
+            this(node, "", new ArrayList<>(), maxOrgUnits);
         }
 
-        private Fields(JsonNode node, String prefix, List<Violation> violations) {
+        private Fields(JsonNode node, String prefix, List<Violation> violations, int maxOrgUnits) {
             this.node = node;
             this.prefix = prefix;
             this.violations = violations;
+            this.maxOrgUnits = maxOrgUnits;
         }
 
         void add(String field, Code code, String reason) {
@@ -238,6 +250,12 @@ public final class CanonicalEventReader {
             }
             if (text.chars().anyMatch(Character::isISOControl)) {
                 add(field, Code.MALFORMED, field + " must not contain control characters");
+                return null;
+            }
+            OptionalInt formatting = TextRules.invisibleFormatting(text);
+            if (formatting.isPresent()) {
+                add(field, Code.MALFORMED, field + " must not contain invisible formatting characters such as "
+                        + TextRules.codePoint(formatting.getAsInt()) + " (they make a name read as another)");
                 return null;
             }
             return text;
@@ -338,7 +356,7 @@ public final class CanonicalEventReader {
                         + describe(value));
                 return null;
             }
-            Fields position = new Fields(value, prefix + field + ".", violations);
+            Fields position = new Fields(value, prefix + field + ".", violations, maxOrgUnits);
             int before = violations.size();
             String jobCode = position.requiredText("jobCode", MAX_ID_LENGTH);
             String jobTitle = position.requiredText("jobTitle", MAX_TEXT_LENGTH);
@@ -347,6 +365,9 @@ public final class CanonicalEventReader {
             if (orgUnitPath != null && Arrays.stream(orgUnitPath.split("/", -1)).anyMatch(part -> part.isBlank())) {
                 position.add("orgUnitPath", Code.MALFORMED, "orgUnitPath '" + orgUnitPath + "' has an empty unit; "
                         + "write units separated by single '/', from the top, e.g. City/Public Safety/Calgary Police Service");
+            } else if (orgUnitPath != null && TextRules.orgUnits(orgUnitPath) > maxOrgUnits) {
+                position.add("orgUnitPath", Code.TOO_LONG, "orgUnitPath has " + TextRules.orgUnits(orgUnitPath)
+                        + " units; at most " + maxOrgUnits + " (every unit is a published scope)");
             }
             String serviceLine = position.requiredText("serviceLine", MAX_ID_LENGTH);
             if (serviceLine != null && !SERVICE_LINE.matcher(serviceLine).matches()) {

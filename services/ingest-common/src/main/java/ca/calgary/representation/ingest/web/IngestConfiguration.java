@@ -52,7 +52,7 @@ public class IngestConfiguration {
     @Bean
     BatchValidator batchValidator(IngestProperties properties) {
         return new BatchValidator(new CanonicalEventReader(properties.service().eventTypes(),
-                properties.serviceName()));
+                properties.serviceName(), properties.maxOrgUnits()));
     }
 
     @Bean

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param topicReplication   replication factor of a topic this service creates
  * @param idempotencyWindow  how long accepted eventIds and Idempotency-Keys are remembered at the edge (the
  *                           pipeline itself ignores a repeated eventId for good)
+ * @param maxOrgUnits        how many units an orgUnitPath may name (SPEC §5: each is a published scope); deeper
+ *                           paths are refused (422)
  */
 @ConfigurationProperties("representation.ingest")
 public record IngestProperties(
@@ -28,12 +30,16 @@ public record IngestProperties(
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplication,
-        @DefaultValue("365d") Duration idempotencyWindow) {
+        @DefaultValue("365d") Duration idempotencyWindow,
+        @DefaultValue("12") int maxOrgUnits) {
 
     public IngestProperties {
         Objects.requireNonNull(service, "representation.ingest.service is required (HIRING, PROMOTION or MENTORSHIP)");
         if (maxBatchEvents < 1) {
             throw new IllegalArgumentException("representation.ingest.max-batch-events must be at least 1");
+        }
+        if (maxOrgUnits < 1) {
+            throw new IllegalArgumentException("representation.ingest.max-org-units must be at least 1");
         }
     }
 

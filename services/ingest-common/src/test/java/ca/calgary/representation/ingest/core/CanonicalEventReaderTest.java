@@ -96,6 +96,15 @@ class CanonicalEventReaderTest {
     }
 
     @Test
+    void theUnitPathDepthIsConfiguration() {
+        String deep = HIRED.replace("Calgary Police Service/Patrol", "Calgary Police Service/Patrol/Squad");
+        assertThat(new CanonicalEventReader(IngestService.HIRING.eventTypes(), "hiring", 4).read(json(deep))
+                .violations()).extracting(Violation::field).containsExactly("position.orgUnitPath");
+        assertThat(new CanonicalEventReader(IngestService.HIRING.eventTypes(), "hiring", 5).read(json(deep))
+                .isValid()).isTrue();
+    }
+
+    @Test
     void everyProblemOfAnEventIsReportedAtOnce() {
         String bad = """
                 {"type":"EmployeeHired","eventId":" ","effectiveDate":"2021-02-30",
@@ -172,7 +181,14 @@ class CanonicalEventReaderTest {
                         + "\"position\":{\"jobCode\":\"J\",\"jobTitle\":\"T\",\"level\":\"MANAGER\",\"orgUnitPath\":\"City\","
                         + "\"serviceLine\":\"POLICE\"}}", "employeeId", Code.NOT_ALLOWED, "leave employeeId out"),
                 bad("control characters", HIRED.replace("\"golden\"", "\"gold\\u0000en\""), "source", Code.MALFORMED,
-                        "control characters"));
+                        "control characters"),
+                bad("a unit path deeper than 12 units", HIRED.replace("Calgary Police Service/Patrol",
+                        "Calgary Police Service/Patrol" + "/Squad".repeat(9)), "position.orgUnitPath", Code.TOO_LONG,
+                        "orgUnitPath has 13 units; at most 12"),
+                bad("a right-to-left override in a unit name", HIRED.replace("/Patrol", "/\\u202Elortap"),
+                        "position.orgUnitPath", Code.MALFORMED, "invisible formatting characters such as U+202E"),
+                bad("a zero-width space in an id", HIRED.replace("\"E001\"", "\"E0\\u200B01\""), "employeeId",
+                        Code.MALFORMED, "U+200B"));
     }
 
     private static Arguments bad(String name, String json, String field, Code code, String reason) {

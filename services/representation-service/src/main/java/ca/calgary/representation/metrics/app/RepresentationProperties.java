@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 back)
  * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
  * @param flowPublishInterval      how often changed flow figures, snapshots and funnels are published
+ * @param maxOrgUnits              how many units an orgUnitPath may name (SPEC §5); events with deeper paths that
+ *                                 arrive straight through Kafka are dead-lettered
  */
 @ConfigurationProperties("representation.metrics")
 public record RepresentationProperties(
@@ -47,7 +49,8 @@ public record RepresentationProperties(
         Path benchmarksFile,
         @DefaultValue("2023-Q1") String firstQuarter,
         @DefaultValue("WHITE_ONLY") String referenceGroup,
-        @DefaultValue("5s") Duration flowPublishInterval) {
+        @DefaultValue("5s") Duration flowPublishInterval,
+        @DefaultValue("12") int maxOrgUnits) {
 
     public RepresentationProperties {
         // fail at start, naming the setting, rather than when the topology first needs them
@@ -56,7 +59,7 @@ public record RepresentationProperties(
     }
 
     public RepresentationConfig representationConfig() {
-        return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone);
+        return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone, maxOrgUnits);
     }
 
     public FlowConfig flowConfig() {

@@ -56,17 +56,21 @@ public final class CompetitionCalculator {
     private final int minCellSize;
     private final ReferenceGroup reference;
     private final Set<String> publicSafety;
+    private final Quarter firstQuarter;
 
-    public CompetitionCalculator(int minCellSize, ReferenceGroup reference, Set<String> publicSafetyServiceLines) {
+    /** @param firstQuarter the first quarter reported: roll-ups cover the same periods as every other flow */
+    public CompetitionCalculator(int minCellSize, ReferenceGroup reference, Set<String> publicSafetyServiceLines,
+                                 Quarter firstQuarter) {
         this.minCellSize = minCellSize;
         this.reference = reference;
         this.publicSafety = Set.copyOf(publicSafetyServiceLines);
+        this.firstQuarter = firstQuarter;
     }
 
     /**
      * @param competitions the candidates of every competition
      * @param openings     the openings known so far; a competition without one has no period and no roll-up
-     * @param today        roll-ups exist for periods up to the one in progress
+     * @param today        roll-ups exist for periods up to the one in progress, from the first reported quarter
      */
     public List<CompetitionFigures> figures(Map<String, Counts> competitions, Map<String, CompetitionOpening> openings,
                                             LocalDate today) {
@@ -84,7 +88,7 @@ public final class CompetitionCalculator {
                 return;
             }
             for (Period period : Period.containing(Quarter.of(opening.opened()))) {
-                if (period.last().compareTo(Quarter.of(today)) > 0) {
+                if (period.last().compareTo(Quarter.of(today)) > 0 || period.last().compareTo(firstQuarter) < 0) {
                     continue;
                 }
                 for (CellKey key : CellKey.of(opening.target(), publicSafety)) {

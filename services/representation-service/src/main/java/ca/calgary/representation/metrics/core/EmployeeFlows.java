@@ -45,20 +45,39 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
             return NONE;
         }
         List<Move> moves = moves(events);
-        SortedMap<Period, FlowContribution> periods = new TreeMap<>();
         Quarter from = Quarter.of(events.get(0).effectiveDate());
         if (from.compareTo(firstQuarter) < 0) {
             from = firstQuarter;
         }
+        List<Period> reported = new ArrayList<>();
         for (Quarter quarter = from; quarter.compareTo(Quarter.of(today)) <= 0; quarter = quarter.plus(1)) {
-            for (Period period : List.of(Period.quarter(quarter), Period.rolling12Months(quarter))) {
-                FlowContribution contribution = contribution(history, moves, period, today);
-                if (!contribution.isEmpty()) {
-                    periods.put(period, contribution);
-                }
+            reported.add(Period.quarter(quarter));
+            reported.add(Period.rolling12Months(quarter));
+        }
+        // Every state the periods and competitions need, from one fold of the history.
+        List<LocalDate> days = new ArrayList<>();
+        for (Period period : reported) {
+            days.add(startDay(period));
+            days.add(endDay(period, today));
+        }
+        events.stream().filter(event -> event.competitionId() != null).forEach(event -> days.add(event.effectiveDate()));
+        Map<LocalDate, EmployeeState> states = history.statesAsOf(days);
+        SortedMap<Period, FlowContribution> periods = new TreeMap<>();
+        for (Period period : reported) {
+            FlowContribution contribution = contribution(states, moves, period, today);
+            if (!contribution.isEmpty()) {
+                periods.put(period, contribution);
             }
         }
-        return new EmployeeFlows(periods, competitions(history, events));
+        return new EmployeeFlows(periods, competitions(states, events));
+    }
+
+    private static LocalDate startDay(Period period) {
+        return period.start().minusDays(1);
+    }
+
+    private static LocalDate endDay(Period period, LocalDate today) {
+        return period.end().isAfter(today) ? today : period.end();
     }
 
     private static List<Move> moves(List<EmployeeEvent> events) {
@@ -108,12 +127,12 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
         return moves;
     }
 
-    private static FlowContribution contribution(EmployeeHistory history, List<Move> moves, Period period,
-                                                 LocalDate today) {
-        LocalDate startDay = period.start().minusDays(1);
-        LocalDate endDay = period.end().isAfter(today) ? today : period.end();
-        EmployeeState atStart = history.stateAsOf(startDay);
-        EmployeeState atEnd = history.stateAsOf(endDay);
+    private static FlowContribution contribution(Map<LocalDate, EmployeeState> states, List<Move> moves,
+                                                 Period period, LocalDate today) {
+        LocalDate startDay = startDay(period);
+        LocalDate endDay = endDay(period, today);
+        EmployeeState atStart = states.get(startDay);
+        EmployeeState atEnd = states.get(endDay);
         List<Placement> hires = new ArrayList<>();
         List<FlowContribution.Promotion> promotions = new ArrayList<>();
         List<Placement> separations = new ArrayList<>();
@@ -148,11 +167,16 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
                 && !move.date().isAfter(until));
     }
 
-    private static SortedMap<String, CompetitionEntry> competitions(EmployeeHistory history, List<EmployeeEvent> events) {
+    /**
+     * The furthest stage of each competition the employee took part in, with their groups as of their last step;
+     * a step taken while not active counts nowhere (SPEC §4), like every other event of an inactive employee.
+     */
+    private static SortedMap<String, CompetitionEntry> competitions(Map<LocalDate, EmployeeState> states,
+                                                                    List<EmployeeEvent> events) {
         Map<String, CompetitionEntry.Stage> stages = new HashMap<>();
         Map<String, LocalDate> lastStep = new HashMap<>();
         for (EmployeeEvent event : events) {
-            if (event.competitionId() == null) {
+            if (event.competitionId() == null || !states.get(event.effectiveDate()).active()) {
                 continue;
             }
             CompetitionEntry.Stage stage = switch (event.kind()) {
@@ -168,7 +192,7 @@ public record EmployeeFlows(SortedMap<Period, FlowContribution> periods, SortedM
         }
         SortedMap<String, CompetitionEntry> entries = new TreeMap<>();
         stages.forEach((competition, stage) -> entries.put(competition,
-                new CompetitionEntry(stage, history.stateAsOf(lastStep.get(competition)).groups())));
+                new CompetitionEntry(stage, states.get(lastStep.get(competition)).groups())));
         return entries;
     }
 

@@ -2,9 +2,14 @@ package ca.calgary.representation.metrics.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import ca.calgary.representation.events.MentorshipRole;
 
@@ -46,14 +51,51 @@ public final class EmployeeHistory {
     }
 
     public EmployeeState stateAsOf(LocalDate date) {
-        Placement placement = null;
-        SelfIdentification identification = SelfIdentification.NOT_DISCLOSED;
-        Set<String> menteeOf = new HashSet<>();
-        int unexplained = 0;
+        Fold fold = new Fold();
         for (EmployeeEvent event : events) {
             if (event.effectiveDate().isAfter(date)) {
                 break;
             }
+            fold.apply(event);
+        }
+        return fold.state();
+    }
+
+    /**
+     * The state as of each of the dates, from one fold of the history (the flow metrics need the states at every
+     * period boundary; folding once instead of once per date keeps an event's cost linear in the history).
+     */
+    public SortedMap<LocalDate, EmployeeState> statesAsOf(Collection<LocalDate> dates) {
+        SortedMap<LocalDate, EmployeeState> states = new TreeMap<>();
+        Iterator<LocalDate> pending = new TreeSet<>(dates).iterator();
+        LocalDate next = pending.hasNext() ? pending.next() : null;
+        Fold fold = new Fold();
+        for (EmployeeEvent event : events) {
+            while (next != null && event.effectiveDate().isAfter(next)) {
+                states.put(next, fold.state());
+                next = pending.hasNext() ? pending.next() : null;
+            }
+            if (next == null) {
+                return states;
+            }
+            fold.apply(event);
+        }
+        EmployeeState last = fold.state();
+        for (; next != null; next = pending.hasNext() ? pending.next() : null) {
+            states.put(next, last);
+        }
+        return states;
+    }
+
+    /** SPEC §4's fold, one event at a time. */
+    private static final class Fold {
+
+        private Placement placement;
+        private SelfIdentification identification = SelfIdentification.NOT_DISCLOSED;
+        private final Set<String> menteeOf = new HashSet<>();
+        private int unexplained;
+
+        void apply(EmployeeEvent event) {
             switch (event.kind()) {
                 case HIRED -> placement = event.placement();
                 case TRANSFERRED, PROMOTED -> {
@@ -80,12 +122,19 @@ public final class EmployeeHistory {
                 }
                 case MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN -> menteeOf.remove(event.programId());
                 case COMPETITION_APPLIED, COMPETITION_SHORTLISTED -> {
-                    // competition stages change nobody's state; the flow metrics read them from the history
+                    // a stage changes nobody's state; one taken while not active counts nowhere (SPEC §4)
+                    if (placement == null) {
+                        unexplained++;
+                    }
                 }
                 default -> throw new IllegalStateException("unhandled " + event.kind());
             }
         }
-        return new EmployeeState(placement, identification, placement != null && !menteeOf.isEmpty(), unexplained);
+
+        EmployeeState state() {
+            return new EmployeeState(placement, identification, placement != null && !menteeOf.isEmpty(),
+                    unexplained);
+        }
     }
 
     private static List<EmployeeEvent> eraseWithdrawn(List<EmployeeEvent> sorted) {

@@ -1,9 +1,12 @@
 package ca.calgary.representation.metrics.core;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
+import ca.calgary.representation.events.Position;
 import ca.calgary.representation.events.PromotionCompetitionOpened;
+import ca.calgary.representation.events.contract.TextRules;
 import ca.calgary.representation.metrics.DeadLetterReason;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -12,8 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
  * What a decoded input event must be before the pipeline applies it (SPEC §3 and the topic contracts): its declared
  * type, where the publisher declared one, names its payload's union branch; and the record is keyed by the event's
  * employeeKey (competitionId for a competition's opening), which every event but an opening carries. The pipeline
- * never guesses: anything else is rejected with the reason. A rejection's detail names no key or field value, since
- * a wrong key is often the HR employeeId itself.
+ * never guesses: anything else is rejected with the reason. A position's names become published scopes, so they are
+ * held to the ingest services' rules too ({@link TextRules}: no deeper unit path than configured, no invisible
+ * formatting). A rejection's detail names no key or field value, since a wrong key is often the HR employeeId.
  */
 public final class InputEventCheck {
 
@@ -28,8 +32,9 @@ public final class InputEventCheck {
      * @param key      the Kafka record's key
      * @param envelope one of the input envelopes (EmploymentEvent, SelfIdentificationEvent, PromotionEvent,
      *                 MentorshipEvent), as decoded
+     * @param maxOrgUnits how many units an orgUnitPath may name
      */
-    public static Optional<Rejection> check(String key, SpecificRecord envelope) {
+    public static Optional<Rejection> check(String key, SpecificRecord envelope, int maxOrgUnits) {
         SpecificRecord payload = (SpecificRecord) field(envelope, "payload");
         String branch = payload.getSchema().getName();
         Object declared = field(envelope, "type");
@@ -53,6 +58,29 @@ public final class InputEventCheck {
             return Optional.of(new Rejection(DeadLetterReason.KEY_MISMATCH, "the record's key is not the event's "
                     + keyedBy + " (key a " + branch + " event by its " + keyedBy
                     + ", never by the HR employeeId)"));
+        }
+        Object position = field(payload, "position");
+        if (position instanceof Position placed) {
+            return checkPosition(branch, placed, maxOrgUnits);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> checkPosition(String branch, Position position, int maxOrgUnits) {
+        int units = TextRules.orgUnits(position.getOrgUnitPath());
+        if (units > maxOrgUnits) {
+            return Optional.of(new Rejection(DeadLetterReason.MALFORMED, "the " + branch + " position's orgUnitPath "
+                    + "has " + units + " units; at most " + maxOrgUnits + " (every unit is a published scope)"));
+        }
+        for (Schema.Field name : Position.getClassSchema().getFields()) {
+            if (position.get(name.pos()) instanceof CharSequence text) {
+                OptionalInt formatting = TextRules.invisibleFormatting(text.toString());
+                if (formatting.isPresent()) {
+                    return Optional.of(new Rejection(DeadLetterReason.MALFORMED, "the " + branch + " position's "
+                            + name.name() + " contains the invisible formatting character "
+                            + TextRules.codePoint(formatting.getAsInt())));
+                }
+            }
         }
         return Optional.empty();
     }

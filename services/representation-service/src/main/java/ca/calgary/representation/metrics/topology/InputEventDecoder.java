@@ -24,10 +24,12 @@ final class InputEventDecoder<V extends SpecificRecord> implements FixedKeyProce
     private static final int MAX_DETAIL = 500;
 
     private final Deserializer<V> deserializer;
+    private final int maxOrgUnits;
     private FixedKeyProcessorContext<String, DecodedInput<V>> context;
 
-    InputEventDecoder(Deserializer<V> deserializer) {
+    InputEventDecoder(Deserializer<V> deserializer, int maxOrgUnits) {
         this.deserializer = deserializer;
+        this.maxOrgUnits = maxOrgUnits;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class InputEventDecoder<V extends SpecificRecord> implements FixedKeyProce
             reject(record, source, DeadLetterReason.UNDECODABLE, "the value cannot be decoded: " + message(e), null);
             return;
         }
-        Optional<InputEventCheck.Rejection> rejection = InputEventCheck.check(record.key(), event);
+        Optional<InputEventCheck.Rejection> rejection = InputEventCheck.check(record.key(), event, maxOrgUnits);
         if (rejection.isPresent()) {
             Object eventId = event.get(event.getSchema().getField("eventId").pos());
             reject(record, source, rejection.get().reason(), rejection.get().detail(), eventId.toString());

@@ -233,7 +233,8 @@ public final class RepresentationTopology {
                 .process(() -> new FlowAggregator(today, config.publicSafetyServiceLines(),
                                 new FlowCalculator(config.minCellSize(), flowConfig.reference()), snapshots,
                                 new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
-                                        config.publicSafetyServiceLines()), flowConfig.publishInterval()),
+                                        config.publicSafetyServiceLines(), flowConfig.firstQuarter()),
+                                flowConfig.publishInterval()),
                         Named.as("flow-aggregator"), AGGREGATED_FLOWS_STORE, COMPETITION_OPENINGS_STORE,
                         FLOW_BENCHMARKS_STORE, PUBLISHED_FLOWS_STORE)
                 .split(Named.as("flow-output-"))
@@ -256,12 +257,11 @@ public final class RepresentationTopology {
     }
 
     /** An input topic's records, decoded and checked ({@link InputEventDecoder}). */
-    private static <V extends SpecificRecord> KStream<String, DecodedInput<V>> decode(StreamsBuilder builder,
-                                                                                     String topic, Serde<V> serde,
-                                                                                     String name) {
+    private <V extends SpecificRecord> KStream<String, DecodedInput<V>> decode(StreamsBuilder builder, String topic,
+                                                                              Serde<V> serde, String name) {
         return builder.stream(topic, Consumed.with(RepresentationTopics.KEY, Serdes.ByteArray())
                         .withName(name + "-events-source"))
-                .processValues(() -> new InputEventDecoder<>(serde.deserializer()), Named.as(name + "-decoder"));
+                .processValues(() -> new InputEventDecoder<>(serde.deserializer(), config.maxOrgUnits()), Named.as(name + "-decoder"));
     }
 
     private static <V> KStream<String, V> events(KStream<String, DecodedInput<V>> input, String name) {

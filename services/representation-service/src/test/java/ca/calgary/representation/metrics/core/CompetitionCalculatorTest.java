@@ -28,6 +28,10 @@ class CompetitionCalculatorTest {
     static final LocalDate TODAY = LocalDate.of(2024, 8, 15);
 
     static List<CompetitionFigures> figures() {
+        return figures(LocalDate.of(2024, 2, 1), Quarter.parse("2023-Q1"));
+    }
+
+    static List<CompetitionFigures> figures(LocalDate opened, Quarter firstQuarter) {
         Map<String, CompetitionCalculator.Counts> competitions = new HashMap<>();
         Map<String, CompetitionOpening> openings = new HashMap<>();
         for (int c = 0; c < 10; c++) {
@@ -41,11 +45,10 @@ class CompetitionCalculatorTest {
                         : Stage.APPLIED, BLACK), 1);
             }
             competitions.put(id, counts);
-            openings.put(id, new CompetitionOpening(id, LocalDate.of(2024, 2, 1), Instant.EPOCH, "open-" + id,
-                    SUPERVISOR));
+            openings.put(id, new CompetitionOpening(id, opened, Instant.EPOCH, "open-" + id, SUPERVISOR));
         }
         return new CompetitionCalculator(10, new ReferenceGroup(Group.WHITE_ONLY),
-                RepresentationConfig.DEFAULT_PUBLIC_SAFETY).figures(competitions, openings, TODAY);
+                RepresentationConfig.DEFAULT_PUBLIC_SAFETY, firstQuarter).figures(competitions, openings, TODAY);
     }
 
     static CompetitionFigures rollup(List<CompetitionFigures> figures, String period, Group group) {
@@ -82,6 +85,17 @@ class CompetitionCalculatorTest {
         assertThat(figures().stream().filter(f -> f.competitionId() == null).map(f -> f.period().id()).distinct())
                 .containsExactlyInAnyOrder("2024-Q1", "R12M-2024-Q1", "R12M-2024-Q2", "R12M-2024-Q3");
         assertThat(rollup(figures(), "R12M-2024-Q3", Group.BLACK).applicants()).isEqualTo(100);
+    }
+
+    @Test
+    void rollUpsStartAtTheFirstReportedQuarterLikeEveryOtherFlow() {
+        // Opened in 2023-Q2 with 2024-Q1 the first reported quarter: only the rolling periods ending from 2024-Q1.
+        assertThat(figures(LocalDate.of(2023, 5, 1), Quarter.parse("2024-Q1")).stream()
+                .filter(f -> f.competitionId() == null).map(f -> f.period().id()).distinct())
+                .containsExactlyInAnyOrder("R12M-2024-Q1");
+        assertThat(figures(LocalDate.of(2023, 5, 1), Quarter.parse("2024-Q1")).stream()
+                .filter(f -> "SUP-0".equals(f.competitionId())).count())
+                .as("the competition's own funnel is published whatever its date").isEqualTo(Group.values().length);
     }
 
     @Test

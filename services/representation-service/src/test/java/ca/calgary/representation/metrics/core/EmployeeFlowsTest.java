@@ -193,4 +193,21 @@ class EmployeeFlowsTest {
         assertThat(flows.competitions()).containsEntry("SGT-2024-02",
                 new CompetitionEntry(CompetitionEntry.Stage.PROMOTED, BLACK_GROUPS));
     }
+
+    @Test
+    void competitionStepsTakenWhileNotActiveCountNowhere() {
+        EmployeeHistory history = history(
+                EmployeeEvent.competition("applied-early", LocalDate.parse("2023-05-01"), at("2023-05-01"),
+                        Kind.COMPETITION_APPLIED, "SUP-1"),
+                hired("2023-06-01", CONSTABLE),
+                EmployeeEvent.competition("applied", LocalDate.parse("2024-02-01"), at("2024-02-01"),
+                        Kind.COMPETITION_APPLIED, "SUP-2"),
+                separated("2024-03-01"),
+                EmployeeEvent.competition("shortlisted-after-leaving", LocalDate.parse("2024-04-01"),
+                        at("2024-04-01"), Kind.COMPETITION_SHORTLISTED, "SUP-2"));
+        EmployeeFlows flows = EmployeeFlows.of(history, FIRST, TODAY);
+        assertThat(flows.competitions().keySet()).containsExactly("SUP-2");
+        assertThat(flows.competitions().get("SUP-2").stage()).isEqualTo(CompetitionEntry.Stage.APPLIED);
+        assertThat(history.stateAsOf(TODAY).unexplainedEvents()).as("reported as data quality").isEqualTo(2);
+    }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
 
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
@@ -107,5 +111,35 @@ class EmployeeHistoryTest {
                         Kind.MENTORSHIP_COMPLETED, "LEAD", null));
         assertThat(history.stateAsOf(LocalDate.parse("2024-05-01")).activeMentee()).isTrue();
         assertThat(history.stateAsOf(LocalDate.parse("2024-10-01")).activeMentee()).isFalse();
+    }
+
+    @Test
+    void statesAsOfManyDatesAreTheStatesAsOfEachFromOneFold() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            EmployeeHistory history = EmployeeHistory.empty();
+            Placement placement = new Placement(Level.FRONTLINE, "City/A", "CORPORATE");
+            LocalDate base = LocalDate.parse("2020-01-01");
+            for (int e = 0; e < random.nextInt(12); e++) {
+                LocalDate day = base.plusDays(random.nextInt(1500));
+                Instant at = Instant.parse(day + "T09:00:00Z");
+                history = history.with(switch (random.nextInt(5)) {
+                    case 0 -> EmployeeEvent.placement("h" + e, day, at, Kind.HIRED, placement);
+                    case 1 -> EmployeeEvent.placement("p" + e, day, at, Kind.PROMOTED, placement);
+                    case 2 -> EmployeeEvent.separated("s" + e, day, at);
+                    case 3 -> EmployeeEvent.withdrawn("w" + e, day, at);
+                    default -> EmployeeEvent.competition("c" + e, day, at, Kind.COMPETITION_APPLIED, "C");
+                });
+            }
+            List<LocalDate> dates = new ArrayList<>();
+            for (int d = 0; d < 20; d++) {
+                dates.add(base.plusDays(random.nextInt(1600) - 50));
+            }
+            SortedMap<LocalDate, EmployeeState> states = history.statesAsOf(dates);
+            assertThat(states.keySet()).containsExactlyInAnyOrderElementsOf(new HashSet<>(dates));
+            for (LocalDate date : dates) {
+                assertThat(states.get(date)).as("as of " + date).isEqualTo(history.stateAsOf(date));
+            }
+        }
     }
 }

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import ca.calgary.representation.events.EmployeeHired;
 import ca.calgary.representation.events.EmploymentEvent;
+import ca.calgary.representation.events.Position;
 import ca.calgary.representation.events.SelfIdentificationEvent;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.DeadLetter;
@@ -79,7 +82,7 @@ class InputDeadLetterTest {
 
             DataQuality quality = topology.latestDataQuality().orElseThrow();
             assertThat(quality.getDeadLetters()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "UNDECODABLE", 3L, "TYPE_MISMATCH", 1L, "KEY_MISMATCH", 3L));
+                    "UNDECODABLE", 3L, "TYPE_MISMATCH", 1L, "KEY_MISMATCH", 3L, "MALFORMED", 0L));
             assertThat(topology.publish().get("ORG|ALL|TOTAL").getHeadcount())
                     .as("E1 and E4 are counted; nothing dead-lettered is").isEqualTo(2);
             assertThat(topology.publish().get("ORG|ALL|NOT_DISCLOSED").getCount())
@@ -97,6 +100,33 @@ class InputDeadLetterTest {
                     topology.topics().employment().serializer());
             assertThat(topology.publish().get("ORG|ALL|TOTAL").getHeadcount()).isEqualTo(1);
             assertThat(topology.deadLetters()).isEmpty();
+        }
+    }
+
+    @Test
+    void positionsThatWouldMultiplyOrDisguiseScopesAreDeadLettered() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(
+                RepresentationTopologyTest.NO_SUPPRESSION, TODAY)) {
+            RepresentationTopics topics = topology.topics();
+            OutgoingEvent hire = hire("E1");
+            EmploymentEvent event = (EmploymentEvent) hire.value();
+            EmployeeHired hired = (EmployeeHired) event.getPayload();
+            Position deep = Position.newBuilder(hired.getPosition())
+                    .setOrgUnitPath("City" + "/Unit".repeat(12)).build();
+            Position disguised = Position.newBuilder(hired.getPosition())
+                    .setOrgUnitPath("City/\u202Eetaroproc").build();
+            topology.pipe(topics.employmentTopic(), hire.key(), EmploymentEvent.newBuilder(event)
+                    .setPayload(Payloads.employeeHired(deep)).build(), topics.employment().serializer());
+            topology.pipe(topics.employmentTopic(), hire.key(), EmploymentEvent.newBuilder(event).setEventId("h2")
+                    .setPayload(Payloads.employeeHired(disguised)).build(), topics.employment().serializer());
+            topology.publish();
+            List<DeadLetter> letters = List.copyOf(topology.deadLetters().values());
+            assertThat(letters).extracting(DeadLetter::getReason)
+                    .containsExactly(DeadLetterReason.MALFORMED, DeadLetterReason.MALFORMED);
+            assertThat(letters.get(0).getDetail()).contains("orgUnitPath has 13 units; at most 12");
+            assertThat(letters.get(1).getDetail()).contains("orgUnitPath contains the invisible formatting "
+                    + "character U+202E");
+            assertThat(topology.publish()).as("no cell of either").isEmpty();
         }
     }
 
