@@ -1,5 +1,6 @@
 package ca.calgary.representation.metrics.topology;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import ca.calgary.representation.metrics.core.FlowContribution;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
+import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import ca.calgary.representation.streams.BinarySerde;
 import ca.calgary.representation.streams.BinarySerde.Reader;
@@ -40,8 +42,13 @@ import org.apache.kafka.common.serialization.Serde;
  */
 final class InternalSerdes {
 
-    /** Format 2 added competition ids to history entries; format 1 values are still read. */
-    private static final byte VERSION = 2;
+    /**
+     * Format 2 added competition ids to history entries; format 3 writes histories and flows with a table of the
+     * value's distinct placements (each written once, referred to by index) and periods in four bytes, which makes
+     * an employee's flows about five times smaller. Earlier formats are still read.
+     */
+    private static final byte VERSION = 3;
+    private static final int PLACEMENT_TABLE = 3;
 
     private InternalSerdes() {
     }
@@ -54,20 +61,22 @@ final class InternalSerdes {
     }
 
     static Serde<EmployeeEvent> employeeEvent() {
-        return serde(InternalSerdes::writeEvent, InternalSerdes::readEvent);
+        return serde((out, event) -> withPlacementTable(out, (body, placements) -> writeEvent(body, event, placements)),
+                in -> readEvent(in, PlacementTable.readTable(in)));
     }
 
     static Serde<EmployeeHistory> employeeHistory() {
-        return serde((out, history) -> {
-            out.writeInt(history.events().size());
+        return serde((out, history) -> withPlacementTable(out, (body, placements) -> {
+            body.writeInt(history.events().size());
             for (EmployeeEvent event : history.events()) {
-                writeEvent(out, event);
+                writeEvent(body, event, placements);
             }
-        }, in -> {
+        }), in -> {
+            PlacementTable placements = PlacementTable.readTable(in);
             int size = in.readInt();
             List<EmployeeEvent> events = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                events.add(readEvent(in));
+                events.add(readEvent(in, placements));
             }
             return new EmployeeHistory(events);
         });
@@ -89,34 +98,36 @@ final class InternalSerdes {
     }
 
     static Serde<EmployeeFlows> employeeFlows() {
-        return serde(InternalSerdes::writeFlows, InternalSerdes::readFlows);
+        return serde((out, flows) -> withPlacementTable(out, (body, placements) -> writeFlows(body, flows, placements)),
+                in -> readFlows(in, PlacementTable.readTable(in)));
     }
 
     /** A change of one employee's flows: the changed periods and competitions, before and after. */
     static Serde<EmployeeFlows.Change> flowChange() {
-        return serde((out, change) -> {
-            out.writeInt(change.periods().size());
+        return serde((out, change) -> withPlacementTable(out, (body, placements) -> {
+            body.writeShort(change.periods().size());
             for (Map.Entry<Period, EmployeeFlows.Delta<FlowContribution>> entry : change.periods().entrySet()) {
-                out.writeUTF(entry.getKey().id());
-                writeNullable(out, entry.getValue().before(), InternalSerdes::writeFlowContribution);
-                writeNullable(out, entry.getValue().after(), InternalSerdes::writeFlowContribution);
+                writePeriod(body, entry.getKey());
+                writeNullable(body, entry.getValue().before(), (o, c) -> writeFlowContribution(o, c, placements));
+                writeNullable(body, entry.getValue().after(), (o, c) -> writeFlowContribution(o, c, placements));
             }
-            out.writeInt(change.competitions().size());
+            body.writeShort(change.competitions().size());
             for (Map.Entry<String, EmployeeFlows.Delta<CompetitionEntry>> entry : change.competitions().entrySet()) {
-                out.writeUTF(entry.getKey());
-                writeNullable(out, entry.getValue().before(), InternalSerdes::writeCompetitionEntry);
-                writeNullable(out, entry.getValue().after(), InternalSerdes::writeCompetitionEntry);
+                body.writeUTF(entry.getKey());
+                writeNullable(body, entry.getValue().before(), InternalSerdes::writeCompetitionEntry);
+                writeNullable(body, entry.getValue().after(), InternalSerdes::writeCompetitionEntry);
             }
-        }, in -> {
+        }), in -> {
+            PlacementTable placements = PlacementTable.readTable(in);
             Map<Period, EmployeeFlows.Delta<FlowContribution>> periods = new TreeMap<>();
-            int periodCount = in.readInt();
+            int periodCount = readCount(in);
             for (int i = 0; i < periodCount; i++) {
-                periods.put(Period.parse(in.readUTF()), new EmployeeFlows.Delta<>(
-                        readNullable(in, InternalSerdes::readFlowContribution),
-                        readNullable(in, InternalSerdes::readFlowContribution)));
+                periods.put(readPeriod(in), new EmployeeFlows.Delta<>(
+                        readNullable(in, r -> readFlowContribution(r, placements)),
+                        readNullable(in, r -> readFlowContribution(r, placements))));
             }
             Map<String, EmployeeFlows.Delta<CompetitionEntry>> competitions = new TreeMap<>();
-            int competitionCount = in.readInt();
+            int competitionCount = readCount(in);
             for (int i = 0; i < competitionCount; i++) {
                 competitions.put(in.readUTF(), new EmployeeFlows.Delta<>(
                         readNullable(in, InternalSerdes::readCompetitionEntry),
@@ -140,61 +151,173 @@ final class InternalSerdes {
 
     // --- formats ---
 
-    private static void writeFlows(DataOutputStream out, EmployeeFlows flows) throws IOException {
-        out.writeInt(flows.periods().size());
+    private static void writeFlows(DataOutputStream out, EmployeeFlows flows, PlacementTable placements)
+            throws IOException {
+        out.writeShort(flows.periods().size());
         for (Map.Entry<Period, FlowContribution> entry : flows.periods().entrySet()) {
-            out.writeUTF(entry.getKey().id());
-            writeFlowContribution(out, entry.getValue());
+            writePeriod(out, entry.getKey());
+            writeFlowContribution(out, entry.getValue(), placements);
         }
-        out.writeInt(flows.competitions().size());
+        out.writeShort(flows.competitions().size());
         for (Map.Entry<String, CompetitionEntry> entry : flows.competitions().entrySet()) {
             out.writeUTF(entry.getKey());
             writeCompetitionEntry(out, entry.getValue());
         }
     }
 
-    private static EmployeeFlows readFlows(BinarySerde.Input in) throws IOException {
+    private static EmployeeFlows readFlows(BinarySerde.Input in, PlacementTable placements) throws IOException {
         SortedMap<Period, FlowContribution> periods = new TreeMap<>();
-        int periodCount = in.readInt();
+        int periodCount = readCount(in);
         for (int i = 0; i < periodCount; i++) {
-            periods.put(Period.parse(in.readUTF()), readFlowContribution(in));
+            periods.put(readPeriod(in), readFlowContribution(in, placements));
         }
         SortedMap<String, CompetitionEntry> competitions = new TreeMap<>();
-        int competitionCount = in.readInt();
+        int competitionCount = readCount(in);
         for (int i = 0; i < competitionCount; i++) {
             competitions.put(in.readUTF(), readCompetitionEntry(in));
         }
         return new EmployeeFlows(periods, competitions);
     }
 
-    private static void writeFlowContribution(DataOutputStream out, FlowContribution c) throws IOException {
+    private static void writeFlowContribution(DataOutputStream out, FlowContribution c, PlacementTable placements)
+            throws IOException {
         out.writeInt(mask(c.groups()));
-        writeNullable(out, c.atStart(), InternalSerdes::writePlacement);
-        writeNullable(out, c.atEnd(), InternalSerdes::writePlacement);
+        placements.write(out, c.atStart());
+        placements.write(out, c.atEnd());
         out.writeBoolean(c.menteeAtEnd());
-        writeList(out, c.hires(), InternalSerdes::writePlacement);
+        writeList(out, c.hires(), placements::write);
         writeList(out, c.promotions(), (o, promotion) -> {
-            writePlacement(o, promotion.from());
-            writePlacement(o, promotion.to());
+            placements.write(o, promotion.from());
+            placements.write(o, promotion.to());
         });
-        writeList(out, c.separations(), InternalSerdes::writePlacement);
+        writeList(out, c.separations(), placements::write);
         writeList(out, c.enrolments(), (o, enrolment) -> {
-            writePlacement(o, enrolment.placement());
+            placements.write(o, enrolment.placement());
             o.writeBoolean(enrolment.promotedWithin24Months());
         });
-        writeList(out, c.completions(), InternalSerdes::writePlacement);
+        writeList(out, c.completions(), placements::write);
         out.writeBoolean(c.nonMentee());
         out.writeBoolean(c.nonMenteePromoted());
     }
 
-    private static FlowContribution readFlowContribution(BinarySerde.Input in) throws IOException {
-        return new FlowContribution(unmask(in.readInt(), Group.class),
-                readNullable(in, InternalSerdes::readPlacement), readNullable(in, InternalSerdes::readPlacement),
-                in.readBoolean(), readList(in, InternalSerdes::readPlacement),
-                readList(in, i -> new FlowContribution.Promotion(readPlacement(i), readPlacement(i))),
-                readList(in, InternalSerdes::readPlacement),
-                readList(in, i -> new FlowContribution.Enrolment(readPlacement(i), i.readBoolean())),
-                readList(in, InternalSerdes::readPlacement), in.readBoolean(), in.readBoolean());
+    private static FlowContribution readFlowContribution(BinarySerde.Input in, PlacementTable placements)
+            throws IOException {
+        return new FlowContribution(unmask(in.readInt(), Group.class), placements.readNullable(in),
+                placements.readNullable(in),
+                in.readBoolean(), readList(in, placements::read),
+                readList(in, i -> new FlowContribution.Promotion(placements.read(i), placements.read(i))),
+                readList(in, placements::read),
+                readList(in, i -> new FlowContribution.Enrolment(placements.read(i), i.readBoolean())),
+                readList(in, placements::read), in.readBoolean(), in.readBoolean());
+    }
+
+    /** A period in four bytes: its kind, and its last quarter's year and number. */
+    private static void writePeriod(DataOutputStream out, Period period) throws IOException {
+        out.writeByte(period.kind().ordinal());
+        out.writeShort(period.last().year());
+        out.writeByte(period.last().number());
+    }
+
+    private static Period readPeriod(BinarySerde.Input in) throws IOException {
+        if (in.version() < PLACEMENT_TABLE) {
+            return Period.parse(in.readUTF());
+        }
+        Period.Kind kind = Period.Kind.values()[in.readByte()];
+        Quarter last = new Quarter(in.readShort(), in.readByte());
+        return kind == Period.Kind.QUARTER ? Period.quarter(last) : Period.rolling12Months(last);
+    }
+
+    /** A count of entries: a short since format 3, an int before. */
+    private static int readCount(BinarySerde.Input in) throws IOException {
+        return in.version() < PLACEMENT_TABLE ? in.readInt() : in.readUnsignedShort();
+    }
+
+    /**
+     * The distinct placements of one value, each written once; entries refer to them by index (an employee has a
+     * handful of placements, each written dozens of times in their flows). Before format 3 there is no table and
+     * every placement is written in full where it is used.
+     */
+    private static final class PlacementTable {
+
+        private static final int NONE = 0xFFFF;
+
+        private final Map<Placement, Integer> indexes = new java.util.LinkedHashMap<>();
+        private final List<Placement> placements = new ArrayList<>();
+        private final boolean inline;
+
+        private PlacementTable(boolean inline) {
+            this.inline = inline;
+        }
+
+        static PlacementTable readTable(BinarySerde.Input in) throws IOException {
+            if (in.version() < PLACEMENT_TABLE) {
+                return new PlacementTable(true);
+            }
+            PlacementTable table = new PlacementTable(false);
+            int size = in.readUnsignedShort();
+            for (int i = 0; i < size; i++) {
+                table.placements.add(readPlacement(in));
+            }
+            return table;
+        }
+
+        /** Its index (or none, for null), entering it in the table on first use. */
+        void write(DataOutputStream out, Placement placement) throws IOException {
+            if (placement == null) {
+                out.writeShort(NONE);
+                return;
+            }
+            Integer index = indexes.get(placement);
+            if (index == null) {
+                index = placements.size();
+                if (index >= NONE) {
+                    throw new IOException("more than " + NONE + " placements in one value");
+                }
+                indexes.put(placement, index);
+                placements.add(placement);
+            }
+            out.writeShort(index);
+        }
+
+        /** A placement that may be null (written with a presence flag before format 3). */
+        Placement readNullable(BinarySerde.Input in) throws IOException {
+            if (inline) {
+                return in.readBoolean() ? readPlacement(in) : null;
+            }
+            return read(in);
+        }
+
+        /** A placement that is never null (written without a flag before format 3). */
+        Placement read(BinarySerde.Input in) throws IOException {
+            if (inline) {
+                return readPlacement(in);
+            }
+            int index = in.readUnsignedShort();
+            return index == NONE ? null : placements.get(index);
+        }
+
+        void writeTable(DataOutputStream out) throws IOException {
+            out.writeShort(placements.size());
+            for (Placement placement : placements) {
+                writePlacement(out, placement);
+            }
+        }
+    }
+
+    /** What a value's body writes, given the placement table it fills. */
+    private interface PlacementBody {
+        void write(DataOutputStream body, PlacementTable placements) throws IOException;
+    }
+
+    /** Writes the body to a buffer (filling the table), then the table, then the body. */
+    private static void withPlacementTable(DataOutputStream out, PlacementBody body) throws IOException {
+        PlacementTable placements = new PlacementTable(false);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream buffer = new DataOutputStream(bytes)) {
+            body.write(buffer, placements);
+        }
+        placements.writeTable(out);
+        bytes.writeTo(out);
     }
 
     private static void writeCompetitionEntry(DataOutputStream out, CompetitionEntry entry) throws IOException {
@@ -233,16 +356,14 @@ final class InternalSerdes {
         return values;
     }
 
-    private static void writeEvent(DataOutputStream out, EmployeeEvent event) throws IOException {
+    private static void writeEvent(DataOutputStream out, EmployeeEvent event, PlacementTable placements)
+            throws IOException {
         out.writeUTF(event.eventId());
         out.writeLong(event.effectiveDate().toEpochDay());
         out.writeLong(event.recordedAt().getEpochSecond());
         out.writeInt(event.recordedAt().getNano());
         out.writeByte(event.kind().ordinal());
-        out.writeBoolean(event.placement() != null);
-        if (event.placement() != null) {
-            writePlacement(out, event.placement());
-        }
+        placements.write(out, event.placement());
         out.writeBoolean(event.identification() != null);
         if (event.identification() != null) {
             writeIdentification(out, event.identification());
@@ -252,12 +373,12 @@ final class InternalSerdes {
         writeNullable(out, event.competitionId(), DataOutputStream::writeUTF);
     }
 
-    private static EmployeeEvent readEvent(BinarySerde.Input in) throws IOException {
+    private static EmployeeEvent readEvent(BinarySerde.Input in, PlacementTable placements) throws IOException {
         String eventId = in.readUTF();
         LocalDate effective = LocalDate.ofEpochDay(in.readLong());
         Instant recorded = Instant.ofEpochSecond(in.readLong(), in.readInt());
         EmployeeEvent.Kind kind = EmployeeEvent.Kind.values()[in.readByte()];
-        Placement placement = in.readBoolean() ? readPlacement(in) : null;
+        Placement placement = placements.readNullable(in);
         SelfIdentification identification = in.readBoolean() ? readIdentification(in) : null;
         String programId = readNullable(in, DataInput::readUTF);
         byte role = in.readByte();

@@ -1,0 +1,104 @@
+package ca.calgary.representation.metrics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.Set;
+
+import ca.calgary.representation.events.Level;
+import ca.calgary.representation.events.MentorshipRole;
+import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.metrics.core.EmployeeEvent;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
+import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.Placement;
+import ca.calgary.representation.metrics.core.Quarter;
+import ca.calgary.representation.metrics.core.SelfIdentification;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The internal formats of stores and repartition topics: every value round-trips; values written by the previous
+ * release (format 2, {@code internal-formats/format2.properties}, written by that release's serdes from the same
+ * sample) still read the same after an upgrade; and format 3 keeps an employee's flows several times smaller.
+ */
+class InternalSerdesTest {
+
+    static final LocalDate TODAY = LocalDate.parse("2024-08-15");
+
+    /** The sample the format 2 values were written from. */
+    static EmployeeHistory sample() {
+        Placement constable = new Placement(Level.FRONTLINE, "City/Public Safety/Calgary Police Service/Patrol",
+                "POLICE");
+        Placement sergeant = new Placement(Level.SUPERVISOR, "City/Public Safety/Calgary Police Service/Patrol",
+                "POLICE");
+        return EmployeeHistory.empty()
+                .with(EmployeeEvent.placement("h", LocalDate.parse("2022-06-01"), at("2022-06-01"),
+                        EmployeeEvent.Kind.HIRED, constable))
+                .with(EmployeeEvent.selfIdentified("s", LocalDate.parse("2022-06-02"), at("2022-06-02"),
+                        new SelfIdentification(true, Set.of(), Set.of(RaceCategory.BLACK))))
+                .with(EmployeeEvent.mentorship("m", LocalDate.parse("2023-02-01"), at("2023-02-01"),
+                        EmployeeEvent.Kind.MENTORSHIP_ENROLLED, "P1", MentorshipRole.MENTEE))
+                .with(EmployeeEvent.competition("a", LocalDate.parse("2023-09-01"), at("2023-09-01"),
+                        EmployeeEvent.Kind.COMPETITION_APPLIED, "SUP-1"))
+                .with(EmployeeEvent.promoted("p", LocalDate.parse("2023-10-01"), at("2023-10-01"), sergeant, "SUP-1"))
+                .with(EmployeeEvent.separated("x", LocalDate.parse("2024-03-15"), at("2024-03-15")));
+    }
+
+    static EmployeeFlows sampleFlows() {
+        return EmployeeFlows.of(sample(), new Quarter(2023, 1), TODAY);
+    }
+
+    @Test
+    void everyValueRoundTrips() {
+        assertThat(roundTrip(InternalSerdes.employeeHistory(), sample()).events()).isEqualTo(sample().events());
+        assertThat(roundTrip(InternalSerdes.employeeFlows(), sampleFlows())).isEqualTo(sampleFlows());
+        EmployeeFlows.Change change = EmployeeFlows.diff(EmployeeFlows.NONE, sampleFlows());
+        assertThat(roundTrip(InternalSerdes.flowChange(), change)).isEqualTo(change);
+        EmployeeEvent withdrawn = EmployeeEvent.withdrawn("w", LocalDate.parse("2024-01-01"), at("2024-01-01"));
+        assertThat(roundTrip(InternalSerdes.employeeEvent(), withdrawn)).isEqualTo(withdrawn);
+        assertThat(roundTrip(InternalSerdes.employeeFlows(), EmployeeFlows.NONE)).isEqualTo(EmployeeFlows.NONE);
+    }
+
+    @Test
+    void valuesOfThePreviousFormatStillRead() throws IOException {
+        Properties format2 = format2();
+        assertThat(read(InternalSerdes.employeeHistory(), format2, "history").events()).isEqualTo(sample().events());
+        assertThat(read(InternalSerdes.employeeFlows(), format2, "flows")).isEqualTo(sampleFlows());
+        assertThat(read(InternalSerdes.flowChange(), format2, "change"))
+                .isEqualTo(EmployeeFlows.diff(EmployeeFlows.NONE, sampleFlows()));
+        assertThat(read(InternalSerdes.employeeEvent(), format2, "event")).isEqualTo(sample().events().get(0));
+    }
+
+    @Test
+    void placementsAreWrittenOncePerValue() throws IOException {
+        int before = Base64.getDecoder().decode(format2().getProperty("flows")).length;
+        int after = InternalSerdes.employeeFlows().serializer().serialize("t", sampleFlows()).length;
+        assertThat(after).as("format 3 against format 2 (%d bytes)", before).isLessThan(before / 4);
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    private static <T> T read(Serde<T> serde, Properties values, String name) {
+        return serde.deserializer().deserialize("t", Base64.getDecoder().decode(values.getProperty(name)));
+    }
+
+    private static Properties format2() throws IOException {
+        Properties values = new Properties();
+        try (InputStream in = InternalSerdesTest.class.getResourceAsStream("/internal-formats/format2.properties")) {
+            values.load(in);
+        }
+        return values;
+    }
+
+    private static Instant at(String date) {
+        return Instant.parse(date + "T09:00:00Z");
+    }
+}
