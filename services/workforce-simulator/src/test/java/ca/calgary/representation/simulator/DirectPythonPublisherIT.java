@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.platform.LocalPlatform;
-import ca.calgary.representation.platform.LocalPlatformExtension;
+import ca.calgary.representation.platform.LocalPlatformConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +37,9 @@ import tools.jackson.databind.JsonNode;
  * to Kafka; the metrics count each as its type, nothing is dead-lettered, and Confluent's deserializer reads
  * {@code metrics.representation} and {@code alerts.state} back. The legacy API ({@code confluent_kafka.avro},
  * python-avro) and the current one ({@code confluent_kafka.schema_registry}, fastavro) each publish one unit's events.
+ * It runs on a broker and registry of its own: its events must not reach other tests' pipelines, which read the same
+ * input topics from the beginning.
  */
-@ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectPythonPublisherIT {
 
@@ -49,6 +49,7 @@ class DirectPythonPublisherIT {
     static final Path FASTAVRO = ProjectFiles.root().resolve("target/python-fastavro");
     static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+    static LocalPlatform platform;
     static Pipeline pipeline;
     static Http metrics;
     static LocalDate day;
@@ -62,7 +63,8 @@ class DirectPythonPublisherIT {
         }
         assumeTrue(client, "no Debian python3-confluent-kafka with python3-avro (apt-get install python3-confluent-kafka"
                 + " python3-avro python3-requests)");
-        LocalPlatform platform = LocalPlatformExtension.platform();
+        platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(
+                Files.createTempDirectory("python-publisher-platform-")));
         pipeline = Pipeline.start(platform.bootstrapServers(), platform.registryUrl(), "python-publisher",
                 "--representation.metrics.min-cell-size=1");
         metrics = Pipeline.http(pipeline.representation);
@@ -77,6 +79,9 @@ class DirectPythonPublisherIT {
     static void stop() {
         if (pipeline != null) {
             pipeline.close();
+        }
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -170,8 +175,8 @@ class DirectPythonPublisherIT {
         Map<String, String> publisher = new HashMap<>(environment);
         publisher.put("REPRESENTATION_PSEUDONYMIZATION_KEY", KEY);
         Result published = python(publisher, EXAMPLES.resolve(script).toString(),
-                "--bootstrap-servers", LocalPlatformExtension.platform().bootstrapServers(),
-                "--registry-url", LocalPlatformExtension.platform().registryUrl(), "--events", file.toString());
+                "--bootstrap-servers", platform.bootstrapServers(),
+                "--registry-url", platform.registryUrl(), "--events", file.toString());
         assertThat(published.exitCode()).as(script + " said: " + published.output()).isZero();
 
         String scope = "UNIT:" + path;
@@ -248,8 +253,8 @@ class DirectPythonPublisherIT {
     /** Each key's latest value on a compacted topic, as Confluent's Python deserializer reads it. */
     private static Map<String, JsonNode> read(String topic) throws Exception {
         Result result = python(Map.of(), EXAMPLES.resolve("read_published.py").toString(),
-                "--bootstrap-servers", LocalPlatformExtension.platform().bootstrapServers(),
-                "--registry-url", LocalPlatformExtension.platform().registryUrl(), "--topic", topic);
+                "--bootstrap-servers", platform.bootstrapServers(),
+                "--registry-url", platform.registryUrl(), "--topic", topic);
         assertThat(result.exitCode()).as("read_published.py said: " + result.output()).isZero();
         Map<String, JsonNode> latest = new HashMap<>();
         for (String line : result.output().lines().filter(line -> line.startsWith("{")).toList()) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.ingest.web.TestIngestApplication;
@@ -37,7 +38,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -258,6 +264,25 @@ class RepresentationServiceIT {
             });
             return members.get();
         }
+    }
+
+    @Test
+    @Order(7)
+    void aRecordThatCannotBeReadIsDeadLetteredAndCountedInDataQualityAndPrometheus() throws Exception {
+        Http metrics = service();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.platform().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(EventTopic.EMPLOYMENT.topicName(), "someone",
+                    "{\"type\":\"EmployeeHired\"}".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(metrics.get("/v1/representation/data-quality", LEADER).json().path("deadLetters")
+                    .path("UNDECODABLE").asLong()).isEqualTo(1);
+            assertThat(metrics.get("/actuator/prometheus", ADMIN).body())
+                    .contains("representation_dead_letters_total{reason=\"UNDECODABLE\"} 1.0")
+                    .contains("representation_dead_letters_total{reason=\"KEY_MISMATCH\"} 0.0");
+        });
     }
 
     @Test
