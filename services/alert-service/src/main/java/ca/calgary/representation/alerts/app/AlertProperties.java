@@ -2,7 +2,10 @@ package ca.calgary.representation.alerts.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
+import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom                  sender of alert e-mails
  * @param declineSettle             how long DECLINE waits after a cell's quarter-end snapshots change before it
  *                                  compares them (a restatement republishes its quarters one record at a time)
+ * @param equityGroups              the groups REPRESENTATION_GAP, ADVERSE_IMPACT and DECLINE apply to (SPEC §8)
  */
 @ConfigurationProperties("representation.alerts")
 public record AlertProperties(
@@ -51,7 +55,14 @@ public record AlertProperties(
         @DefaultValue("2s") Duration deliveryBackoff,
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("alerts@representation-monitor.local") String mailFrom,
-        @DefaultValue("2s") Duration declineSettle) {
+        @DefaultValue("2s") Duration declineSettle,
+        @DefaultValue({"INDIGENOUS", "FIRST_NATIONS", "METIS", "INUIT", "BLACK", "EAST_ASIAN", "SOUTH_ASIAN",
+                "SOUTHEAST_ASIAN", "LATIN_AMERICAN", "MIDDLE_EASTERN", "ANOTHER_RACE", "RACIALIZED",
+                "INDIGENOUS_BLACK_RACIALIZED"}) List<String> equityGroups) {
+
+    public AlertRules rules() {
+        return new AlertRules(thresholds(), Set.copyOf(equityGroups));
+    }
 
     public AlertThresholds thresholds() {
         return new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,

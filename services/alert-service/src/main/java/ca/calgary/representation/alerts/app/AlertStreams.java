@@ -50,7 +50,7 @@ public final class AlertStreams implements StreamsApplication {
             Map<String, Object> extra = StreamsViews.streamsSettings(kafka, properties.stateDir());
             return new Settings(String.join(",", kafka.getBootstrapServers()), StreamsViews.registrySettings(kafka),
                     properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
-                    new AlertRules(properties.thresholds()), properties.declineSettle(), extra);
+                    properties.rules(), properties.declineSettle(), extra);
         }
     }
 

@@ -3,6 +3,7 @@ package ca.calgary.representation.alerts.core;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import ca.calgary.representation.alerts.core.Evaluation.Condition;
 
@@ -11,14 +12,31 @@ import ca.calgary.representation.alerts.core.Evaluation.Condition;
  * (fires, holds between its thresholds, clears, or cannot be measured), a severity from the size of the gap and the
  * strength of the evidence, the figures it looked at, the thresholds and a one-sentence explanation. The rules see
  * only published figures, so no alert can state a suppressed count; the explanation names shares, ratios and the
- * cell's headcount (which is never suppressed), never a group's count.
+ * cell's headcount (which is never suppressed), never a group's count. The gap, adverse-impact and decline rules
+ * apply to the equity groups only, LOW_RESPONSE to TOTAL only (SPEC §8).
  */
 public final class AlertRules {
 
+    /**
+     * SPEC §8: the groups REPRESENTATION_GAP, ADVERSE_IMPACT and DECLINE apply to: INDIGENOUS and its identities,
+     * each race category except WHITE, RACIALIZED and INDIGENOUS_BLACK_RACIALIZED. Never TOTAL, RESPONDED,
+     * NOT_DISCLOSED, WHITE_ONLY or MULTIPLE (a fall in non-response, say, is good news).
+     */
+    public static final Set<String> EQUITY_GROUPS = Set.of("INDIGENOUS", "FIRST_NATIONS", "METIS", "INUIT", "BLACK",
+            "EAST_ASIAN", "SOUTH_ASIAN", "SOUTHEAST_ASIAN", "LATIN_AMERICAN", "MIDDLE_EASTERN", "ANOTHER_RACE",
+            "RACIALIZED", "INDIGENOUS_BLACK_RACIALIZED");
+
     private final AlertThresholds t;
+    private final Set<String> equityGroups;
+
+    /** @param equityGroups the groups the gap, adverse-impact and decline rules apply to (configuration) */
+    public AlertRules(AlertThresholds thresholds, Set<String> equityGroups) {
+        this.t = thresholds;
+        this.equityGroups = Set.copyOf(equityGroups);
+    }
 
     public AlertRules(AlertThresholds thresholds) {
-        this.t = thresholds;
+        this(thresholds, EQUITY_GROUPS);
     }
 
     public AlertThresholds thresholds() {
@@ -27,6 +45,9 @@ public final class AlertRules {
 
     /** REPRESENTATION_GAP: index &lt; 0.8 and pUnder &lt; 0.05 and N ≥ k; resolves at index ≥ 0.85 or p ≥ 0.05. */
     public Evaluation representationGap(Signal.Live cell) {
+        if (!equityGroups.contains(cell.group())) {
+            return Evaluation.notApplicable();
+        }
         if (cell.headcount() < t.minCellSize() || cell.representationIndex() == null || cell.pUnder() == null
                 || cell.representation() == null || cell.benchmark() == null) {
             return Evaluation.unmeasurable();
@@ -66,6 +87,9 @@ public final class AlertRules {
 
     /** ADVERSE_IMPACT: promotion ratio &lt; 0.8 and Fisher p &lt; 0.05 with both pools ≥ k; resolves at 0.85. */
     public Evaluation adverseImpact(Signal.Promotion cell) {
+        if (!equityGroups.contains(cell.group())) {
+            return Evaluation.notApplicable();
+        }
         if (cell.adverseImpactRatio() == null || cell.fisherP() == null || cell.pool() == null
                 || cell.referencePool() == null || cell.pool() < t.minCellSize()
                 || cell.referencePool() < t.minCellSize()) {
@@ -89,6 +113,9 @@ public final class AlertRules {
 
     /** DECLINE: representation fell by ≥ 2 points against four quarters earlier; resolves below 1.5. */
     public Evaluation decline(Signal.Snapshot earlier, Signal.Snapshot later) {
+        if (later != null && !equityGroups.contains(later.group())) {
+            return Evaluation.notApplicable();
+        }
         if (earlier == null || later == null || earlier.representation() == null || later.representation() == null) {
             return Evaluation.unmeasurable();
         }

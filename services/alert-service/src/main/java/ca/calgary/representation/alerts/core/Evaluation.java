@@ -23,4 +23,12 @@ public record Evaluation(Condition condition, Severity severity, Map<String, Dou
     public static Evaluation unmeasurable() {
         return new Evaluation(Condition.UNMEASURABLE, null, Map.of(), Map.of(), null);
     }
+
+    /**
+     * The rule does not apply to the cell's group (SPEC §8: only the equity groups): it never opens there, and an
+     * alert opened before the rule was limited resolves.
+     */
+    public static Evaluation notApplicable() {
+        return new Evaluation(Condition.CLEARS, null, Map.of(), Map.of(), null);
+    }
 }

@@ -86,6 +86,46 @@ class AlertRulesTest {
     }
 
     @Test
+    void gapAdverseImpactAndDeclineApplyToTheEquityGroupsOnly() {
+        for (String group : java.util.List.of("TOTAL", "RESPONDED", "NOT_DISCLOSED", "WHITE_ONLY", "MULTIPLE")) {
+            assertThat(RULES.representationGap(new Signal.Live("ORG", "MANAGEMENT", group, 200, 0.02, 0.05, 0.4, 0.001,
+                    0.9)).condition()).as(group).isEqualTo(Condition.CLEARS);
+            assertThat(RULES.adverseImpact(new Signal.Promotion("ORG", "LEADERSHIP", group, "R12M-2024-Q2",
+                    "WHITE_ONLY", 50L, 100L, 0.08, 0.4, 0.045)).condition()).as(group).isEqualTo(Condition.CLEARS);
+            assertThat(RULES.decline(new Signal.Snapshot("ORG", "MANAGEMENT", group, "2023-Q2", 0.30),
+                    new Signal.Snapshot("ORG", "MANAGEMENT", group, "2024-Q2", 0.20)).condition()).as(group)
+                    .isEqualTo(Condition.CLEARS);
+        }
+        for (String group : AlertRules.EQUITY_GROUPS) {
+            assertThat(RULES.representationGap(new Signal.Live("ORG", "MANAGEMENT", group, 200, 0.02, 0.05, 0.4, 0.001,
+                    0.9)).condition()).as(group).isEqualTo(Condition.FIRES);
+        }
+        assertThat(AlertRules.EQUITY_GROUPS).doesNotContain("WHITE", "WHITE_ONLY", "TOTAL", "NOT_DISCLOSED",
+                "RESPONDED");
+    }
+
+    @Test
+    void theEquityGroupsAreConfiguration() {
+        AlertRules blackOnly = new AlertRules(AlertThresholds.defaults(), java.util.Set.of("BLACK"));
+        assertThat(blackOnly.representationGap(black(200, 0.02, 0.05, 0.4, 0.001)).condition())
+                .isEqualTo(Condition.FIRES);
+        assertThat(blackOnly.representationGap(new Signal.Live("ORG", "MANAGEMENT", "INUIT", 200, 0.0, 0.05, 0.0,
+                0.001, 0.9)).condition()).isEqualTo(Condition.CLEARS);
+    }
+
+    @Test
+    void anAlertOfAGroupTheRulesNoLongerCoverResolves() {
+        Instant now = Instant.parse("2024-06-30T00:00:00Z");
+        Signal.Live cell = new Signal.Live("ORG", "MANAGEMENT", "NOT_DISCLOSED", 200, 0.02, 0.05, 0.4, 0.001, 0.9);
+        AlertRules everyGroup = new AlertRules(AlertThresholds.defaults(), java.util.Set.of("NOT_DISCLOSED"));
+        AlertState opened = AlertLifecycle.next(null, Rule.REPRESENTATION_GAP, cell, everyGroup.representationGap(cell),
+                now).state();
+        AlertLifecycle.Outcome after = AlertLifecycle.next(opened, Rule.REPRESENTATION_GAP, cell,
+                RULES.representationGap(cell), now.plusSeconds(60));
+        assertThat(after.state().status()).isEqualTo(Status.RESOLVED);
+    }
+
+    @Test
     void aCellHoveringAtTheThresholdDoesNotFlap() {
         AlertState state = null;
         int transitions = 0;
