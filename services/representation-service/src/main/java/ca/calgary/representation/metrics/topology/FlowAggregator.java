@@ -112,13 +112,11 @@ final class FlowAggregator implements Processor<String, Object, String, FlowAggr
         dirtyPeriods.addAll(flowCounts.keySet());
         dirtySnapshots.addAll(quarterEndCounts.keySet());
         competitionsDirty = true;
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
-                now -> pacer.run(now, this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
     }
 
     @Override
     public void process(Record<String, Object> record) {
-        pacer.seen(record.timestamp(), context.currentSystemTimeMs());
         if (record.value() instanceof EmployeeFlows.Change change) {
             change.periods().forEach((period, delta) -> {
                 apply(period, delta.before(), -1);

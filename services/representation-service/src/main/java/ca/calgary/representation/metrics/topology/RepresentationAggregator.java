@@ -83,13 +83,11 @@ final class RepresentationAggregator implements Processor<String, Object, String
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
         this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME,
-                now -> pacer.run(now, this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
     }
 
     @Override
     public void process(Record<String, Object> record) {
-        pacer.seen(record.timestamp(), context.currentSystemTimeMs());
         if (record.value() instanceof ContributionChange change) {
             apply(change.before(), -1);
             apply(change.after(), 1);
