@@ -46,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  * from one history per employee.
  *
  * <pre>
- * hr.employment-events ──┐                                          ┌→ [contribution-changes] ─┐
+ * hr.employment-events ──┐ decoders                                 ┌→ [contribution-changes] ─┐
  * hr.self-identification ┤ to-employee-event → [employee-events] →  │   (one partition)         ├→ representation-aggregator → metrics.representation
  * hr.promotion-events ───┤                      (by employeeKey)    │                           │                             metrics.data-quality
  * hr.mentorship-events ──┘                      employee-state ─────┤                           │
@@ -54,6 +54,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                               contributions, flows    (one partition)         │                    metrics.representation-snapshots
  * hr.promotion-events (competition openings) ───────────────────────→ [competition-openings] ───┤                    metrics.competitions
  * reference.benchmarks ─────────────────────────────────────────────→ [benchmark-updates] ──────┘
+ * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] → representation-aggregator
  * </pre>
  *
  * Every processor, store and repartition topic is named; the stores that hold self-identification (histories,
@@ -261,7 +262,8 @@ public final class RepresentationTopology {
                                                                               Serde<V> serde, String name) {
         return builder.stream(topic, Consumed.with(RepresentationTopics.KEY, Serdes.ByteArray())
                         .withName(name + "-events-source"))
-                .processValues(() -> new InputEventDecoder<>(serde.deserializer(), config.maxOrgUnits()), Named.as(name + "-decoder"));
+                .processValues(() -> new InputEventDecoder<>(serde.deserializer(), config.maxOrgUnits()),
+                        Named.as(name + "-decoder"));
     }
 
     private static <V> KStream<String, V> events(KStream<String, DecodedInput<V>> input, String name) {
