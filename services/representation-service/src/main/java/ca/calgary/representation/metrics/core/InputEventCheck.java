@@ -41,10 +41,12 @@ public final class InputEventCheck {
         if (declared != null && !branch.equals(declared.toString())) {
             return Optional.of(new Rejection(DeadLetterReason.TYPE_MISMATCH, "the event declares type "
                     + describe(envelope, declared.toString()) + " but its payload is the union's " + branch
-                    + " branch (a writer that picks union branches by shape? set the payload's type field)"));
+                    + " branch (a writer that picks union branches by shape? set the payload's branch tag, e.g. "
+                    + "\"employeeHired\")"));
         }
         Object employeeKey = field(envelope, "employeeKey");
-        Object expected = payload instanceof PromotionCompetitionOpened opened ? opened.getCompetitionId() : employeeKey;
+        Object expected = payload instanceof PromotionCompetitionOpened opened ? opened.getCompetitionId()
+                : employeeKey;
         if (expected == null) {
             return Optional.of(new Rejection(DeadLetterReason.KEY_MISMATCH, "a " + branch
                     + " event must carry an employeeKey"));
@@ -83,6 +85,11 @@ public final class InputEventCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** The envelope's eventId, which a dead letter names so the publisher can find the event. */
+    public static String eventId(SpecificRecord envelope) {
+        return field(envelope, "eventId").toString();
     }
 
     private static Object field(SpecificRecord record, String name) {

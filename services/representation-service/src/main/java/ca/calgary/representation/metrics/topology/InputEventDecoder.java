@@ -49,15 +49,16 @@ final class InputEventDecoder<V extends SpecificRecord> implements FixedKeyProce
             event = deserializer.deserialize(source.topic(), record.value());
         } catch (RuntimeException e) {
             if (registryUnavailable(e)) {
-                throw e; // not the record's fault: fail the task, and the record is read again once the registry is back
+                // not the record's fault: fail the task, and the record is read again once the registry is back
+                throw e;
             }
             reject(record, source, DeadLetterReason.UNDECODABLE, "the value cannot be decoded: " + message(e), null);
             return;
         }
         Optional<InputEventCheck.Rejection> rejection = InputEventCheck.check(record.key(), event, maxOrgUnits);
         if (rejection.isPresent()) {
-            Object eventId = event.get(event.getSchema().getField("eventId").pos());
-            reject(record, source, rejection.get().reason(), rejection.get().detail(), eventId.toString());
+            reject(record, source, rejection.get().reason(), rejection.get().detail(),
+                    InputEventCheck.eventId(event));
             return;
         }
         context.forward(record.withValue(DecodedInput.accepted(event)));
