@@ -31,6 +31,7 @@ import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.metrics.BenchmarkShare;
+import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
@@ -53,9 +54,10 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Event-to-alert latency at a steady input rate. Background hires flow at a fixed rate; a probe unit of 20 white
  * clerks, with a benchmark of 50% Black for the unit, has 20 Black clerks separated (a REPRESENTATION_GAP opens) and
- * rehired (it resolves), again and again. Latency is from sending the flip to the OPEN or RESOLVED transition of
- * the probe's alert on {@code alerts.transitions}: through ingest's topics, the representation topology (publish
- * interval), {@code metrics.representation}, the alert topology and its output, all exactly-once.
+ * rehired (it resolves), again and again. Two latencies are measured from sending the flip: to the probe unit's new
+ * head count on {@code metrics.representation} (ingest's topics, the representation topology and its publish
+ * interval), and to the OPEN or RESOLVED transition of the probe's alert on {@code alerts.transitions} (then the
+ * alert topology and its output), all exactly-once.
  *
  * <p>Arguments: {@code [background events per second (200)] [flips (40)] [publish interval ms (1000)]}.
  */
@@ -64,6 +66,7 @@ public final class AlertLatencyBenchmark {
     private static final String PROBE_UNIT = "City/Probe";
     private static final String ALERT_ID = "REPRESENTATION_GAP|UNIT:" + PROBE_UNIT + "|ALL|BLACK";
     private static final int PROBE_SIZE = 20;
+    private static final String PROBE_CELL = "UNIT:" + PROBE_UNIT + "|ALL|TOTAL";
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -83,7 +86,10 @@ public final class AlertLatencyBenchmark {
             try (RepresentationStreams metrics = RepresentationStreams.start(representation, Clock.systemUTC());
                  AlertStreams alerting = AlertStreams.start(alerts);
                  KafkaProducer<String, Object> producer = producer(platform, registry);
-                 KafkaConsumer<String, Object> transitions = transitions(platform, registry)) {
+                 KafkaConsumer<String, Object> transitions = reader(platform, registry,
+                         AlertTopic.TRANSITIONS.topicName());
+                 KafkaConsumer<String, Object> figures = reader(platform, registry,
+                         MetricsTopic.REPRESENTATION.topicName())) {
                 awaitRunning(metrics, alerting);
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 producer.send(new ProducerRecord<>(MetricsTopic.BENCHMARKS.topicName(), "UNIT:" + PROBE_UNIT + "|BLACK",
@@ -104,6 +110,7 @@ public final class AlertLatencyBenchmark {
                 System.out.printf("Alert latency benchmark: background %d events/s, %d flips, publish interval %d ms, "
                         + "%d cores%n", rate, flips, publishInterval.toMillis(), Runtime.getRuntime().availableProcessors());
                 List<Long> latencies = new ArrayList<>();
+                List<Long> metricLatencies = new ArrayList<>();
                 for (int flip = 1; flip <= flips; flip++) {
                     boolean open = flip % 2 == 1;
                     long sent = System.nanoTime();
@@ -120,8 +127,16 @@ public final class AlertLatencyBenchmark {
                         }
                     }
                     producer.flush();
+                    long headcount = open ? PROBE_SIZE : 2L * PROBE_SIZE;
+                    if (awaitRecord(figures, PROBE_CELL, value -> value instanceof RepresentationFigures f
+                            && f.getHeadcount() == headcount, Duration.ofSeconds(60))) {
+                        metricLatencies.add((System.nanoTime() - sent) / 1_000_000);
+                    } else {
+                        System.out.printf("flip %d: no head count of %d within 60 s%n", flip, headcount);
+                    }
                     String expected = open ? "OPEN" : "RESOLVED";
-                    if (!awaitTransition(transitions, expected, Duration.ofSeconds(60))) {
+                    if (!awaitRecord(transitions, ALERT_ID, value -> value instanceof AlertTransition transition
+                            && expected.equals(transition.getStatus()), Duration.ofSeconds(60))) {
                         System.out.printf("flip %d: no %s within 60 s%n", flip, expected);
                         continue;
                     }
@@ -130,11 +145,9 @@ public final class AlertLatencyBenchmark {
                 }
                 loading.set(false);
                 load.join();
-                Collections.sort(latencies);
                 System.out.printf("background events sent: %,d%n", background.get());
-                System.out.printf("event-to-alert latency over %d transitions: p50 %d ms, p99 %d ms, max %d ms, "
-                                + "min %d ms%n", latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
-                        latencies.get(latencies.size() - 1), latencies.get(0));
+                report("event-to-metric latency (metrics.representation)", metricLatencies);
+                report("event-to-alert latency (alerts.transitions)", latencies);
             }
         }
     }
@@ -174,12 +187,20 @@ public final class AlertLatencyBenchmark {
         return new Position("CLK", "Clerk", Level.FRONTLINE, unit, "CORPORATE");
     }
 
-    private static boolean awaitTransition(KafkaConsumer<String, Object> transitions, String status, Duration within) {
+    private static void report(String what, List<Long> latencies) {
+        Collections.sort(latencies);
+        System.out.printf("%s over %d flips: p50 %d ms, p99 %d ms, max %d ms, min %d ms%n", what, latencies.size(),
+                percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1),
+                latencies.get(0));
+    }
+
+    /** Reads until a record of this key matches (the reader reads committed records only). */
+    private static boolean awaitRecord(KafkaConsumer<String, Object> reader, String key,
+                                       java.util.function.Predicate<Object> matches, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, Object> record : transitions.poll(Duration.ofMillis(20))) {
-                if (ALERT_ID.equals(record.key()) && record.value() instanceof AlertTransition transition
-                        && status.equals(transition.getStatus())) {
+            for (ConsumerRecord<String, Object> record : reader.poll(Duration.ofMillis(5))) {
+                if (key.equals(record.key()) && matches.test(record.value())) {
                     return true;
                 }
             }
@@ -202,7 +223,8 @@ public final class AlertLatencyBenchmark {
         return new KafkaProducer<>(settings, new StringSerializer(), values);
     }
 
-    private static KafkaConsumer<String, Object> transitions(LocalPlatform platform, Map<String, Object> registry) {
+    private static KafkaConsumer<String, Object> reader(LocalPlatform platform, Map<String, Object> registry,
+                                                        String topic) {
         Map<String, Object> settings = new HashMap<>(registry);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -210,7 +232,6 @@ public final class AlertLatencyBenchmark {
         AvroDeserializer values = new AvroDeserializer();
         values.configure(settings, false);
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values);
-        String topic = AlertTopic.TRANSITIONS.topicName();
         List<TopicPartition> partitions = new ArrayList<>();
         while (partitions.isEmpty()) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dayCheckInterval         how often future-dated events are checked for having come due
  * @param applicationId            Kafka Streams application id
  * @param stateDir                 Kafka Streams state directory (default: the Streams default)
- * @param topicPartitions          partitions of topics this service creates
+ * @param topicPartitions          partitions of topics this service creates, and of its period and quarter
+ *                                 aggregations
  * @param topicReplication         replication of topics and internal topics this service creates
  * @param benchmarksFile           CSV of benchmarks seeded at start ({@code scope,group,share,source,year}); keys
  *                                 already on the benchmark topic are left as they are (runtime changes win)
@@ -31,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 back)
  * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
  * @param flowPublishInterval      how often changed flow figures, snapshots and funnels are published
+ * @param flowEmployeesPerPass     how many employees' flows one pass (one transaction) re-evaluates at most
  * @param maxOrgUnits              how many units an orgUnitPath may name (SPEC §5); events with deeper paths that
  *                                 arrive straight through Kafka are dead-lettered
  */
@@ -50,6 +52,7 @@ public record RepresentationProperties(
         @DefaultValue("2023-Q1") String firstQuarter,
         @DefaultValue("WHITE_ONLY") String referenceGroup,
         @DefaultValue("5s") Duration flowPublishInterval,
+        @DefaultValue("2000") int flowEmployeesPerPass,
         @DefaultValue("12") int maxOrgUnits) {
 
     public RepresentationProperties {
@@ -63,6 +66,7 @@ public record RepresentationProperties(
     }
 
     public FlowConfig flowConfig() {
-        return new FlowConfig(Quarter.parse(firstQuarter), ReferenceGroup.parse(referenceGroup), flowPublishInterval);
+        return new FlowConfig(Quarter.parse(firstQuarter), ReferenceGroup.parse(referenceGroup), flowPublishInterval,
+                topicPartitions, flowEmployeesPerPass);
     }
 }

@@ -25,7 +25,9 @@ public final class CompetitionCalculator {
 
     /** Candidates per stage and group of one competition. */
     public static final class Counts {
-        private final long[] counts = new long[Stage.values().length * Group.values().length];
+        /** How many counts there are: one per stage and group. */
+        public static final int SIZE = Stage.values().length * Group.values().length;
+        private final long[] counts = new long[SIZE];
 
         public long count(Stage stage, Group group) {
             return counts[stage.ordinal() * Group.values().length + group.ordinal()];
@@ -42,10 +44,30 @@ public final class CompetitionCalculator {
             }
         }
 
-        void addAll(Counts other) {
+        /** Adds another funnel's counts (a coalesced change) to these. */
+        public void addAll(Counts other) {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += other.counts[i];
             }
+        }
+
+        /** The count at an index from 0 to {@link #SIZE} (stage-major), for compact serialisation. */
+        public long at(int index) {
+            return counts[index];
+        }
+
+        public void addAt(int index, long delta) {
+            counts[index] += delta;
+        }
+
+        /** Every count zero: a change that changes nothing, or a funnel nobody is in. */
+        public boolean isZero() {
+            for (long count : counts) {
+                if (count != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public boolean isEmpty() {

@@ -40,6 +40,21 @@ public record GroupCounts(long[] counts, long[] mentees) {
         return new GroupCounts(newCounts, newMentees);
     }
 
+    /** These counts with another table's (a coalesced signed change) added. */
+    public GroupCounts plus(GroupCounts other) {
+        long[] newCounts = counts.clone();
+        long[] newMentees = mentees.clone();
+        for (int i = 0; i < GROUPS; i++) {
+            newCounts[i] += other.counts[i];
+            newMentees[i] += other.mentees[i];
+        }
+        return new GroupCounts(newCounts, newMentees);
+    }
+
+    public boolean isEmpty() {
+        return equals(empty());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof GroupCounts that && Arrays.equals(counts, that.counts)

@@ -9,10 +9,8 @@ import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
-import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.EmployeeState;
-import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,46 +21,34 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each employee's history (SPEC §4) and, whenever what the employee contributes changes, forwards the change:
- * a {@link ContributionChange} for the live counts and an {@link EmployeeFlows.Change} (only the periods and
- * competitions that changed) for the flow metrics. That happens on an event (a duplicate eventId changes nothing), on
- * the day a future-dated event takes effect, with no new input (a wall-clock check finds the employees due that day),
- * and for everyone when a new quarter begins (new periods start).
+ * Keeps each employee's history (SPEC §4) and, whenever what the employee contributes to the live counts changes,
+ * forwards a {@link ContributionChange}: on an event (a duplicate eventId changes nothing), and on the day a
+ * future-dated event takes effect, with no new input (a wall-clock check finds the employees due that day). Only the
+ * live figures wait for this processor; the flows are evaluated beside it ({@link EmployeeFlowsProcessor}).
  */
-final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, Object> {
-
-    private static final String CURRENT_QUARTER = "current-quarter";
+final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
 
     private final Supplier<LocalDate> today;
     private final Duration dayCheckInterval;
-    private final Quarter firstQuarter;
-    private ProcessorContext<String, Object> context;
+    private ProcessorContext<String, ContributionChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, Contribution> contributions;
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, Integer> unexplained;
-    private KeyValueStore<String, EmployeeFlows> flows;
-    private KeyValueStore<String, String> flowsQuarter;
 
-    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Quarter firstQuarter) {
+    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval) {
         this.today = today;
         this.dayCheckInterval = dayCheckInterval;
-        this.firstQuarter = firstQuarter;
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, ContributionChange> context) {
         this.context = context;
         this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
         this.contributions = context.getStateStore(RepresentationTopology.CONTRIBUTIONS_STORE);
         this.dueDates = context.getStateStore(RepresentationTopology.DUE_DATES_STORE);
         this.unexplained = context.getStateStore(RepresentationTopology.UNEXPLAINED_STORE);
-        this.flows = context.getStateStore(RepresentationTopology.EMPLOYEE_FLOWS_STORE);
-        this.flowsQuarter = context.getStateStore(RepresentationTopology.EMPLOYEE_FLOWS_QUARTER_STORE);
-        context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-            applyDueEvents();
-            startNewQuarter();
-        });
+        context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDueEvents());
     }
 
     @Override
@@ -101,31 +87,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         }
     }
 
-    /**
-     * When a quarter begins, every employee's flows gain new periods (their head count at its start), so everyone is
-     * re-evaluated once. The quarter last evaluated is kept, so a restart after a quarter boundary catches up.
-     */
-    private void startNewQuarter() {
-        String quarter = Quarter.of(today.get()).id();
-        String evaluated = flowsQuarter.get(CURRENT_QUARTER);
-        if (quarter.equals(evaluated)) {
-            return;
-        }
-        if (evaluated != null) {
-            LocalDate day = today.get();
-            List<KeyValue<String, EmployeeHistory>> everyone = new ArrayList<>();
-            try (KeyValueIterator<String, EmployeeHistory> all = histories.all()) {
-                all.forEachRemaining(everyone::add);
-            }
-            for (KeyValue<String, EmployeeHistory> employee : everyone) {
-                reevaluate(employee.key, employee.value, day, context.currentSystemTimeMs());
-            }
-        }
-        flowsQuarter.put(CURRENT_QUARTER, quarter);
-    }
-
     private void reevaluate(String employeeKey, EmployeeHistory history, LocalDate day, long timestamp) {
-        reevaluateFlows(employeeKey, history, day, timestamp);
         EmployeeState state = history.stateAsOf(day);
         Contribution after = Contribution.of(state);
         Contribution before = contributions.get(employeeKey);
@@ -147,21 +109,6 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         // Keyed by employee: the aggregation topic has one partition, and the aggregator keeps each employee's part.
         context.forward(new Record<>(employeeKey,
                 new ContributionChange(before, after, unexplainedBefore, unexplainedAfter), timestamp));
-    }
-
-    private void reevaluateFlows(String employeeKey, EmployeeHistory history, LocalDate day, long timestamp) {
-        EmployeeFlows before = Objects.requireNonNullElse(flows.get(employeeKey), EmployeeFlows.NONE);
-        EmployeeFlows after = EmployeeFlows.of(history, firstQuarter, day);
-        EmployeeFlows.Change change = EmployeeFlows.diff(before, after);
-        if (change.isEmpty()) {
-            return;
-        }
-        if (after.periods().isEmpty() && after.competitions().isEmpty()) {
-            flows.delete(employeeKey);
-        } else {
-            flows.put(employeeKey, after);
-        }
-        context.forward(new Record<>(employeeKey, change, timestamp));
     }
 
     /** Sortable by date: {@code YYYY-MM-DD|employeeKey} (effective dates are years 1900 to 2199). */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.CompetitionCalculator;
 import ca.calgary.representation.metrics.core.CompetitionEntry;
 import ca.calgary.representation.metrics.core.CompetitionOpening;
 import ca.calgary.representation.metrics.core.Contribution;
@@ -25,7 +28,9 @@ import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowContribution;
+import ca.calgary.representation.metrics.core.FlowCounts;
 import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
@@ -102,39 +107,110 @@ final class InternalSerdes {
                 in -> readFlows(in, PlacementTable.readTable(in)));
     }
 
-    /** A change of one employee's flows: the changed periods and competitions, before and after. */
-    static Serde<EmployeeFlows.Change> flowChange() {
-        return serde((out, change) -> withPlacementTable(out, (body, placements) -> {
-            body.writeShort(change.periods().size());
-            for (Map.Entry<Period, EmployeeFlows.Delta<FlowContribution>> entry : change.periods().entrySet()) {
-                writePeriod(body, entry.getKey());
-                writeNullable(body, entry.getValue().before(), (o, c) -> writeFlowContribution(o, c, placements));
-                writeNullable(body, entry.getValue().after(), (o, c) -> writeFlowContribution(o, c, placements));
-            }
-            body.writeShort(change.competitions().size());
-            for (Map.Entry<String, EmployeeFlows.Delta<CompetitionEntry>> entry : change.competitions().entrySet()) {
-                body.writeUTF(entry.getKey());
-                writeNullable(body, entry.getValue().before(), InternalSerdes::writeCompetitionEntry);
-                writeNullable(body, entry.getValue().after(), InternalSerdes::writeCompetitionEntry);
-            }
-        }), in -> {
-            PlacementTable placements = PlacementTable.readTable(in);
-            Map<Period, EmployeeFlows.Delta<FlowContribution>> periods = new TreeMap<>();
-            int periodCount = readCount(in);
-            for (int i = 0; i < periodCount; i++) {
-                periods.put(readPeriod(in), new EmployeeFlows.Delta<>(
-                        readNullable(in, r -> readFlowContribution(r, placements)),
-                        readNullable(in, r -> readFlowContribution(r, placements))));
-            }
-            Map<String, EmployeeFlows.Delta<CompetitionEntry>> competitions = new TreeMap<>();
-            int competitionCount = readCount(in);
-            for (int i = 0; i < competitionCount; i++) {
-                competitions.put(in.readUTF(), new EmployeeFlows.Delta<>(
-                        readNullable(in, InternalSerdes::readCompetitionEntry),
-                        readNullable(in, InternalSerdes::readCompetitionEntry)));
-            }
-            return new EmployeeFlows.Change(periods, competitions);
+    /** One period's coalesced change of flow counts per (scope, tier), or a stored (scope, tier)'s counts. */
+    static Serde<Map<CellKey, FlowCounts>> cellFlowCounts() {
+        return serde((out, cells) -> writeCells(out, cells, InternalSerdes::writeFlowCounts),
+                in -> readCells(in, InternalSerdes::readFlowCounts));
+    }
+
+    static Serde<FlowCounts> flowCounts() {
+        return serde(InternalSerdes::writeFlowCounts, InternalSerdes::readFlowCounts);
+    }
+
+    /** One quarter's coalesced change of quarter-end head counts per (scope, tier). */
+    static Serde<Map<CellKey, GroupCounts>> cellGroupCounts() {
+        return serde((out, cells) -> writeCells(out, cells, InternalSerdes::writeGroupCounts),
+                in -> readCells(in, InternalSerdes::readGroupCounts));
+    }
+
+    static Serde<GroupCounts> groupCounts() {
+        return serde(InternalSerdes::writeGroupCounts, InternalSerdes::readGroupCounts);
+    }
+
+    /** A competition funnel's counts, or a coalesced change of them. */
+    static Serde<CompetitionCalculator.Counts> competitionCounts() {
+        return serde((out, counts) -> writeSparse(out, CompetitionCalculator.Counts.SIZE, counts::at), in -> {
+            CompetitionCalculator.Counts counts = new CompetitionCalculator.Counts();
+            readSparse(in, counts::addAt);
+            return counts;
         });
+    }
+
+    private static <V> void writeCells(DataOutputStream out, Map<CellKey, V> cells, Writer<V> writer)
+            throws IOException {
+        out.writeInt(cells.size());
+        for (Map.Entry<CellKey, V> cell : new TreeMap<>(cells).entrySet()) {
+            out.writeUTF(cell.getKey().id());
+            writer.write(out, cell.getValue());
+        }
+    }
+
+    private static <V> Map<CellKey, V> readCells(BinarySerde.Input in, Reader<V> reader) throws IOException {
+        int size = in.readInt();
+        Map<CellKey, V> cells = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            cells.put(CellKey.parse(in.readUTF()), reader.read(in));
+        }
+        return cells;
+    }
+
+    private static void writeFlowCounts(DataOutputStream out, FlowCounts counts) throws IOException {
+        writeSparse(out, FlowCounts.SIZE, counts::at);
+    }
+
+    private static FlowCounts readFlowCounts(BinarySerde.Input in) throws IOException {
+        FlowCounts counts = new FlowCounts();
+        readSparse(in, counts::addAt);
+        return counts;
+    }
+
+    private static void writeGroupCounts(DataOutputStream out, GroupCounts counts) throws IOException {
+        int groups = Group.values().length;
+        writeSparse(out, 2 * groups, i -> i < groups ? counts.counts()[i] : counts.mentees()[i - groups]);
+    }
+
+    private static GroupCounts readGroupCounts(BinarySerde.Input in) throws IOException {
+        int groups = Group.values().length;
+        long[] counts = new long[groups];
+        long[] mentees = new long[groups];
+        readSparse(in, (i, value) -> {
+            if (i < groups) {
+                counts[i] = value;
+            } else {
+                mentees[i - groups] = value;
+            }
+        });
+        return new GroupCounts(counts, mentees);
+    }
+
+    /** Counts that are mostly zero: how many are not, then each as (index, value). */
+    private static void writeSparse(DataOutputStream out, int size, java.util.function.IntToLongFunction count)
+            throws IOException {
+        int nonZero = 0;
+        for (int i = 0; i < size; i++) {
+            if (count.applyAsLong(i) != 0) {
+                nonZero++;
+            }
+        }
+        out.writeShort(nonZero);
+        for (int i = 0; i < size; i++) {
+            long value = count.applyAsLong(i);
+            if (value != 0) {
+                out.writeShort(i);
+                out.writeLong(value);
+            }
+        }
+    }
+
+    private interface IndexedCount {
+        void add(int index, long value);
+    }
+
+    private static void readSparse(BinarySerde.Input in, IndexedCount counts) throws IOException {
+        int nonZero = in.readUnsignedShort();
+        for (int i = 0; i < nonZero; i++) {
+            counts.add(in.readUnsignedShort(), in.readLong());
+        }
     }
 
     static Serde<CompetitionOpening> competitionOpening() {

@@ -3,29 +3,28 @@ package ca.calgary.representation.metrics.topology;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.PromotionEvent;
 import ca.calgary.representation.events.SelfIdentificationEvent;
-import ca.calgary.representation.events.contract.MetricsTopic;
-import ca.calgary.representation.metrics.CompetitionFigures;
+import ca.calgary.representation.metrics.BenchmarkShare;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.DeadLetter;
-import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
-import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.CompetitionCalculator;
 import ca.calgary.representation.metrics.core.CompetitionOpening;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeEvents;
-import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.FlowCalculator;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
-import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -46,20 +45,25 @@ import org.apache.kafka.streams.state.Stores;
  * from one history per employee.
  *
  * <pre>
- * hr.employment-events ──┐ decoders                                 ┌→ [contribution-changes] ─┐
- * hr.self-identification ┤ to-employee-event → [employee-events] →  │   (one partition)         ├→ representation-aggregator → metrics.representation
- * hr.promotion-events ───┤                      (by employeeKey)    │                           │                             metrics.data-quality
- * hr.mentorship-events ──┘                      employee-state ─────┤                           │
- *                                               histories,          └→ [flow-changes] ──────────┼→ flow-aggregator → metrics.flows
- *                                               contributions, flows    (one partition)         │                    metrics.representation-snapshots
- * hr.promotion-events (competition openings) ───────────────────────→ [competition-openings] ───┤                    metrics.competitions
- * reference.benchmarks ─────────────────────────────────────────────→ [benchmark-updates] ──────┘
+ * hr.employment-events ──┐ decoders                                 ┌ employee-state ─→ [contribution-changes] ─┐
+ * hr.self-identification ┤ to-employee-event → [employee-events] →  │ (histories,         (one partition)       ├→ representation-aggregator → metrics.representation
+ * hr.promotion-events ───┤                      (by employeeKey)    │  contributions)                           │                             metrics.data-quality
+ * hr.mentorship-events ──┘                                          └ employee-flows ─┬→ [period-flow-changes] ─→ flow-period-aggregator → metrics.flows
+ *                                                                     (passes, reads  │   (by period, N)
+ *                                                                      histories)     ├→ [quarter-end-changes] ─→ quarter-snapshot-aggregator → metrics.representation-snapshots
+ *                                                                                     │   (by quarter, N)      ↑ [snapshot-benchmark-updates] (to every partition)
+ *                                                                                     └→ [competition-changes] ─→ competition-aggregator → metrics.competitions
+ * hr.promotion-events (competition openings) ──────────────────────────────────────→ [competition-openings] ─↗  (one partition)
+ * reference.benchmarks ───────────────────────────────────────────────────────────→ [benchmark-updates] → representation-aggregator
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] → representation-aggregator
  * </pre>
  *
- * Every processor, store and repartition topic is named; the stores that hold self-identification (histories,
- * contributions, flows, and their aggregated copies) have changelogs compacted within a day, so a withdrawal's
- * erasure reaches the changelog too.
+ * Live figures never wait for flow work: {@code employee-state} forwards contribution changes as each event arrives,
+ * while {@code employee-flows} only marks the employee and evaluates flows in later passes. Nothing per employee
+ * reaches an aggregation: the flow aggregations receive coalesced count changes, and the period and quarter ones are
+ * partitioned. Every processor, store and repartition topic is named; the stores that hold an employee's
+ * self-identification (histories, contributions, flows, and the live aggregator's copy of contributions) have
+ * changelogs compacted within a day, so a withdrawal's erasure reaches the changelog too.
  */
 public final class RepresentationTopology {
 
@@ -71,12 +75,6 @@ public final class RepresentationTopology {
     public static final String PUBLISHED_STORE = "published-figures";
     public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
     public static final String DATA_QUALITY_STORE = "data-quality";
-    public static final String EMPLOYEE_FLOWS_STORE = "employee-flows";
-    public static final String EMPLOYEE_FLOWS_QUARTER_STORE = "employee-flows-quarter";
-    public static final String AGGREGATED_FLOWS_STORE = "aggregated-flows";
-    public static final String COMPETITION_OPENINGS_STORE = "competition-openings";
-    public static final String FLOW_BENCHMARKS_STORE = "flow-benchmarks";
-    public static final String PUBLISHED_FLOWS_STORE = "published-flow-figures";
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(
@@ -156,35 +154,22 @@ public final class RepresentationTopology {
         builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
         builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
         builder.addStateStore(loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
-        builder.addStateStore(loggedStore(EMPLOYEE_FLOWS_STORE, InternalSerdes.employeeFlows(), ERASING_CHANGELOG));
-        builder.addStateStore(loggedStore(EMPLOYEE_FLOWS_QUARTER_STORE, Serdes.String(), Map.of()));
-        builder.addStateStore(loggedStore(AGGREGATED_FLOWS_STORE, InternalSerdes.employeeFlows(), ERASING_CHANGELOG));
-        builder.addStateStore(loggedStore(COMPETITION_OPENINGS_STORE, InternalSerdes.competitionOpening(), Map.of()));
-        builder.addStateStore(loggedStore(FLOW_BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
-        builder.addStateStore(loggedStore(PUBLISHED_FLOWS_STORE, Serdes.String(), Map.of()));
 
-        Map<String, KStream<String, Object>> employeeChanges = employment
+        KStream<String, EmployeeEvent> employeeEvents = employment
                 .merge(selfIdentification, Named.as("merge-self-identification"))
                 .merge(promotion, Named.as("merge-promotion"))
                 .merge(mentorship, Named.as("merge-mentorship"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, internalEvent).withName("employee-events"))
-                .process(() -> new EmployeeStateProcessor(today, dayCheckInterval, flowConfig.firstQuarter()),
-                        Named.as("employee-state"), HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE,
-                        UNEXPLAINED_STORE, EMPLOYEE_FLOWS_STORE, EMPLOYEE_FLOWS_QUARTER_STORE)
-                .split(Named.as("employee-change-"))
-                .branch((key, value) -> value instanceof ContributionChange, Branched.as("contribution"))
-                .branch((key, value) -> value instanceof EmployeeFlows.Change, Branched.as("flows"))
-                .noDefaultBranch();
-
-        KStream<String, Object> changes = employeeChanges.get("employee-change-contribution")
-                .mapValues(change -> (ContributionChange) change, Named.as("as-contribution-change"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, internalEvent).withName("employee-events"));
+        KStream<String, Object> changes = employeeEvents
+                .process(() -> new EmployeeStateProcessor(today, dayCheckInterval), Named.as("employee-state"),
+                        HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE, UNEXPLAINED_STORE)
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.contributionChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
                 .mapValues(change -> (Object) change, Named.as("contribution-change-as-input"));
 
-        KStream<String, Object> benchmarkUpdates = builder
-                .stream(topics.benchmarksTopic(), Consumed.with(RepresentationTopics.KEY, topics.benchmarks())
-                        .withName("benchmarks-source"))
+        KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
+                Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
+        KStream<String, Object> benchmarkUpdates = benchmarkShares
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, topics.benchmarks())
                         .withName("benchmark-updates").withNumberOfPartitions(1))
                 .mapValues(share -> (Object) share, Named.as("benchmark-as-input"));
@@ -206,55 +191,83 @@ public final class RepresentationTopology {
                 .to(topics.dataQualityTopic(), Produced.with(RepresentationTopics.KEY, topics.dataQuality())
                         .withName("data-quality-sink"));
 
-        buildFlows(employeeChanges.get("employee-change-flows"), promotionEvents, benchmarkUpdates);
+        buildFlows(employeeEvents, promotionEvents, benchmarkShares);
     }
 
     /**
-     * Flow metrics (SPEC §7): each employee's changed periods and competitions, the competition openings and the
-     * benchmarks meet in one task, which publishes flows, quarter-end snapshots and competition funnels.
+     * Flow metrics (SPEC §7). Beside each employee's history (same task, same partition), their flows are evaluated
+     * in passes that send coalesced count changes: per period to the flow aggregation and per quarter to the
+     * snapshot aggregation, both spread over {@link FlowConfig#partitions()} partitions (each snapshot partition
+     * receives every benchmark change), and per competition to the funnel aggregation (one task: roll-ups need every
+     * competition), which also receives the openings.
      */
-    private void buildFlows(KStream<String, Object> flowChanges, KStream<String, PromotionEvent> promotionEvents,
-                            KStream<String, Object> benchmarkUpdates) {
-        KStream<String, Object> flows = flowChanges
-                .mapValues(change -> (EmployeeFlows.Change) change, Named.as("as-flow-change"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.flowChange())
-                        .withName("flow-changes").withNumberOfPartitions(1))
-                .mapValues(change -> (Object) change, Named.as("flow-change-as-input"));
-        KStream<String, Object> openings = promotionEvents
+    private void buildFlows(KStream<String, EmployeeEvent> employeeEvents,
+                            KStream<String, PromotionEvent> promotionEvents,
+                            KStream<String, BenchmarkShare> benchmarkShares) {
+        Map<String, KStream<String, FlowCountChange>> changes = employeeEvents
+                .process(EmployeeFlowsProcessor.supplier(today, flowConfig, config.publicSafetyServiceLines()),
+                        Named.as("employee-flows"), HISTORIES_STORE)
+                .split(Named.as("flow-count-change-"))
+                .branch((key, change) -> change instanceof FlowCountChange.PeriodChange, Branched.as("period"))
+                .branch((key, change) -> change instanceof FlowCountChange.QuarterEndChange, Branched.as("quarter"))
+                .branch((key, change) -> change instanceof FlowCountChange.CompetitionChange,
+                        Branched.as("competition"))
+                .noDefaultBranch();
+
+        changes.get("flow-count-change-period")
+                .mapValues(change -> ((FlowCountChange.PeriodChange) change).cells(), Named.as("period-change-cells"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.cellFlowCounts())
+                        .withName("period-flow-changes").withNumberOfPartitions(flowConfig.partitions()))
+                .process(FlowPeriodAggregator.supplier(today,
+                                new FlowCalculator(config.minCellSize(), flowConfig.reference()),
+                                flowConfig.publishInterval()), Named.as("flow-period-aggregator"))
+                .to(topics.flowsTopic(), Produced.with(RepresentationTopics.KEY, topics.flows())
+                        .withName("flow-figures-sink"));
+
+        KStream<String, QuarterSnapshotAggregator.Input> quarterEnds = changes.get("flow-count-change-quarter")
+                .mapValues(change -> ((FlowCountChange.QuarterEndChange) change).cells(),
+                        Named.as("quarter-end-change-cells"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.cellGroupCounts())
+                        .withName("quarter-end-changes").withNumberOfPartitions(flowConfig.partitions()))
+                .mapValues(QuarterSnapshotAggregator.QuarterEnd::new, Named.as("quarter-end-as-input"));
+        KStream<String, QuarterSnapshotAggregator.Input> snapshotBenchmarks = benchmarkShares
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, topics.benchmarks())
+                        .withName("snapshot-benchmark-updates").withNumberOfPartitions(flowConfig.partitions())
+                        .withStreamPartitioner(RepresentationTopology::everyPartition))
+                .mapValues(QuarterSnapshotAggregator.BenchmarkChange::new, Named.as("snapshot-benchmark-as-input"));
+        quarterEnds.merge(snapshotBenchmarks, Named.as("merge-snapshot-benchmarks"))
+                .process(QuarterSnapshotAggregator.supplier(today,
+                                new RepresentationCalculator(config.minCellSize()), flowConfig.publishInterval(),
+                                topics.benchmarks()), Named.as("quarter-snapshot-aggregator"))
+                .to(topics.snapshotsTopic(), Produced.with(RepresentationTopics.KEY, topics.snapshots())
+                        .withName("representation-snapshots-sink"));
+
+        KStream<String, CompetitionAggregator.Input> candidates = changes.get("flow-count-change-competition")
+                .mapValues(change -> ((FlowCountChange.CompetitionChange) change).counts(),
+                        Named.as("competition-change-counts"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.competitionCounts())
+                        .withName("competition-changes").withNumberOfPartitions(1))
+                .mapValues(CompetitionAggregator.Candidates::new, Named.as("competition-change-as-input"));
+        KStream<String, CompetitionAggregator.Input> openings = promotionEvents
                 .flatMapValues(event -> CompetitionOpening.from(event).stream().toList(),
                         Named.as("promotion-to-competition-opening"))
                 .selectKey((key, opening) -> opening.competitionId(), Named.as("opening-by-competition"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.competitionOpening())
                         .withName("competition-openings").withNumberOfPartitions(1))
-                .mapValues(opening -> (Object) opening, Named.as("competition-opening-as-input"));
-        RepresentationCalculator snapshots = new RepresentationCalculator(config.minCellSize());
-        Map<String, KStream<String, FlowAggregator.Outgoing>> outputs = flows
-                .merge(openings, Named.as("merge-competition-openings"))
-                .merge(benchmarkUpdates, Named.as("merge-flow-benchmarks"))
-                .process(() -> new FlowAggregator(today, config.publicSafetyServiceLines(),
-                                new FlowCalculator(config.minCellSize(), flowConfig.reference()), snapshots,
+                .mapValues(CompetitionAggregator.Opening::new, Named.as("competition-opening-as-input"));
+        candidates.merge(openings, Named.as("merge-competition-openings"))
+                .process(CompetitionAggregator.supplier(today,
                                 new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
                                         config.publicSafetyServiceLines(), flowConfig.firstQuarter()),
-                                flowConfig.publishInterval()),
-                        Named.as("flow-aggregator"), AGGREGATED_FLOWS_STORE, COMPETITION_OPENINGS_STORE,
-                        FLOW_BENCHMARKS_STORE, PUBLISHED_FLOWS_STORE)
-                .split(Named.as("flow-output-"))
-                .branch((key, out) -> out.topic() == MetricsTopic.FLOWS, Branched.as("flows"))
-                .branch((key, out) -> out.topic() == MetricsTopic.REPRESENTATION_SNAPSHOTS, Branched.as("snapshots"))
-                .branch((key, out) -> out.topic() == MetricsTopic.COMPETITIONS, Branched.as("competitions"))
-                .noDefaultBranch();
-        outputs.get("flow-output-flows")
-                .mapValues(out -> (FlowFigures) out.value(), Named.as("as-flow-figures"))
-                .to(topics.flowsTopic(), Produced.with(RepresentationTopics.KEY, topics.flows())
-                        .withName("flow-figures-sink"));
-        outputs.get("flow-output-snapshots")
-                .mapValues(out -> (RepresentationSnapshot) out.value(), Named.as("as-snapshots"))
-                .to(topics.snapshotsTopic(), Produced.with(RepresentationTopics.KEY, topics.snapshots())
-                        .withName("representation-snapshots-sink"));
-        outputs.get("flow-output-competitions")
-                .mapValues(out -> (CompetitionFigures) out.value(), Named.as("as-competition-figures"))
+                                flowConfig.publishInterval()), Named.as("competition-aggregator"))
                 .to(topics.competitionsTopic(), Produced.with(RepresentationTopics.KEY, topics.competitions())
                         .withName("competition-figures-sink"));
+    }
+
+    /** Sends a record to every partition: each snapshot partition needs every benchmark. */
+    private static Optional<Set<Integer>> everyPartition(String topic, String key, BenchmarkShare share,
+                                                         int partitions) {
+        return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
     }
 
     /** An input topic's records, decoded and checked ({@link InputEventDecoder}). */
@@ -274,9 +287,9 @@ public final class RepresentationTopology {
         return input.flatMapValues(DecodedInput::deadLetters, Named.as(name + "-dead-letters"));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> loggedStore(String name,
-                                                                           org.apache.kafka.common.serialization.Serde<V> values,
-                                                                           Map<String, String> changelog) {
+    /** A persistent store with string keys, cached, and logged to a changelog with these settings. */
+    static <V> StoreBuilder<KeyValueStore<String, V>> loggedStore(String name, Serde<V> values,
+                                                                 Map<String, String> changelog) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), RepresentationTopics.KEY, values)
                 .withCachingEnabled()
                 .withLoggingEnabled(changelog);

@@ -227,23 +227,19 @@ class FlowTopologyTest {
                 topology.pipe(withdrawn("C" + i, "2024-08-01"));
             }
             topology.publish();
-            for (String store : List.of(RepresentationTopology.EMPLOYEE_FLOWS_STORE,
-                    RepresentationTopology.AGGREGATED_FLOWS_STORE)) {
-                KeyValueStore<String, EmployeeFlows> flows = topology.driver().getKeyValueStore(store);
-                try (KeyValueIterator<String, EmployeeFlows> all = flows.all()) {
-                    List<KeyValue<String, EmployeeFlows>> employees = new ArrayList<>();
-                    all.forEachRemaining(employees::add);
-                    assertThat(employees).hasSize(10);
-                    for (KeyValue<String, EmployeeFlows> employee : employees) {
-                        for (FlowContribution contribution : employee.value.periods().values()) {
-                            assertThat(contribution.groups()).as(store)
-                                    .containsExactlyInAnyOrder(Group.TOTAL, Group.NOT_DISCLOSED);
-                        }
+            KeyValueStore<String, EmployeeFlows> flows =
+                    topology.driver().getKeyValueStore(EmployeeFlowsProcessor.FLOWS_STORE);
+            try (KeyValueIterator<String, EmployeeFlows> all = flows.all()) {
+                List<KeyValue<String, EmployeeFlows>> employees = new ArrayList<>();
+                all.forEachRemaining(employees::add);
+                assertThat(employees).hasSize(10);
+                for (KeyValue<String, EmployeeFlows> employee : employees) {
+                    for (FlowContribution contribution : employee.value.periods().values()) {
+                        assertThat(contribution.groups()).containsExactlyInAnyOrder(Group.TOTAL, Group.NOT_DISCLOSED);
                     }
                 }
             }
-            Map<String, FlowFigures> flows = topology.flows();
-            assertThat(flows.get("2024-Q1|ORG|LEADERSHIP|BLACK").getPromotionsInto()).isZero();
+            assertThat(topology.flows().get("2024-Q1|ORG|LEADERSHIP|BLACK").getPromotionsInto()).isZero();
         }
     }
 }

@@ -58,8 +58,6 @@ class InternalSerdesTest {
     void everyValueRoundTrips() {
         assertThat(roundTrip(InternalSerdes.employeeHistory(), sample()).events()).isEqualTo(sample().events());
         assertThat(roundTrip(InternalSerdes.employeeFlows(), sampleFlows())).isEqualTo(sampleFlows());
-        EmployeeFlows.Change change = EmployeeFlows.diff(EmployeeFlows.NONE, sampleFlows());
-        assertThat(roundTrip(InternalSerdes.flowChange(), change)).isEqualTo(change);
         EmployeeEvent withdrawn = EmployeeEvent.withdrawn("w", LocalDate.parse("2024-01-01"), at("2024-01-01"));
         assertThat(roundTrip(InternalSerdes.employeeEvent(), withdrawn)).isEqualTo(withdrawn);
         assertThat(roundTrip(InternalSerdes.employeeFlows(), EmployeeFlows.NONE)).isEqualTo(EmployeeFlows.NONE);
@@ -70,8 +68,6 @@ class InternalSerdesTest {
         Properties format2 = format2();
         assertThat(read(InternalSerdes.employeeHistory(), format2, "history").events()).isEqualTo(sample().events());
         assertThat(read(InternalSerdes.employeeFlows(), format2, "flows")).isEqualTo(sampleFlows());
-        assertThat(read(InternalSerdes.flowChange(), format2, "change"))
-                .isEqualTo(EmployeeFlows.diff(EmployeeFlows.NONE, sampleFlows()));
         assertThat(read(InternalSerdes.employeeEvent(), format2, "event")).isEqualTo(sample().events().get(0));
     }
 

@@ -75,7 +75,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
 
     RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
         this(config, new FlowConfig(FlowConfig.defaults().firstQuarter(), FlowConfig.defaults().reference(),
-                PUBLISH_INTERVAL), asOf);
+                PUBLISH_INTERVAL, FlowConfig.DEFAULT_PARTITIONS, FlowConfig.DEFAULT_EMPLOYEES_PER_PASS), asOf);
     }
 
     RepresentationTopologyDriver(RepresentationConfig config, FlowConfig flowConfig, LocalDate asOf) {

@@ -1,0 +1,246 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import ca.calgary.representation.metrics.core.EmployeeEvent;
+import ca.calgary.representation.metrics.core.EmployeeFlows;
+import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.FlowChanges;
+import ca.calgary.representation.metrics.core.FlowConfig;
+import ca.calgary.representation.metrics.core.Quarter;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Each employee's flows (SPEC §7: their contribution to every period, quarter end and competition), kept beside their
+ * history and turned into coalesced count changes. An event only marks its employee as pending; a pass then
+ * re-evaluates the pending employees once each, subtracts what each contributed before and adds what they contribute
+ * now ({@link FlowChanges}), and forwards one change per period, quarter and competition for the whole pass, keyed by
+ * what the aggregation downstream is partitioned on. Marks, flows and the pass's output are written in the same
+ * transaction, so a crash repeats a pass rather than losing one.
+ *
+ * <p>A pass handles at most {@code employeesPerPass} employees, so no transaction grows with the workforce: when
+ * a quarter begins (every employee's flows gain periods) or history is loaded, the work is spread over passes that
+ * follow each other every {@link #PASS_INTERVAL}; otherwise passes wait for {@link #COALESCING_WINDOW}, so an employee
+ * with several events in a burst is evaluated once. Future-dated events mark their employee again on the day they
+ * take effect.
+ */
+final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, String, FlowCountChange> {
+
+    static final String FLOWS_STORE = "employee-flows";
+    static final String PENDING_STORE = "employee-flows-pending";
+    static final String DUE_DATES_STORE = "employee-flows-due-dates";
+    /** The quarter every employee's flows were last evaluated for, and how far a quarter's re-evaluation got. */
+    static final String QUARTER_STORE = "employee-flows-quarter";
+    static final Duration PASS_INTERVAL = Duration.ofMillis(100);
+    /** How long changes wait for more of the same employees when nothing is backlogged (at most the publish interval). */
+    static final Duration COALESCING_WINDOW = Duration.ofSeconds(1);
+
+    static final String EVALUATED_QUARTER = "current-quarter";
+    /** The last employee re-evaluated for a quarter that began; absent when no re-evaluation is under way. */
+    static final String ROLLOVER_AFTER = "rollover-after";
+
+    private final Supplier<LocalDate> today;
+    private final Quarter firstQuarter;
+    private final Set<String> publicSafety;
+    private final Duration coalescingWindow;
+    private final int employeesPerPass;
+    private ProcessorContext<String, FlowCountChange> context;
+    private KeyValueStore<String, EmployeeHistory> histories;
+    private KeyValueStore<String, EmployeeFlows> flows;
+    private KeyValueStore<String, String> pending;
+    private KeyValueStore<String, String> dueDates;
+    private KeyValueStore<String, String> quarter;
+    /** The pending employees in key order; the store makes them durable, this copy spares iterating its deletions. */
+    private final NavigableSet<String> pendingEmployees = new TreeSet<>();
+    private long lastPassEndMs;
+    private boolean backlog = true;
+
+    EmployeeFlowsProcessor(Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
+        this.today = today;
+        this.firstQuarter = flowConfig.firstQuarter();
+        this.publicSafety = Set.copyOf(publicSafety);
+        this.coalescingWindow = flowConfig.publishInterval().compareTo(COALESCING_WINDOW) < 0
+                ? flowConfig.publishInterval() : COALESCING_WINDOW;
+        this.employeesPerPass = flowConfig.employeesPerPass();
+    }
+
+    /**
+     * The processor with the stores it owns; it also reads {@code historiesStore}, which
+     * {@link EmployeeStateProcessor} keeps in the same task.
+     */
+    static ProcessorSupplier<String, EmployeeEvent, String, FlowCountChange> supplier(
+            Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, EmployeeEvent, String, FlowCountChange> get() {
+                return new EmployeeFlowsProcessor(today, flowConfig, publicSafety);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
+                                RepresentationTopology.ERASING_CHANGELOG),
+                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(QUARTER_STORE, Serdes.String(), Map.of()));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FlowCountChange> context) {
+        this.context = context;
+        this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
+        this.flows = context.getStateStore(FLOWS_STORE);
+        this.pending = context.getStateStore(PENDING_STORE);
+        this.dueDates = context.getStateStore(DUE_DATES_STORE);
+        this.quarter = context.getStateStore(QUARTER_STORE);
+        pendingEmployees.clear();
+        try (KeyValueIterator<String, String> marked = pending.all()) {
+            marked.forEachRemaining(entry -> pendingEmployees.add(entry.key));
+        }
+        context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::maybePass);
+    }
+
+    @Override
+    public void process(Record<String, EmployeeEvent> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        mark(record.key());
+        if (record.value().effectiveDate().isAfter(today.get())) {
+            dueDates.put(EmployeeStateProcessor.dueKey(record.value().effectiveDate(), record.key()), "");
+        }
+    }
+
+    private void mark(String employee) {
+        if (pendingEmployees.add(employee)) {
+            pending.put(employee, "");
+        }
+    }
+
+    private void maybePass(long now) {
+        if (backlog || now - lastPassEndMs >= coalescingWindow.toMillis()) {
+            pass();
+            lastPassEndMs = now;
+        }
+    }
+
+    /** One pass: employees whose events came due, pending employees, then a quarter's re-evaluation, in budget. */
+    void pass() {
+        LocalDate day = today.get();
+        if (quarter.get(EVALUATED_QUARTER) == null) {
+            // a first start: everyone evaluated from now on is evaluated for this quarter or a later one
+            quarter.put(EVALUATED_QUARTER, Quarter.of(day).id());
+        }
+        markDue(day);
+        FlowChanges changes = new FlowChanges(publicSafety);
+        List<String> employees = new ArrayList<>();
+        while (!pendingEmployees.isEmpty() && employees.size() < employeesPerPass) {
+            employees.add(pendingEmployees.pollFirst());
+        }
+        backlog = !pendingEmployees.isEmpty();
+        for (String employee : employees) {
+            reevaluate(employee, histories.get(employee), day, changes);
+            pending.delete(employee);
+        }
+        if (!backlog) {
+            backlog = continueQuarter(day, employeesPerPass - employees.size(), changes);
+        }
+        forward(changes);
+    }
+
+    private void markDue(LocalDate day) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = dueDates.range("",
+                EmployeeStateProcessor.dueKey(day, "\uffff"))) {
+            entries.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            mark(entry.key.substring(entry.key.indexOf('|') + 1));
+            dueDates.delete(entry.key);
+        }
+    }
+
+    /**
+     * When a quarter begins every employee's flows gain periods; they are re-evaluated in key order over as many
+     * passes as it takes, the position kept in the store so a restart continues. Returns whether work remains.
+     */
+    private boolean continueQuarter(LocalDate day, int budget, FlowChanges changes) {
+        String current = Quarter.of(day).id();
+        if (current.equals(quarter.get(EVALUATED_QUARTER))) {
+            return false;
+        }
+        if (budget <= 0) {
+            return true;
+        }
+        String after = quarter.get(ROLLOVER_AFTER);
+        List<KeyValue<String, EmployeeHistory>> batch = new ArrayList<>();
+        boolean more;
+        try (KeyValueIterator<String, EmployeeHistory> all = after == null ? histories.all()
+                : histories.range(after + "\u0000", null)) {
+            while (all.hasNext() && batch.size() < budget) {
+                batch.add(all.next());
+            }
+            more = all.hasNext();
+        }
+        for (KeyValue<String, EmployeeHistory> employee : batch) {
+            reevaluate(employee.key, employee.value, day, changes);
+        }
+        if (!more) {
+            quarter.put(EVALUATED_QUARTER, current);
+            quarter.delete(ROLLOVER_AFTER);
+            return false;
+        }
+        quarter.put(ROLLOVER_AFTER, batch.get(batch.size() - 1).key);
+        return true;
+    }
+
+    private void reevaluate(String employee, EmployeeHistory history, LocalDate day, FlowChanges changes) {
+        EmployeeFlows before = Objects.requireNonNullElse(flows.get(employee), EmployeeFlows.NONE);
+        EmployeeFlows after = history == null ? EmployeeFlows.NONE : EmployeeFlows.of(history, firstQuarter, day);
+        EmployeeFlows.Change change = EmployeeFlows.diff(before, after);
+        if (change.isEmpty()) {
+            return;
+        }
+        if (after.periods().isEmpty() && after.competitions().isEmpty()) {
+            flows.delete(employee);
+        } else {
+            flows.put(employee, after);
+        }
+        changes.add(change);
+    }
+
+    private void forward(FlowChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long timestamp = context.currentSystemTimeMs();
+        changes.periods().forEach((period, cells) ->
+                context.forward(new Record<>(period.id(), new FlowCountChange.PeriodChange(cells), timestamp)));
+        changes.quarterEnds().forEach((quarterEnd, cells) ->
+                context.forward(new Record<>(quarterEnd.id(), new FlowCountChange.QuarterEndChange(cells),
+                        timestamp)));
+        changes.competitions().forEach((competition, counts) ->
+                context.forward(new Record<>(competition, new FlowCountChange.CompetitionChange(counts), timestamp)));
+    }
+}

@@ -1,0 +1,140 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.FlowCalculator;
+import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.Period;
+import ca.calgary.representation.metrics.core.Quarter;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The flow counts of the periods of one partition (SPEC §7: a period's suppression family is self-contained, so
+ * periods are spread over partitions), kept per (period, scope, tier) from the coalesced changes of
+ * {@link EmployeeFlowsProcessor}, and published when they changed: every figure of a changed period, with its
+ * suppression, under a revision that grows on every restatement. When a quarter begins every period is looked at
+ * again (a period that ends is republished as complete); nothing unchanged is republished, after a restart either.
+ */
+final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowCounts>, String, FlowFigures> {
+
+    static final String COUNTS_STORE = "flow-counts";
+    /** Each period of this partition: whether it changed since it was last published. */
+    static final String PERIODS_STORE = "flow-periods";
+    static final String PUBLISHED_STORE = "published-flow-figures";
+    static final String CHANGED = "changed";
+    static final String PUBLISHED = "published";
+
+    private final Supplier<LocalDate> today;
+    private final FlowCalculator calculator;
+    private final Duration publishInterval;
+    private final PublishPacer pacer = new PublishPacer();
+    private ProcessorContext<String, FlowFigures> context;
+    private KeyValueStore<String, FlowCounts> counts;
+    private KeyValueStore<String, String> periods;
+    private RevisedPublication<FlowFigures> publication;
+    private Quarter currentQuarter;
+
+    FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
+        this.today = today;
+        this.calculator = calculator;
+        this.publishInterval = publishInterval;
+    }
+
+    static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
+            Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Map<CellKey, FlowCounts>, String, FlowFigures> get() {
+                return new FlowPeriodAggregator(today, calculator, publishInterval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
+                        RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FlowFigures> context) {
+        this.context = context;
+        this.counts = context.getStateStore(COUNTS_STORE);
+        this.periods = context.getStateStore(PERIODS_STORE);
+        this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
+                context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
+    }
+
+    @Override
+    public void process(Record<String, Map<CellKey, FlowCounts>> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        String period = record.key();
+        record.value().forEach((cell, change) -> {
+            String key = period + "|" + cell.id();
+            FlowCounts stored = counts.get(key);
+            FlowCounts updated = stored == null ? new FlowCounts() : stored;
+            updated.addAll(change);
+            if (updated.isEmpty()) {
+                counts.delete(key);
+            } else {
+                counts.put(key, updated);
+            }
+        });
+        periods.put(period, CHANGED);
+    }
+
+    private void publishChanges() {
+        LocalDate asOf = today.get();
+        Quarter quarter = Quarter.of(asOf);
+        List<KeyValue<String, String>> known = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = periods.all()) {
+            all.forEachRemaining(known::add);
+        }
+        // When a quarter begins (and on start) every period is looked at: one that ended is now complete.
+        boolean everyPeriod = !quarter.equals(currentQuarter);
+        currentQuarter = quarter;
+        for (KeyValue<String, String> entry : known) {
+            if (everyPeriod || CHANGED.equals(entry.value)) {
+                publish(Period.parse(entry.key), asOf);
+            }
+        }
+    }
+
+    private void publish(Period period, LocalDate asOf) {
+        String prefix = period.id() + "|";
+        Map<CellKey, FlowCounts> table = RevisedPublication.cells(counts, period.id());
+        Map<String, RevisedPublication.Candidate<FlowFigures>> records = new HashMap<>();
+        for (var figures : calculator.figures(period, table, asOf)) {
+            records.put(figures.id(), new RevisedPublication.Candidate<>(figures,
+                    revision -> FlowRecords.toAvro(figures, revision)));
+        }
+        publication.publish(prefix, records);
+        if (table.isEmpty()) {
+            periods.delete(period.id());
+        } else {
+            periods.put(period.id(), PUBLISHED);
+        }
+    }
+}

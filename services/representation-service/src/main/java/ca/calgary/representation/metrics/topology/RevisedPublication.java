@@ -1,0 +1,88 @@
+package ca.calgary.representation.metrics.topology;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
+
+import ca.calgary.representation.metrics.core.CellKey;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Publishes tables of figures with a revision per key: a record is sent only when its figures differ from what was
+ * last published under its key, with the next revision, so readers can tell a restatement; a key that is no longer
+ * in its table gets a tombstone (its revision is kept, so a later return continues the count). What was published is
+ * kept in a store as {@code revision TAB signature}, keyed by the record's key.
+ *
+ * @param <V> the published record type
+ */
+final class RevisedPublication<V> {
+
+    /** Figures to publish: their text is the signature; the record is built only when they changed. */
+    record Candidate<V>(Object figures, LongFunction<V> atRevision) {
+        String signature() {
+            return figures.toString();
+        }
+    }
+
+    /** Separates a published key's revision from its signature; a tombstone keeps its revision, without signature. */
+    private static final char REVISION_END = '\t';
+
+    private final KeyValueStore<String, String> published;
+    private final BiConsumer<String, V> forward;
+
+    /** @param forward sends one record (a null value is a tombstone) */
+    RevisedPublication(KeyValueStore<String, String> published, BiConsumer<String, V> forward) {
+        this.published = published;
+        this.forward = forward;
+    }
+
+    /**
+     * Publishes the records of one table (every key starting with {@code keyPrefix}) that changed, and tombstones for
+     * the table's keys that are no longer in it.
+     */
+    void publish(String keyPrefix, Map<String, Candidate<V>> records) {
+        Map<String, String> before = new HashMap<>();
+        try (KeyValueIterator<String, String> previous = keyPrefix.isEmpty() ? published.all()
+                : published.prefixScan(keyPrefix, new StringSerializer())) {
+            previous.forEachRemaining(entry -> before.put(entry.key, entry.value));
+        }
+        for (Map.Entry<String, Candidate<V>> entry : new TreeMap<>(records).entrySet()) {
+            String signature = entry.getValue().signature();
+            String last = before.get(entry.getKey());
+            if (last != null && signature(last).equals(signature)) {
+                continue;
+            }
+            long revision = revision(last) + 1;
+            published.put(entry.getKey(), revision + String.valueOf(REVISION_END) + signature);
+            forward.accept(entry.getKey(), entry.getValue().atRevision().apply(revision));
+        }
+        for (Map.Entry<String, String> entry : new TreeMap<>(before).entrySet()) {
+            if (!records.containsKey(entry.getKey()) && !signature(entry.getValue()).isEmpty()) {
+                published.put(entry.getKey(), revision(entry.getValue()) + String.valueOf(REVISION_END));
+                forward.accept(entry.getKey(), null);
+            }
+        }
+    }
+
+    /** The cells of one table of a store keyed {@code tableId|scope|tier}. */
+    static <V> Map<CellKey, V> cells(KeyValueStore<String, V> store, String tableId) {
+        String prefix = tableId + "|";
+        Map<CellKey, V> table = new HashMap<>();
+        try (KeyValueIterator<String, V> cells = store.prefixScan(prefix, new StringSerializer())) {
+            cells.forEachRemaining(cell -> table.put(CellKey.parse(cell.key.substring(prefix.length())), cell.value));
+        }
+        return table;
+    }
+
+    private static long revision(String stored) {
+        return stored == null ? 0 : Long.parseLong(stored.substring(0, stored.indexOf(REVISION_END)));
+    }
+
+    private static String signature(String stored) {
+        return stored.substring(stored.indexOf(REVISION_END) + 1);
+    }
+}

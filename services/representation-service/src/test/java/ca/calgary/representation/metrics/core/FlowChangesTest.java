@@ -1,0 +1,93 @@
+package ca.calgary.representation.metrics.core;
+
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.BLACK;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.CONSTABLE;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.FIRST;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.SERGEANT;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.TODAY;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.constableWhoIsPromotedThenLeaves;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.hired;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.history;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.promoted;
+import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.selfIdentified;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class FlowChangesTest {
+
+    static final CellKey ORG_ALL = new CellKey(Scope.ORG, Tier.ALL);
+    static final Period Q2 = Period.quarter(new Quarter(2024, 2));
+
+    private static EmployeeFlows flows(EmployeeHistory history) {
+        return EmployeeFlows.of(history, FIRST, TODAY);
+    }
+
+    private static FlowChanges changes(EmployeeFlows.Change... changes) {
+        FlowChanges sum = new FlowChanges(RepresentationConfig.DEFAULT_PUBLIC_SAFETY);
+        for (EmployeeFlows.Change change : changes) {
+            sum.add(change);
+        }
+        return sum;
+    }
+
+    @Test
+    void anEmployeeWhoArrivesAddsTheirContributionToEveryPeriodAndQuarterEnd() {
+        FlowChanges sum = changes(EmployeeFlows.diff(EmployeeFlows.NONE, flows(constableWhoIsPromotedThenLeaves())));
+
+        FlowCounts q2 = sum.periods().get(Q2).get(ORG_ALL);
+        assertThat(q2.count(FlowMeasure.HEADCOUNT_AT_START, Group.BLACK)).isEqualTo(1);
+        assertThat(q2.count(FlowMeasure.HEADCOUNT_AT_START, Group.TOTAL)).isEqualTo(1);
+        assertThat(sum.quarterEnds().get(new Quarter(2024, 2)).get(ORG_ALL).count(Group.BLACK)).isEqualTo(1);
+        // separated in Q3: no one at the end of the quarter in progress
+        assertThat(sum.quarterEnds()).doesNotContainKey(new Quarter(2024, 3));
+    }
+
+    @Test
+    void aChangeSubtractsTheOldContributionSoOnlyTheDifferenceIsSent() {
+        EmployeeHistory before = history(hired("2023-06-01", CONSTABLE));
+        EmployeeHistory after = before.with(selfIdentified("2024-02-10", BLACK));
+        FlowChanges sum = changes(EmployeeFlows.diff(flows(before), flows(after)));
+
+        FlowCounts q2 = sum.periods().get(Q2).get(ORG_ALL);
+        assertThat(q2.count(FlowMeasure.HEADCOUNT_AT_START, Group.TOTAL)).isZero();
+        assertThat(q2.count(FlowMeasure.HEADCOUNT_AT_START, Group.NOT_DISCLOSED)).isEqualTo(-1);
+        assertThat(q2.count(FlowMeasure.HEADCOUNT_AT_START, Group.BLACK)).isEqualTo(1);
+    }
+
+    @Test
+    void changesThatCancelOutAreNotSentAtAll() {
+        EmployeeHistory constable = history(hired("2023-06-01", CONSTABLE));
+        EmployeeHistory sergeant = constable.with(promoted("2024-05-01", SERGEANT, null));
+        FlowChanges sum = changes(EmployeeFlows.diff(flows(constable), flows(sergeant)),
+                EmployeeFlows.diff(flows(sergeant), flows(constable)));
+
+        assertThat(sum.periods()).isEmpty();
+        assertThat(sum.quarterEnds()).isEmpty();
+        assertThat(sum.competitions()).isEmpty();
+    }
+
+    @Test
+    void manyEmployeesAreCoalescedIntoOneChangePerPeriod() {
+        EmployeeFlows one = flows(history(hired("2023-06-01", CONSTABLE)));
+        FlowChanges sum = changes(EmployeeFlows.diff(EmployeeFlows.NONE, one),
+                EmployeeFlows.diff(EmployeeFlows.NONE, one), EmployeeFlows.diff(EmployeeFlows.NONE, one));
+
+        Map<CellKey, FlowCounts> q2 = sum.periods().get(Q2);
+        assertThat(q2.get(ORG_ALL).count(FlowMeasure.HEADCOUNT_AT_START, Group.TOTAL)).isEqualTo(3);
+        assertThat(sum.periods()).hasSameSizeAs(one.periods());
+    }
+
+    @Test
+    void aCompetitionFunnelChangesByItsCandidates() {
+        EmployeeHistory candidate = history(hired("2023-06-01", CONSTABLE),
+                promoted("2024-05-01", SERGEANT, "C-1"));
+        FlowChanges sum = changes(EmployeeFlows.diff(EmployeeFlows.NONE, flows(candidate)));
+
+        CompetitionCalculator.Counts funnel = sum.competitions().get("C-1");
+        assertThat(funnel.count(CompetitionEntry.Stage.PROMOTED, Group.TOTAL)).isEqualTo(1);
+        assertThat(funnel.isZero()).isFalse();
+    }
+}
