@@ -45,11 +45,15 @@ final class CompetitionAggregator
     static final String COUNTS_STORE = "competition-counts";
     static final String OPENINGS_STORE = "competition-openings";
     static final String PUBLISHED_STORE = "published-competition-figures";
+    /** The one table this aggregation publishes, for {@link Settling}. */
+    private static final String FUNNELS = "funnels";
 
     private final Supplier<LocalDate> today;
     private final CompetitionCalculator calculator;
     private final Duration publishInterval;
     private final PublishPacer pacer = new PublishPacer();
+    private final Settling settling;
+    private ProcessorContext<String, CompetitionFigures> context;
     private KeyValueStore<String, CompetitionCalculator.Counts> counts;
     private KeyValueStore<String, CompetitionOpening> openings;
     private RevisedPublication<CompetitionFigures> publication;
@@ -61,6 +65,8 @@ final class CompetitionAggregator
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
+        this.settling = new Settling(publishInterval,
+                publishInterval.multipliedBy(FlowPeriodAggregator.MAX_WAIT_INTERVALS));
     }
 
     static ProcessorSupplier<String, Input, String, CompetitionFigures> supplier(
@@ -84,6 +90,7 @@ final class CompetitionAggregator
 
     @Override
     public void init(ProcessorContext<String, CompetitionFigures> context) {
+        this.context = context;
         this.counts = context.getStateStore(COUNTS_STORE);
         this.openings = context.getStateStore(OPENINGS_STORE);
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
@@ -106,12 +113,17 @@ final class CompetitionAggregator
             } else {
                 counts.put(competition, updated);
             }
-            changed = true;
+            changed();
         } else if (record.value() instanceof Opening opening
                 && opening.opening().supersedes(openings.get(competition))) {
             openings.put(competition, opening.opening());
-            changed = true;
+            changed();
         }
+    }
+
+    private void changed() {
+        changed = true;
+        settling.changed(FUNNELS, context.currentSystemTimeMs());
     }
 
     private void publishChanges() {
@@ -120,10 +132,11 @@ final class CompetitionAggregator
                 .equals(Quarter.of(lastPublished))) {
             changed = true;
         }
-        if (!changed) {
+        if (!changed || !settling.due(FUNNELS, context.currentSystemTimeMs())) {
             return;
         }
         changed = false;
+        settling.published(FUNNELS);
         lastPublished = asOf;
         Map<String, CompetitionCalculator.Counts> candidates = new HashMap<>();
         try (KeyValueIterator<String, CompetitionCalculator.Counts> all = counts.all()) {

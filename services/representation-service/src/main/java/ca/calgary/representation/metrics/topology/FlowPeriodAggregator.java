@@ -30,8 +30,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The flow counts of the periods of one partition (SPEC §7: a period's suppression family is self-contained, so
  * periods are spread over partitions), kept per (period, scope, tier) from the coalesced changes of
  * {@link EmployeeFlowsProcessor}, and published when they changed: every figure of a changed period, with its
- * suppression, under a revision that grows on every restatement. When a quarter begins every period is looked at
- * again (a period that ends is republished as complete); nothing unchanged is republished, after a restart either.
+ * suppression, under a revision that grows on every restatement, once its changes have settled ({@link Settling}).
+ * When a quarter begins every period is looked at again (a period that ends is republished as complete); nothing
+ * unchanged is republished, after a restart either.
  */
 final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowCounts>, String, FlowFigures> {
 
@@ -41,11 +42,14 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     static final String PUBLISHED_STORE = "published-flow-figures";
     static final String CHANGED = "changed";
     static final String PUBLISHED = "published";
+    /** While changes keep coming (a first load), a table is published at most every this many publish intervals. */
+    static final int MAX_WAIT_INTERVALS = 6;
 
     private final Supplier<LocalDate> today;
     private final FlowCalculator calculator;
     private final Duration publishInterval;
     private final PublishPacer pacer = new PublishPacer();
+    private final Settling settling;
     private ProcessorContext<String, FlowFigures> context;
     private KeyValueStore<String, FlowCounts> counts;
     private KeyValueStore<String, String> periods;
@@ -56,6 +60,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
+        this.settling = new Settling(publishInterval, publishInterval.multipliedBy(MAX_WAIT_INTERVALS));
     }
 
     static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
@@ -103,6 +108,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
             }
         });
         periods.put(period, CHANGED);
+        settling.changed(period, context.currentSystemTimeMs());
     }
 
     private void publishChanges() {
@@ -116,7 +122,8 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         boolean everyPeriod = !quarter.equals(currentQuarter);
         currentQuarter = quarter;
         for (KeyValue<String, String> entry : known) {
-            if (everyPeriod || CHANGED.equals(entry.value)) {
+            if (everyPeriod || CHANGED.equals(entry.value)
+                    && settling.due(entry.key, context.currentSystemTimeMs())) {
                 publish(Period.parse(entry.key), asOf);
             }
         }
@@ -131,6 +138,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
                     revision -> FlowRecords.toAvro(figures, revision)));
         }
         publication.publish(prefix, records);
+        settling.published(period.id());
         if (table.isEmpty()) {
             periods.delete(period.id());
         } else {

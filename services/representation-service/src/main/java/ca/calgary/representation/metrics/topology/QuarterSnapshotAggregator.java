@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Quarter-end snapshots of the representation figures (SPEC §7) for the quarters of one partition: the quarter-end
  * head counts per (scope, tier), kept from the coalesced changes of {@link EmployeeFlowsProcessor}, with every
  * benchmark (each partition receives every benchmark change), published on the quarter's last day and restated,
- * under a higher revision, when a late event or a benchmark changes them.
+ * under a higher revision, when a late event or a benchmark changes them (once the changes settle, {@link Settling}).
  */
 final class QuarterSnapshotAggregator
         implements Processor<String, QuarterSnapshotAggregator.Input, String, RepresentationSnapshot> {
@@ -61,6 +61,8 @@ final class QuarterSnapshotAggregator
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
     private final PublishPacer pacer = new PublishPacer();
+    private final Settling settling;
+    private ProcessorContext<String, RepresentationSnapshot> context;
     private KeyValueStore<String, GroupCounts> counts;
     private KeyValueStore<String, String> quarters;
     private KeyValueStore<String, BenchmarkShare> benchmarks;
@@ -71,6 +73,8 @@ final class QuarterSnapshotAggregator
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
+        this.settling = new Settling(publishInterval,
+                publishInterval.multipliedBy(FlowPeriodAggregator.MAX_WAIT_INTERVALS));
     }
 
     static ProcessorSupplier<String, Input, String, RepresentationSnapshot> supplier(
@@ -94,6 +98,7 @@ final class QuarterSnapshotAggregator
 
     @Override
     public void init(ProcessorContext<String, RepresentationSnapshot> context) {
+        this.context = context;
         this.counts = context.getStateStore(COUNTS_STORE);
         this.quarters = context.getStateStore(QUARTERS_STORE);
         this.benchmarks = context.getStateStore(BENCHMARKS_STORE);
@@ -119,7 +124,7 @@ final class QuarterSnapshotAggregator
                     counts.put(key, updated);
                 }
             });
-            quarters.put(quarter, FlowPeriodAggregator.CHANGED);
+            changed(quarter);
         } else if (record.value() instanceof BenchmarkChange change) {
             if (change.share() == null) {
                 benchmarks.delete(record.key());
@@ -127,9 +132,14 @@ final class QuarterSnapshotAggregator
                 benchmarks.put(record.key(), change.share());
             }
             for (KeyValue<String, String> quarter : allQuarters()) {
-                quarters.put(quarter.key, FlowPeriodAggregator.CHANGED);
+                changed(quarter.key);
             }
         }
+    }
+
+    private void changed(String quarter) {
+        quarters.put(quarter, FlowPeriodAggregator.CHANGED);
+        settling.changed(quarter, context.currentSystemTimeMs());
     }
 
     private List<KeyValue<String, String>> allQuarters() {
@@ -146,7 +156,8 @@ final class QuarterSnapshotAggregator
         Benchmarks shares = null;
         for (KeyValue<String, String> entry : allQuarters()) {
             Quarter quarter = Quarter.parse(entry.key);
-            if (!FlowPeriodAggregator.CHANGED.equals(entry.value) || quarter.end().isAfter(asOf)) {
+            if (!FlowPeriodAggregator.CHANGED.equals(entry.value) || quarter.end().isAfter(asOf)
+                    || !settling.due(entry.key, context.currentSystemTimeMs())) {
                 continue;
             }
             if (shares == null) {
@@ -165,6 +176,7 @@ final class QuarterSnapshotAggregator
                     revision -> FlowRecords.snapshot(quarter, figures, revision)));
         }
         publication.publish(prefix, records);
+        settling.published(quarter.id());
         if (table.isEmpty()) {
             quarters.delete(quarter.id());
         } else {
