@@ -100,7 +100,8 @@ public final class RepresentationBenchmark {
             RepresentationStreams.Settings settings = settings(platform, registry, state);
             TransactionTroubleCounter trouble = TransactionTroubleCounter.attach();
             try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC())) {
-                awaitConsumed(platform, "representation-benchmark");
+                awaitConsumed(platform, settings.applicationId());
+                awaitConsumed(platform, settings.flowsApplicationId());
                 awaitQuiet(platform, METRICS, Duration.ofSeconds(5));
                 double seconds = (System.nanoTime() - started) / 1e9 - 5;
                 double rate = produced / seconds;
@@ -136,8 +137,8 @@ public final class RepresentationBenchmark {
     private static RepresentationStreams.Settings settings(LocalPlatform platform, Map<String, Object> registry,
                                                            Path state) {
         return new RepresentationStreams.Settings(platform.bootstrapServers(), registry, "representation-benchmark",
-                (short) 1, 6, RepresentationConfig.defaults(), FlowConfig.defaults(), Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString(),
+                (short) 1, 6, RepresentationConfig.defaults(), FlowConfig.defaults(), Duration.ofMillis(100),
+                Duration.ofMillis(25), Duration.ofMinutes(1), Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString(),
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2));
     }
 
@@ -330,7 +331,7 @@ public final class RepresentationBenchmark {
     }
 
     private static void awaitRunning(RepresentationStreams streams) throws InterruptedException {
-        while (streams.streams().state() != KafkaStreams.State.RUNNING) {
+        while (!streams.isRunning()) {
             Thread.sleep(100);
         }
     }

@@ -1,6 +1,7 @@
 package ca.calgary.representation.streams;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -8,7 +9,17 @@ import org.apache.kafka.streams.KafkaStreams;
 /** A started Kafka Streams application with what the service built around it (queryable views, ...). */
 public interface StreamsApplication extends AutoCloseable {
 
+    /** The Kafka Streams application that serves the service's reads (its queryable views). */
     KafkaStreams streams();
+
+    /**
+     * Every Kafka Streams application the service runs (a service may run work that must not delay another as a
+     * separate application, with its own threads and transactions), by what it computes; the service is healthy
+     * only while all run.
+     */
+    default Map<String, KafkaStreams> applications() {
+        return Map.of("streams", streams());
+    }
 
     /**
      * Stops processing and leaves the consumer group at once, so the remaining instances take over this instance's
@@ -16,7 +27,7 @@ public interface StreamsApplication extends AutoCloseable {
      */
     @Override
     default void close() {
-        streams().close(CloseOptions.timeout(Duration.ofSeconds(30))
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        applications().values().forEach(application -> application.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)));
     }
 }

@@ -1,6 +1,8 @@
 package ca.calgary.representation.streams;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -15,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts a Kafka Streams application in the background once Kafka and the registry answer (retrying with backoff),
  * and stops it with the Spring application. As a health indicator (make it part of readiness) it is UP only while
- * Kafka Streams is RUNNING.
+ * every Kafka Streams application it runs is RUNNING.
  *
  * @param <S> the started application
  */
@@ -79,9 +81,16 @@ public class StreamsLifecycle<S extends StreamsApplication> implements SmartLife
         if (current == null) {
             return Health.outOfService().withDetail("state", problem).build();
         }
-        KafkaStreams.State state = current.streams().state();
-        return state == KafkaStreams.State.RUNNING ? Health.up().withDetail("state", state).build()
-                : Health.outOfService().withDetail("state", state).build();
+        Map<String, KafkaStreams> applications = current.applications();
+        if (applications.size() == 1) {
+            KafkaStreams.State state = applications.values().iterator().next().state();
+            return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.outOfService())
+                    .withDetail("state", state).build();
+        }
+        Map<String, KafkaStreams.State> states = new LinkedHashMap<>();
+        applications.forEach((name, application) -> states.put(name, application.state()));
+        boolean running = states.values().stream().allMatch(state -> state == KafkaStreams.State.RUNNING);
+        return (running ? Health.up() : Health.outOfService()).withDetail("state", states).build();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lowResponse               LOW_RESPONSE opens below this response rate
  * @param lowResponseResolve        ... and resolves at or above this one
  * @param applicationId             Kafka Streams application id (the dispatcher's consumer group derives from it)
+ * @param commitInterval            how often the alert topology commits its transactions (an alert waits for one)
  * @param stateDir                  Kafka Streams state directory
  * @param topicPartitions           partitions of topics this service creates
  * @param topicReplication          replication of topics and internal topics this service creates
@@ -48,6 +49,7 @@ public record AlertProperties(
         @DefaultValue("0.6") double lowResponse,
         @DefaultValue("0.65") double lowResponseResolve,
         @DefaultValue("representation-monitor-alerts") String applicationId,
+        @DefaultValue("25ms") Duration commitInterval,
         Path stateDir,
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplication,

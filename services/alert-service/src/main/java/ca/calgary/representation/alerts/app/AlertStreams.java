@@ -19,6 +19,7 @@ import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,13 +45,13 @@ public final class AlertStreams implements StreamsApplication {
     /** @param registryConfig registry settings with Confluent's keys */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
                            short replicationFactor, int partitions, AlertRules rules, Duration declineSettle,
-                           Map<String, Object> extraStreams) {
+                           Duration commitInterval, Map<String, Object> extraStreams) {
 
         public static Settings of(AlertProperties properties, KafkaProperties kafka) {
             Map<String, Object> extra = StreamsViews.streamsSettings(kafka, properties.stateDir());
             return new Settings(String.join(",", kafka.getBootstrapServers()), StreamsViews.registrySettings(kafka),
                     properties.applicationId(), properties.topicReplication(), properties.topicPartitions(),
-                    properties.rules(), properties.declineSettle(), extra);
+                    properties.rules(), properties.declineSettle(), properties.commitInterval(), extra);
         }
     }
 
@@ -76,6 +77,7 @@ public final class AlertStreams implements StreamsApplication {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        properties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();
         return new AlertStreams(streams);

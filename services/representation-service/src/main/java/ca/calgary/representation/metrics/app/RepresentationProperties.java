@@ -19,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minCellSize              k of SPEC §9: counts below it are suppressed
  * @param publicSafetyServiceLines the service lines of the PUBLIC_SAFETY scope
  * @param zone                     the time zone whose date is "today"
- * @param publishInterval          how often changed figures are published (coalescing)
+ * @param publishInterval          how often changed live figures are published (coalescing)
+ * @param commitInterval           how often the live application commits its transactions (each of a live
+ *                                 update's hops waits for one)
  * @param dayCheckInterval         how often future-dated events are checked for having come due
- * @param applicationId            Kafka Streams application id
+ * @param applicationId            Kafka Streams application id of the live figures; the flow metrics run as
+ *                                 {@code applicationId + "-flows"}
  * @param stateDir                 Kafka Streams state directory (default: the Streams default)
  * @param topicPartitions          partitions of topics this service creates, and of its period and quarter
  *                                 aggregations
@@ -32,7 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 back)
  * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
  * @param flowPublishInterval      how often changed flow figures, snapshots and funnels are published
- * @param flowEmployeesPerPass     how many employees' flows one pass (one transaction) re-evaluates at most
+ * @param flowEmployeesPerPass     how many employees' flows one pass re-evaluates at most (a transaction holds a
+ *                                 few passes)
  * @param maxOrgUnits              how many units an orgUnitPath may name (SPEC §5); events with deeper paths that
  *                                 arrive straight through Kafka are dead-lettered
  */
@@ -42,7 +46,8 @@ public record RepresentationProperties(
         @DefaultValue({"POLICE", "FIRE", "PEACE_OFFICERS", "EMERGENCY_COMMUNICATIONS", "EMERGENCY_MANAGEMENT"})
         List<String> publicSafetyServiceLines,
         @DefaultValue("America/Edmonton") ZoneId zone,
-        @DefaultValue("1s") Duration publishInterval,
+        @DefaultValue("100ms") Duration publishInterval,
+        @DefaultValue("25ms") Duration commitInterval,
         @DefaultValue("1m") Duration dayCheckInterval,
         @DefaultValue("representation-monitor-representation") String applicationId,
         Path stateDir,

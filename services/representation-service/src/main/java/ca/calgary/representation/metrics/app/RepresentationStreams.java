@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.events.contract.AlertTopic;
@@ -22,10 +24,12 @@ import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.topology.FlowMetricsTopology;
 import ca.calgary.representation.metrics.topology.RepresentationTopics;
 import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,8 +42,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Runs the representation topology: provisions its topics and subjects, starts Kafka Streams with exactly-once v2,
- * and keeps a global, queryable view of the published figures so every instance can answer every read.
+ * Runs the representation topologies: provisions their topics and subjects, starts the live figures and the flow
+ * metrics as two Kafka Streams applications with exactly-once v2, and keeps a global, queryable view of every
+ * published table so every instance can answer every read.
  */
 public final class RepresentationStreams implements StreamsApplication {
 
@@ -57,13 +62,15 @@ public final class RepresentationStreams implements StreamsApplication {
     public static final String ALERTS_VIEW = "alerts-view";
 
     /**
-     * @param applicationId   the Streams application id (consumer group, internal topic prefix)
-     * @param extraStreams    further Streams settings (state.dir, num.stream.threads, ...)
+     * @param applicationId   the Streams application id of the live figures (consumer group, internal topic
+     *                        prefix); the flow metrics run as {@code applicationId + "-flows"}
+     * @param commitInterval  how often the live application commits (each hop of a live update waits for a commit)
+     * @param extraStreams    further Streams settings of both applications (state.dir, num.stream.threads, ...)
      */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
                            short replicationFactor, int partitions, RepresentationConfig representation,
-                           FlowConfig flows, Duration publishInterval, Duration dayCheckInterval,
-                           Map<String, Object> extraStreams) {
+                           FlowConfig flows, Duration publishInterval, Duration commitInterval,
+                           Duration dayCheckInterval, Map<String, Object> extraStreams) {
 
         /** The service's settings: Spring's Kafka properties (with the registry's) and its own. */
         public static Settings of(RepresentationProperties properties, KafkaProperties kafka) {
@@ -71,41 +78,73 @@ public final class RepresentationStreams implements StreamsApplication {
             Map<String, Object> extra = StreamsViews.streamsSettings(kafka, properties.stateDir());
             return new Settings(String.join(",", kafka.getBootstrapServers()), registry, properties.applicationId(),
                     properties.topicReplication(), properties.topicPartitions(), properties.representationConfig(),
-                    properties.flowConfig(), properties.publishInterval(), properties.dayCheckInterval(), extra);
+                    properties.flowConfig(), properties.publishInterval(), properties.commitInterval(),
+                    properties.dayCheckInterval(), extra);
+        }
+
+        /** The application id of the flow metrics. */
+        public String flowsApplicationId() {
+            return applicationId + "-flows";
         }
     }
 
-    private final KafkaStreams streams;
+    /**
+     * How often the flow application commits: flows are published every flow publish interval, so their hops need
+     * not commit often, and fewer transactions leave more of the machine to a first load.
+     */
+    static final Duration FLOWS_COMMIT_INTERVAL = Duration.ofMillis(500);
 
-    private RepresentationStreams(KafkaStreams streams) {
-        this.streams = streams;
+    private final KafkaStreams live;
+    private final KafkaStreams flows;
+
+    private RepresentationStreams(KafkaStreams live, KafkaStreams flows) {
+        this.live = live;
+        this.flows = flows;
     }
 
+    /**
+     * Starts two applications: the live figures (with every queryable view) and the flow metrics, each with its own
+     * threads and transactions, so a first load of flows never delays a live cell.
+     */
     public static RepresentationStreams start(Settings settings, Clock clock) {
         SchemaRegistryClient registry = new SchemaRegistryClient(new AvroSerdeConfig(settings.registryConfig()));
         provision(settings, registry);
         RepresentationTopics topics = new RepresentationTopics(registry, settings.registryConfig());
-        StreamsBuilder builder = new StreamsBuilder();
-        new RepresentationTopology(topics, settings.representation(), settings.flows(),
-                () -> LocalDate.now(clock.withZone(settings.representation().zone())), settings.publishInterval(),
-                settings.dayCheckInterval()).build(builder);
-        StreamsViews.globalView(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
-        StreamsViews.globalView(builder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
-        StreamsViews.globalView(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
-        StreamsViews.globalView(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
-        StreamsViews.globalView(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
-        StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        Supplier<LocalDate> today = () -> LocalDate.now(clock.withZone(settings.representation().zone()));
 
+        StreamsBuilder liveBuilder = new StreamsBuilder();
+        new RepresentationTopology(topics, settings.representation(), today, settings.publishInterval(),
+                settings.dayCheckInterval()).build(liveBuilder);
+        StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
+        StreamsViews.globalView(liveBuilder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
+        StreamsViews.globalView(liveBuilder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
+        StreamsViews.globalView(liveBuilder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
+        StreamsViews.globalView(liveBuilder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
+        StreamsViews.globalView(liveBuilder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        Properties liveProperties = properties(settings, settings.applicationId());
+        liveProperties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
+
+        StreamsBuilder flowsBuilder = new StreamsBuilder();
+        new FlowMetricsTopology(topics, settings.representation(), settings.flows(), today).build(flowsBuilder);
+        Properties flowsProperties = properties(settings, settings.flowsApplicationId());
+        flowsProperties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, FLOWS_COMMIT_INTERVAL.toMillis());
+
+        KafkaStreams live = new KafkaStreams(liveBuilder.build(liveProperties), liveProperties);
+        KafkaStreams flows = new KafkaStreams(flowsBuilder.build(flowsProperties), flowsProperties);
+        live.start();
+        flows.start();
+        return new RepresentationStreams(live, flows);
+    }
+
+    private static Properties properties(Settings settings, String applicationId) {
         Properties properties = new Properties();
         properties.putAll(settings.extraStreams());
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
-        KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
-        streams.start();
-        return new RepresentationStreams(streams);
+        return properties;
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
@@ -121,13 +160,22 @@ public final class RepresentationStreams implements StreamsApplication {
         provisioner.registerSchemas(registry, List.of(MetricsTopic.values()));
     }
 
+    /** The live application: it holds every queryable view. */
     @Override
     public KafkaStreams streams() {
-        return streams;
+        return live;
+    }
+
+    @Override
+    public Map<String, KafkaStreams> applications() {
+        Map<String, KafkaStreams> applications = new LinkedHashMap<>();
+        applications.put("live", live);
+        applications.put("flows", flows);
+        return applications;
     }
 
     public boolean isRunning() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return live.state() == KafkaStreams.State.RUNNING && flows.state() == KafkaStreams.State.RUNNING;
     }
 
     /** The figures of every cell, as last published; answers on every instance. */
@@ -156,7 +204,7 @@ public final class RepresentationStreams implements StreamsApplication {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+        return live.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     /** The data-quality counts, as last published (empty before the first publication). */

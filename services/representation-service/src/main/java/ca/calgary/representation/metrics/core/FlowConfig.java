@@ -9,7 +9,7 @@ import java.time.Duration;
  * each publication recomputes every changed period with its suppression); and how many partitions the period and
  * quarter aggregations are spread over (default 6, the service's topic partitions: a period's suppression family is
  * self-contained, so periods are aggregated side by side); and how many employees' flows one pass re-evaluates at
- * most (default 2,000: a pass is one transaction, and none may grow with the workforce).
+ * most (default 2,000: a transaction holds a few passes, and none may grow with the workforce).
  */
 public record FlowConfig(Quarter firstQuarter, ReferenceGroup reference, Duration publishInterval, int partitions,
                          int employeesPerPass) {

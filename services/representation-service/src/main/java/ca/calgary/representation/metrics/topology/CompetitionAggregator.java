@@ -2,6 +2,8 @@ package ca.calgary.representation.metrics.topology;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -47,16 +49,19 @@ final class CompetitionAggregator
     static final String PUBLISHED_STORE = "published-competition-figures";
     /** The one table this aggregation publishes, for {@link Settling}. */
     private static final String FUNNELS = "funnels";
-
     private final Supplier<LocalDate> today;
     private final CompetitionCalculator calculator;
     private final Duration publishInterval;
-    private final PublishPacer pacer = new PublishPacer();
     private final Settling settling;
     private ProcessorContext<String, CompetitionFigures> context;
     private KeyValueStore<String, CompetitionCalculator.Counts> counts;
     private KeyValueStore<String, CompetitionOpening> openings;
     private RevisedPublication<CompetitionFigures> publication;
+    /**
+     * The rest of a publication being sent in slices (after a first load it restates tens of thousands of funnels);
+     * a crash loses it, and the restart publishes afresh.
+     */
+    private final Deque<RevisedPublication.Send<CompetitionFigures>> unsent = new ArrayDeque<>();
     /** Also set on start and when a quarter begins (roll-ups reach the new quarter); unchanged figures stay unsent. */
     private boolean changed = true;
     private LocalDate lastPublished;
@@ -65,8 +70,7 @@ final class CompetitionAggregator
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval,
-                publishInterval.multipliedBy(FlowPeriodAggregator.MAX_WAIT_INTERVALS));
+        this.settling = new Settling(publishInterval);
     }
 
     static ProcessorSupplier<String, Input, String, CompetitionFigures> supplier(
@@ -91,11 +95,13 @@ final class CompetitionAggregator
     @Override
     public void init(ProcessorContext<String, CompetitionFigures> context) {
         this.context = context;
+        unsent.clear();
         this.counts = context.getStateStore(COUNTS_STORE);
         this.openings = context.getStateStore(OPENINGS_STORE);
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sendSlice());
     }
 
     @Override
@@ -113,17 +119,17 @@ final class CompetitionAggregator
             } else {
                 counts.put(competition, updated);
             }
-            changed();
+            changed(record.timestamp());
         } else if (record.value() instanceof Opening opening
                 && opening.opening().supersedes(openings.get(competition))) {
             openings.put(competition, opening.opening());
-            changed();
+            changed(record.timestamp());
         }
     }
 
-    private void changed() {
+    private void changed(long eventTimeMs) {
         changed = true;
-        settling.changed(FUNNELS, context.currentSystemTimeMs());
+        settling.changed(FUNNELS, context.currentSystemTimeMs(), eventTimeMs);
     }
 
     private void publishChanges() {
@@ -132,7 +138,7 @@ final class CompetitionAggregator
                 .equals(Quarter.of(lastPublished))) {
             changed = true;
         }
-        if (!changed || !settling.due(FUNNELS, context.currentSystemTimeMs())) {
+        if (!unsent.isEmpty() || !changed || !settling.due(FUNNELS, context.currentSystemTimeMs())) {
             return;
         }
         changed = false;
@@ -152,6 +158,13 @@ final class CompetitionAggregator
             records.put(figures.id(), new RevisedPublication.Candidate<>(figures,
                     revision -> FlowRecords.toAvro(figures, revision)));
         }
-        publication.publish("", records);
+        unsent.addAll(publication.changes("", records));
+        sendSlice();
+    }
+
+    private void sendSlice() {
+        for (int sent = 0; sent < RevisedPublication.SLICE_RECORDS && !unsent.isEmpty(); sent++) {
+            publication.send(unsent.poll());
+        }
     }
 }

@@ -2,10 +2,11 @@ package ca.calgary.representation.metrics.topology;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,8 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Each employee's flows (SPEC §7: their contribution to every period, quarter end and competition), kept beside their
- * history and turned into coalesced count changes. An event only marks its employee as pending; a pass then
+ * Each employee's history and flows (SPEC §7: their contribution to every period, quarter end and competition),
+ * turned into coalesced count changes. An event only marks its employee as pending; a pass then
  * re-evaluates the pending employees once each, subtracts what each contributed before and adds what they contribute
  * now ({@link FlowChanges}), and forwards one change per period, quarter and competition for the whole pass, keyed by
  * what the aggregation downstream is partitioned on. Marks, flows and the pass's output are written in the same
@@ -65,11 +66,12 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private ProcessorContext<String, FlowCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, EmployeeFlows> flows;
-    private KeyValueStore<String, String> pending;
+    /** Each pending employee, with the timestamp of the newest record that marked them. */
+    private KeyValueStore<String, Long> pending;
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, String> quarter;
     /** The pending employees in key order; the store makes them durable, this copy spares iterating its deletions. */
-    private final NavigableSet<String> pendingEmployees = new TreeSet<>();
+    private final NavigableMap<String, Long> pendingEmployees = new TreeMap<>();
     private long lastPassEndMs;
     private boolean backlog = true;
 
@@ -82,10 +84,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         this.employeesPerPass = flowConfig.employeesPerPass();
     }
 
-    /**
-     * The processor with the stores it owns; it also reads {@code historiesStore}, which
-     * {@link EmployeeStateProcessor} keeps in the same task.
-     */
+    /** The processor with the stores it owns: the histories, the flows, and the passes' progress. */
     static ProcessorSupplier<String, EmployeeEvent, String, FlowCountChange> supplier(
             Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
         return new ProcessorSupplier<>() {
@@ -96,10 +95,10 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(
+                return Set.of(EmployeeHistories.store(),
                         RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
                                 RepresentationTopology.ERASING_CHANGELOG),
-                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()),
                         RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
                         RepresentationTopology.loggedStore(QUARTER_STORE, Serdes.String(), Map.of()));
             }
@@ -109,32 +108,35 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     @Override
     public void init(ProcessorContext<String, FlowCountChange> context) {
         this.context = context;
-        this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
+        this.histories = context.getStateStore(EmployeeHistories.STORE);
         this.flows = context.getStateStore(FLOWS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
         this.dueDates = context.getStateStore(DUE_DATES_STORE);
         this.quarter = context.getStateStore(QUARTER_STORE);
         pendingEmployees.clear();
-        try (KeyValueIterator<String, String> marked = pending.all()) {
-            marked.forEachRemaining(entry -> pendingEmployees.add(entry.key));
+        try (KeyValueIterator<String, Long> marked = pending.all()) {
+            marked.forEachRemaining(entry -> pendingEmployees.put(entry.key, entry.value));
         }
         context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::maybePass);
     }
 
     @Override
     public void process(Record<String, EmployeeEvent> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || record.value() == null
+                || EmployeeHistories.record(histories, record.key(), record.value()) == null) {
             return;
         }
-        mark(record.key());
+        mark(record.key(), record.timestamp());
         if (record.value().effectiveDate().isAfter(today.get())) {
-            dueDates.put(EmployeeStateProcessor.dueKey(record.value().effectiveDate(), record.key()), "");
+            dueDates.put(EmployeeHistories.dueKey(record.value().effectiveDate(), record.key()), "");
         }
     }
 
-    private void mark(String employee) {
-        if (pendingEmployees.add(employee)) {
-            pending.put(employee, "");
+    private void mark(String employee, long eventTimeMs) {
+        Long marked = pendingEmployees.get(employee);
+        if (marked == null || marked < eventTimeMs) {
+            pendingEmployees.put(employee, eventTimeMs);
+            pending.put(employee, eventTimeMs);
         }
     }
 
@@ -155,28 +157,37 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         markDue(day);
         FlowChanges changes = new FlowChanges(publicSafety);
         List<String> employees = new ArrayList<>();
+        // the changes are stamped with the newest event behind them: the aggregations tell live from backlog by it
+        long eventTimeMs = -1;
         while (!pendingEmployees.isEmpty() && employees.size() < employeesPerPass) {
-            employees.add(pendingEmployees.pollFirst());
+            Map.Entry<String, Long> employee = pendingEmployees.pollFirstEntry();
+            employees.add(employee.getKey());
+            eventTimeMs = Math.max(eventTimeMs, employee.getValue());
         }
         backlog = !pendingEmployees.isEmpty();
         for (String employee : employees) {
             reevaluate(employee, histories.get(employee), day, changes);
             pending.delete(employee);
         }
-        if (!backlog) {
-            backlog = continueQuarter(day, employeesPerPass - employees.size(), changes);
+        if (!backlog && continueQuarter(day, employeesPerPass - employees.size(), changes)) {
+            backlog = true;
+            // a slice of a quarter's re-evaluation is work waiting since the quarter began (the last slice, with no
+            // work left, is stamped like any other pass, so the completed tables are published without waiting)
+            eventTimeMs = Math.max(eventTimeMs, Quarter.of(day).start().atStartOfDay(ZoneOffset.UTC)
+                    .toInstant().toEpochMilli());
         }
-        forward(changes);
+        forward(changes, eventTimeMs < 0 ? context.currentSystemTimeMs() : eventTimeMs);
     }
 
     private void markDue(LocalDate day) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> entries = dueDates.range("",
-                EmployeeStateProcessor.dueKey(day, "\uffff"))) {
+                EmployeeHistories.dueKey(day, "\uffff"))) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
-            mark(entry.key.substring(entry.key.indexOf('|') + 1));
+            // an event that takes effect today is a live change
+            mark(entry.key.substring(entry.key.indexOf('|') + 1), context.currentSystemTimeMs());
             dueDates.delete(entry.key);
         }
     }
@@ -230,11 +241,10 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         changes.add(change);
     }
 
-    private void forward(FlowChanges changes) {
+    private void forward(FlowChanges changes, long timestamp) {
         if (changes.isEmpty()) {
             return;
         }
-        long timestamp = context.currentSystemTimeMs();
         changes.periods().forEach((period, cells) ->
                 context.forward(new Record<>(period.id(), new FlowCountChange.PeriodChange(cells), timestamp)));
         changes.quarterEnds().forEach((quarterEnd, cells) ->

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each employee's history (SPEC §4) and, whenever what the employee contributes to the live counts changes,
  * forwards a {@link ContributionChange}: on an event (a duplicate eventId changes nothing), and on the day a
  * future-dated event takes effect, with no new input (a wall-clock check finds the employees due that day). Only the
- * live figures wait for this processor; the flows are evaluated beside it ({@link EmployeeFlowsProcessor}).
+ * live figures wait for this processor; the flow application keeps its own histories ({@link EmployeeFlowsProcessor}).
  */
 final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
 
@@ -44,7 +44,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     @Override
     public void init(ProcessorContext<String, ContributionChange> context) {
         this.context = context;
-        this.histories = context.getStateStore(RepresentationTopology.HISTORIES_STORE);
+        this.histories = context.getStateStore(EmployeeHistories.STORE);
         this.contributions = context.getStateStore(RepresentationTopology.CONTRIBUTIONS_STORE);
         this.dueDates = context.getStateStore(RepresentationTopology.DUE_DATES_STORE);
         this.unexplained = context.getStateStore(RepresentationTopology.UNEXPLAINED_STORE);
@@ -57,15 +57,13 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         if (employeeKey == null || record.value() == null) {
             return;
         }
-        EmployeeHistory history = Objects.requireNonNullElse(histories.get(employeeKey), EmployeeHistory.empty());
-        EmployeeHistory updated = history.with(record.value());
-        if (updated == history) {
+        EmployeeHistory updated = EmployeeHistories.record(histories, employeeKey, record.value());
+        if (updated == null) {
             return;
         }
-        histories.put(employeeKey, updated);
         LocalDate day = today.get();
         if (record.value().effectiveDate().isAfter(day)) {
-            dueDates.put(dueKey(record.value().effectiveDate(), employeeKey), "");
+            dueDates.put(EmployeeHistories.dueKey(record.value().effectiveDate(), employeeKey), "");
         }
         reevaluate(employeeKey, updated, day, record.timestamp());
     }
@@ -74,7 +72,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private void applyDueEvents() {
         LocalDate day = today.get();
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueDates.range("", dueKey(day, "\uffff"))) {
+        try (KeyValueIterator<String, String> entries = dueDates.range("", EmployeeHistories.dueKey(day, "\uffff"))) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
@@ -109,10 +107,5 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         // Keyed by employee: the aggregation topic has one partition, and the aggregator keeps each employee's part.
         context.forward(new Record<>(employeeKey,
                 new ContributionChange(before, after, unexplainedBefore, unexplainedAfter), timestamp));
-    }
-
-    /** Sortable by date: {@code YYYY-MM-DD|employeeKey} (effective dates are years 1900 to 2199). */
-    static String dueKey(LocalDate date, String employeeKey) {
-        return date + "|" + employeeKey;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,25 +43,26 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     static final String PUBLISHED_STORE = "published-flow-figures";
     static final String CHANGED = "changed";
     static final String PUBLISHED = "published";
-    /** While changes keep coming (a first load), a table is published at most every this many publish intervals. */
-    static final int MAX_WAIT_INTERVALS = 6;
 
     private final Supplier<LocalDate> today;
     private final FlowCalculator calculator;
     private final Duration publishInterval;
-    private final PublishPacer pacer = new PublishPacer();
     private final Settling settling;
     private ProcessorContext<String, FlowFigures> context;
     private KeyValueStore<String, FlowCounts> counts;
     private KeyValueStore<String, String> periods;
     private RevisedPublication<FlowFigures> publication;
     private Quarter currentQuarter;
+    /** Periods still to look at since the quarter began, whether changed or not. */
+    private final Set<String> sweep = new HashSet<>();
+    /** Whether the last publication stopped at its budget with due periods left. */
+    private boolean unfinished;
 
     FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval, publishInterval.multipliedBy(MAX_WAIT_INTERVALS));
+        this.settling = new Settling(publishInterval);
     }
 
     static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
@@ -87,7 +89,12 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         this.periods = context.getStateStore(PERIODS_STORE);
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (unfinished) {
+                publishChanges();
+            }
+        });
     }
 
     @Override
@@ -108,7 +115,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
             }
         });
         periods.put(period, CHANGED);
-        settling.changed(period, context.currentSystemTimeMs());
+        settling.changed(period, context.currentSystemTimeMs(), record.timestamp());
     }
 
     private void publishChanges() {
@@ -119,17 +126,27 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
             all.forEachRemaining(known::add);
         }
         // When a quarter begins (and on start) every period is looked at: one that ended is now complete.
-        boolean everyPeriod = !quarter.equals(currentQuarter);
-        currentQuarter = quarter;
+        if (!quarter.equals(currentQuarter)) {
+            currentQuarter = quarter;
+            known.forEach(entry -> sweep.add(entry.key));
+        }
+        int budget = RevisedPublication.SLICE_RECORDS;
+        unfinished = false;
         for (KeyValue<String, String> entry : known) {
-            if (everyPeriod || CHANGED.equals(entry.value)
+            if (sweep.contains(entry.key) || CHANGED.equals(entry.value)
                     && settling.due(entry.key, context.currentSystemTimeMs())) {
-                publish(Period.parse(entry.key), asOf);
+                if (budget <= 0) {
+                    unfinished = true;
+                    return;
+                }
+                budget -= publish(Period.parse(entry.key), asOf);
+                sweep.remove(entry.key);
             }
         }
     }
 
-    private void publish(Period period, LocalDate asOf) {
+    /** Returns how many records it sent. */
+    private int publish(Period period, LocalDate asOf) {
         String prefix = period.id() + "|";
         Map<CellKey, FlowCounts> table = RevisedPublication.cells(counts, period.id());
         Map<String, RevisedPublication.Candidate<FlowFigures>> records = new HashMap<>();
@@ -137,12 +154,13 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
             records.put(figures.id(), new RevisedPublication.Candidate<>(figures,
                     revision -> FlowRecords.toAvro(figures, revision)));
         }
-        publication.publish(prefix, records);
+        int sent = publication.publish(prefix, records);
         settling.published(period.id());
         if (table.isEmpty()) {
             periods.delete(period.id());
         } else {
             periods.put(period.id(), PUBLISHED);
         }
+        return sent;
     }
 }

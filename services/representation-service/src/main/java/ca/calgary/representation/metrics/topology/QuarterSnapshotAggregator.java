@@ -60,21 +60,21 @@ final class QuarterSnapshotAggregator
     private final Supplier<LocalDate> today;
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
-    private final PublishPacer pacer = new PublishPacer();
     private final Settling settling;
     private ProcessorContext<String, RepresentationSnapshot> context;
     private KeyValueStore<String, GroupCounts> counts;
     private KeyValueStore<String, String> quarters;
     private KeyValueStore<String, BenchmarkShare> benchmarks;
     private RevisedPublication<RepresentationSnapshot> publication;
+    /** Whether the last publication stopped at its budget with due quarters left. */
+    private boolean unfinished;
 
     QuarterSnapshotAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator,
                               Duration publishInterval) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval,
-                publishInterval.multipliedBy(FlowPeriodAggregator.MAX_WAIT_INTERVALS));
+        this.settling = new Settling(publishInterval);
     }
 
     static ProcessorSupplier<String, Input, String, RepresentationSnapshot> supplier(
@@ -104,7 +104,12 @@ final class QuarterSnapshotAggregator
         this.benchmarks = context.getStateStore(BENCHMARKS_STORE);
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, snapshot) ->
                 context.forward(new Record<>(key, snapshot, context.currentSystemTimeMs())));
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (unfinished) {
+                publishChanges();
+            }
+        });
     }
 
     @Override
@@ -124,7 +129,7 @@ final class QuarterSnapshotAggregator
                     counts.put(key, updated);
                 }
             });
-            changed(quarter);
+            changed(quarter, record.timestamp());
         } else if (record.value() instanceof BenchmarkChange change) {
             if (change.share() == null) {
                 benchmarks.delete(record.key());
@@ -132,14 +137,14 @@ final class QuarterSnapshotAggregator
                 benchmarks.put(record.key(), change.share());
             }
             for (KeyValue<String, String> quarter : allQuarters()) {
-                changed(quarter.key);
+                changed(quarter.key, record.timestamp());
             }
         }
     }
 
-    private void changed(String quarter) {
+    private void changed(String quarter, long eventTimeMs) {
         quarters.put(quarter, FlowPeriodAggregator.CHANGED);
-        settling.changed(quarter, context.currentSystemTimeMs());
+        settling.changed(quarter, context.currentSystemTimeMs(), eventTimeMs);
     }
 
     private List<KeyValue<String, String>> allQuarters() {
@@ -154,20 +159,27 @@ final class QuarterSnapshotAggregator
     private void publishChanges() {
         LocalDate asOf = today.get();
         Benchmarks shares = null;
+        int budget = RevisedPublication.SLICE_RECORDS;
+        unfinished = false;
         for (KeyValue<String, String> entry : allQuarters()) {
             Quarter quarter = Quarter.parse(entry.key);
             if (!FlowPeriodAggregator.CHANGED.equals(entry.value) || quarter.end().isAfter(asOf)
                     || !settling.due(entry.key, context.currentSystemTimeMs())) {
                 continue;
             }
+            if (budget <= 0) {
+                unfinished = true;
+                return;
+            }
             if (shares == null) {
                 shares = benchmarks();
             }
-            publish(quarter, shares);
+            budget -= publish(quarter, shares);
         }
     }
 
-    private void publish(Quarter quarter, Benchmarks shares) {
+    /** Returns how many records it sent. */
+    private int publish(Quarter quarter, Benchmarks shares) {
         String prefix = quarter.id() + "|";
         Map<CellKey, GroupCounts> table = RevisedPublication.cells(counts, quarter.id());
         Map<String, RevisedPublication.Candidate<RepresentationSnapshot>> records = new HashMap<>();
@@ -175,13 +187,14 @@ final class QuarterSnapshotAggregator
             records.put(prefix + figures.cellId(), new RevisedPublication.Candidate<>(figures,
                     revision -> FlowRecords.snapshot(quarter, figures, revision)));
         }
-        publication.publish(prefix, records);
+        int sent = publication.publish(prefix, records);
         settling.published(quarter.id());
         if (table.isEmpty()) {
             quarters.delete(quarter.id());
         } else {
             quarters.put(quarter.id(), FlowPeriodAggregator.PUBLISHED);
         }
+        return sent;
     }
 
     private Benchmarks benchmarks() {

@@ -27,7 +27,6 @@ import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,13 +39,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Complementary suppression needs the whole table (a unit and its child units, a whole and its parts), so the
  * counts live in one task. The durable state is what each employee contributes ({@code aggregated-contributions},
  * one small write per employee change); the counts are derived from it in memory (rebuilt on start), so fan-out to
- * dozens of cells costs neither Kafka traffic nor store writes. Publication is coalesced: at most once per interval,
- * only cells whose published figures changed, the latest state of each.
+ * dozens of cells costs neither Kafka traffic nor store writes. Publication is coalesced: at most once per interval
+ * (live changes at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
+ * changed, the latest state of each.
  */
 final class RepresentationAggregator implements Processor<String, Object, String, Object> {
 
     /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
     static final String DATA_QUALITY_KEY = "ORG";
+    /**
+     * When a backlog counts as read: no change for this long. Live changes do not wait for it; a backlog's changes
+     * arrive in bursts, one per upstream commit, with gaps far longer than the publish interval.
+     */
+    static final Duration BACKLOG_QUIET = Duration.ofSeconds(5);
+    /** The one table this aggregator publishes, for {@link Settling}. */
+    private static final String CELLS = "cells";
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
     private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
     private static final String DEAD_LETTERS = "dead-letters|";
@@ -55,12 +62,14 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private final Set<String> publicSafety;
     private final RepresentationCalculator calculator;
     private final Duration publishInterval;
-    private final PublishPacer pacer = new PublishPacer();
+    private final Settling settling;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Contribution> contributions;
     private final Map<CellKey, GroupCounts> counts = new HashMap<>();
     private KeyValueStore<String, BenchmarkShare> benchmarks;
     private KeyValueStore<String, String> published;
+    /** The published store's contents: a publication compares every cell, and must not read the store to do so. */
+    private final Map<String, String> publishedSignatures = new HashMap<>();
     private KeyValueStore<String, Long> dataQuality;
     private boolean dirty = true;
 
@@ -70,6 +79,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
         this.publicSafety = publicSafety;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
+        this.settling = new Settling(BACKLOG_QUIET);
     }
 
     @Override
@@ -82,8 +92,12 @@ final class RepresentationAggregator implements Processor<String, Object, String
         }
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
+        publishedSignatures.clear();
+        try (KeyValueIterator<String, String> all = published.all()) {
+            all.forEachRemaining(entry -> publishedSignatures.put(entry.key, entry.value));
+        }
         this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
-        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> pacer.run(this::publishChanges));
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
     }
 
     @Override
@@ -99,17 +113,22 @@ final class RepresentationAggregator implements Processor<String, Object, String
             add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
             add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
                     - (change.unexplainedBefore() > 0 ? 1 : 0));
-            dirty = true;
+            changed(record.timestamp());
         } else if (record.value() instanceof DeadLetter letter) {
             add(DEAD_LETTERS + letter.getReason().name(), 1);
-            dirty = true;
+            changed(record.timestamp());
         } else if (record.value() instanceof BenchmarkShare share) {
             benchmarks.put(record.key(), share);
-            dirty = true;
+            changed(record.timestamp());
         } else if (record.value() == null && record.key() != null) {
             benchmarks.delete(record.key());
-            dirty = true;
+            changed(record.timestamp());
         }
+    }
+
+    private void changed(long eventTimeMs) {
+        dirty = true;
+        settling.changed(CELLS, context.currentSystemTimeMs(), eventTimeMs);
     }
 
     private void apply(Contribution contribution, int sign) {
@@ -135,10 +154,11 @@ final class RepresentationAggregator implements Processor<String, Object, String
 
     /** Publishes the figures that differ from what was last published; tombstones for cells that are gone. */
     void publishChanges() {
-        if (!dirty) {
+        if (!dirty || !settling.due(CELLS, context.currentSystemTimeMs())) {
             return;
         }
         dirty = false;
+        settling.published(CELLS);
         Map<CellKey, GroupCounts> table = counts;
         List<Benchmark> shares = new ArrayList<>();
         try (KeyValueIterator<String, BenchmarkShare> all = benchmarks.all()) {
@@ -151,21 +171,19 @@ final class RepresentationAggregator implements Processor<String, Object, String
             String id = figures.cellId();
             current.add(id);
             String signature = FiguresRecords.signature(figures);
-            if (!signature.equals(published.get(id))) {
-                published.put(id, signature);
+            if (!signature.equals(publishedSignatures.get(id))) {
+                markPublished(id, signature);
                 context.forward(new Record<>(id, FiguresRecords.toAvro(figures), timestamp));
             }
         }
         List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = published.all()) {
-            all.forEachRemaining((KeyValue<String, String> entry) -> {
-                if (!current.contains(entry.key) && !entry.key.equals(DATA_QUALITY_KEY)) {
-                    gone.add(entry.key);
-                }
-            });
+        for (String id : publishedSignatures.keySet()) {
+            if (!current.contains(id) && !id.equals(DATA_QUALITY_KEY)) {
+                gone.add(id);
+            }
         }
         for (String id : gone) {
-            published.delete(id);
+            markPublished(id, null);
             context.forward(new Record<>(id, null, timestamp));
         }
         Map<String, Long> deadLetters = new TreeMap<>();
@@ -176,9 +194,19 @@ final class RepresentationAggregator implements Processor<String, Object, String
                 Objects.requireNonNullElse(dataQuality.get(EMPLOYEES_WITH_UNEXPLAINED), 0L), deadLetters);
         String signature = quality.getUnexplainedEvents() + "/" + quality.getEmployeesWithUnexplainedEvents() + "/"
                 + deadLetters;
-        if (!signature.equals(published.get(DATA_QUALITY_KEY))) {
-            published.put(DATA_QUALITY_KEY, signature);
+        if (!signature.equals(publishedSignatures.get(DATA_QUALITY_KEY))) {
+            markPublished(DATA_QUALITY_KEY, signature);
             context.forward(new Record<>(DATA_QUALITY_KEY, quality, timestamp));
+        }
+    }
+
+    private void markPublished(String id, String signature) {
+        if (signature == null) {
+            published.delete(id);
+            publishedSignatures.remove(id);
+        } else {
+            published.put(id, signature);
+            publishedSignatures.put(id, signature);
         }
     }
 

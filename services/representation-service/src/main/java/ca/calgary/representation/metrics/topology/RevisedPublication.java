@@ -1,10 +1,14 @@
 package ca.calgary.representation.metrics.topology;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.CellKey;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,6 +32,14 @@ final class RevisedPublication<V> {
         }
     }
 
+    /**
+     * How many records one punctuation publishes at most, so that no transaction outlives its timeout: a table (or
+     * the rest of a sweep) that would exceed it continues every {@link #SLICE_INTERVAL}. Each record is complete and
+     * suppressed; a reader between slices sees some records newer than others, as at any point of the topic's log.
+     */
+    static final int SLICE_RECORDS = 2000;
+    static final Duration SLICE_INTERVAL = Duration.ofMillis(100);
+
     /** Separates a published key's revision from its signature; a tombstone keeps its revision, without signature. */
     private static final char REVISION_END = '\t';
 
@@ -40,16 +52,31 @@ final class RevisedPublication<V> {
         this.forward = forward;
     }
 
+    /** One record to send (a null value is a tombstone) and what the store keeps of it once sent. */
+    record Send<V>(String key, String stored, Supplier<V> value) {
+    }
+
     /**
      * Publishes the records of one table (every key starting with {@code keyPrefix}) that changed, and tombstones for
-     * the table's keys that are no longer in it.
+     * the table's keys that are no longer in it; returns how many records it sent.
      */
-    void publish(String keyPrefix, Map<String, Candidate<V>> records) {
+    int publish(String keyPrefix, Map<String, Candidate<V>> records) {
+        List<Send<V>> sends = changes(keyPrefix, records);
+        sends.forEach(this::send);
+        return sends.size();
+    }
+
+    /**
+     * What {@link #publish} would send, in key order, without sending it: a large table can then be sent in slices
+     * ({@link #send}), each in a transaction of its own.
+     */
+    List<Send<V>> changes(String keyPrefix, Map<String, Candidate<V>> records) {
         Map<String, String> before = new HashMap<>();
         try (KeyValueIterator<String, String> previous = keyPrefix.isEmpty() ? published.all()
                 : published.prefixScan(keyPrefix, new StringSerializer())) {
             previous.forEachRemaining(entry -> before.put(entry.key, entry.value));
         }
+        List<Send<V>> sends = new ArrayList<>();
         for (Map.Entry<String, Candidate<V>> entry : new TreeMap<>(records).entrySet()) {
             String signature = entry.getValue().signature();
             String last = before.get(entry.getKey());
@@ -57,15 +84,23 @@ final class RevisedPublication<V> {
                 continue;
             }
             long revision = revision(last) + 1;
-            published.put(entry.getKey(), revision + String.valueOf(REVISION_END) + signature);
-            forward.accept(entry.getKey(), entry.getValue().atRevision().apply(revision));
+            LongFunction<V> atRevision = entry.getValue().atRevision();
+            sends.add(new Send<>(entry.getKey(), revision + String.valueOf(REVISION_END) + signature,
+                    () -> atRevision.apply(revision)));
         }
         for (Map.Entry<String, String> entry : new TreeMap<>(before).entrySet()) {
             if (!records.containsKey(entry.getKey()) && !signature(entry.getValue()).isEmpty()) {
-                published.put(entry.getKey(), revision(entry.getValue()) + String.valueOf(REVISION_END));
-                forward.accept(entry.getKey(), null);
+                sends.add(new Send<>(entry.getKey(), revision(entry.getValue()) + String.valueOf(REVISION_END),
+                        () -> null));
             }
         }
+        return sends;
+    }
+
+    /** Sends one record and keeps what was sent. */
+    void send(Send<V> send) {
+        published.put(send.key(), send.stored());
+        forward.accept(send.key(), send.value().get());
     }
 
     /** The cells of one table of a store keyed {@code tableId|scope|tier}. */

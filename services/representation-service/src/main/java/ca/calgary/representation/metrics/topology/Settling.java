@@ -5,17 +5,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When a changed table (a period, a quarter, the funnels) is due for publication: once its changes have settled
- * (none for a quiet period), or once it has waited {@code maxWait} while they keep coming, as they do while history
- * is loaded. A backfill then restates each table every {@code maxWait} instead of every publish interval, and a live
- * change is published a quiet period after it. A table changed before a restart is due at once (its time is not
- * kept), so nothing waits longer than that after a restart. In memory only.
+ * When a changed table (the live cells, a period, a quarter, the funnels) is due for publication; the one rule every
+ * aggregation publishes by. A change is live when the events behind it happened within {@link #LIVE_LAG} of now
+ * (by their record timestamps): then the table is due at once, so a live update waits for nothing but the next
+ * publication. Otherwise the aggregation is reading a backlog (a first load of years of history, a quarter's
+ * re-evaluation) and the table is due once its changes have settled (none for a quiet period), or once it has waited
+ * {@code maxWait} while they keep coming: a backfill restates each table about once instead of every interval. A
+ * table changed before a restart is due at once (its times are not kept), so nothing waits longer than that after a
+ * restart. In memory only.
  */
 final class Settling {
 
+    /** How far behind the wall clock a change's events may be and still count as live. */
+    static final Duration LIVE_LAG = Duration.ofSeconds(5);
+    /** How long a table waits at most while a backlog keeps changing it. */
+    static final Duration BACKLOG_MAX_WAIT = Duration.ofMinutes(2);
+
     private final long quietMs;
     private final long maxWaitMs;
-    /** Per table: when its first unpublished change came, and its latest. */
+    /** Per table: when its first unpublished change came, its latest, and the newest event time behind them. */
     private final Map<String, long[]> changes = new HashMap<>();
 
     Settling(Duration quiet, Duration maxWait) {
@@ -23,14 +31,25 @@ final class Settling {
         this.maxWaitMs = maxWait.toMillis();
     }
 
-    void changed(String table, long nowMs) {
-        long[] times = changes.computeIfAbsent(table, t -> new long[] {nowMs, nowMs});
+    /** Settles as a backlog would be read: changes wait a quiet period, at most {@link #BACKLOG_MAX_WAIT}. */
+    Settling(Duration quiet) {
+        this(quiet, BACKLOG_MAX_WAIT);
+    }
+
+    /**
+     * @param nowMs       the wall clock
+     * @param eventTimeMs the record timestamp of the change (when the events behind it were published)
+     */
+    void changed(String table, long nowMs, long eventTimeMs) {
+        long[] times = changes.computeIfAbsent(table, t -> new long[] {nowMs, nowMs, eventTimeMs});
         times[1] = nowMs;
+        times[2] = Math.max(times[2], eventTimeMs);
     }
 
     boolean due(String table, long nowMs) {
         long[] times = changes.get(table);
-        return times == null || nowMs - times[1] >= quietMs || nowMs - times[0] >= maxWaitMs;
+        return times == null || nowMs - times[2] <= LIVE_LAG.toMillis() || nowMs - times[1] >= quietMs
+                || nowMs - times[0] >= maxWaitMs;
     }
 
     void published(String table) {

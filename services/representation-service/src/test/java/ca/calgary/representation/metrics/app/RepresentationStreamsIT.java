@@ -57,7 +57,7 @@ class RepresentationStreamsIT {
                 ZoneOffset.UTC);
         RepresentationStreams.Settings settings = new RepresentationStreams.Settings(platform.bootstrapServers(),
                 registry, "representation-it", (short) 1, 3, golden.config(), FlowConfig.defaults(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), Map.of(StreamsConfig.STATE_DIR_CONFIG,
+                Duration.ofMillis(25), Duration.ofSeconds(5), Map.of(StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("representation-it-").toString()));
 
         try (RepresentationStreams streams = RepresentationStreams.start(settings, clock)) {
@@ -76,7 +76,7 @@ class RepresentationStreamsIT {
                 Files.createTempDirectory("representation-it-restarted-").toString());
         RepresentationStreams.Settings restarted = new RepresentationStreams.Settings(settings.bootstrapServers(),
                 registry, settings.applicationId(), (short) 1, 3, golden.config(), FlowConfig.defaults(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), freshState);
+                Duration.ofMillis(25), Duration.ofSeconds(5), freshState);
         try (RepresentationStreams streams = RepresentationStreams.start(restarted, clock)) {
             OutgoingEvent hire = new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED,
                     "after-restart", ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "new-employee",

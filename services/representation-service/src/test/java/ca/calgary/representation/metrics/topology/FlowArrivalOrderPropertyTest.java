@@ -111,9 +111,9 @@ class FlowArrivalOrderPropertyTest {
     /** Publishes until no employee is pending and every one was evaluated for today's quarter, then once more. */
     private static void settle(RepresentationTopologyDriver topology, LocalDate today) {
         KeyValueStore<String, String> pending =
-                topology.driver().getKeyValueStore(EmployeeFlowsProcessor.PENDING_STORE);
+                topology.flowDriver().getKeyValueStore(EmployeeFlowsProcessor.PENDING_STORE);
         KeyValueStore<String, String> quarter =
-                topology.driver().getKeyValueStore(EmployeeFlowsProcessor.QUARTER_STORE);
+                topology.flowDriver().getKeyValueStore(EmployeeFlowsProcessor.QUARTER_STORE);
         for (int round = 0; round < 200; round++) {
             topology.publish();
             boolean anyPending;

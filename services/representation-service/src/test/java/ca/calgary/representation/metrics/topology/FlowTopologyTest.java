@@ -3,6 +3,7 @@ package ca.calgary.representation.metrics.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -194,6 +195,39 @@ class FlowTopologyTest {
     }
 
     @Test
+    void aLargePublicationOfFunnelsIsSentInSlicesAndCompletely() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            constables().forEach(topology::pipe);
+            int competitions = 140;
+            int applications = 0;
+            for (int c = 0; c < competitions; c++) {
+                String competition = "SGT-" + c;
+                topology.pipe(opened(competition, "2024-04-02", "SUPERVISOR"));
+                for (int i = c % 10; i < 10; i += 3) {
+                    topology.pipe(stage("PromotionApplicationSubmitted", "C" + i, "2024-04-10", competition));
+                    applications++;
+                }
+            }
+            topology.advanceFlows(Duration.ofMinutes(1));
+            List<Integer> slices = new ArrayList<>();
+            // the funnels are due a publish interval after the pass; then slice follows slice until all are sent
+            for (int step = 0; step < 200 && (slices.isEmpty() || slices.get(slices.size() - 1) > 0); step++) {
+                int sent = topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
+                if (sent > 0 || !slices.isEmpty()) {
+                    slices.add(sent);
+                }
+            }
+
+            assertThat(slices.subList(0, slices.size() - 1)).hasSizeGreaterThan(1)
+                    .allSatisfy(sent -> assertThat(sent).isLessThanOrEqualTo(RevisedPublication.SLICE_RECORDS));
+            for (int c = 0; c < competitions; c++) {
+                assertThat(topology.competitions()).containsKey("competition|SGT-" + c + "|TOTAL");
+            }
+            assertThat(topology.competitions().get("2024-Q2|ORG|ALL|TOTAL").getApplicants()).isEqualTo(applications);
+        }
+    }
+
+    @Test
     void noSmallCountIsPublished() {
         RepresentationConfig k10 = new RepresentationConfig(10, RepresentationConfig.DEFAULT_PUBLIC_SAFETY,
                 ZoneId.of("America/Edmonton"));
@@ -228,7 +262,7 @@ class FlowTopologyTest {
             }
             topology.publish();
             KeyValueStore<String, EmployeeFlows> flows =
-                    topology.driver().getKeyValueStore(EmployeeFlowsProcessor.FLOWS_STORE);
+                    topology.flowDriver().getKeyValueStore(EmployeeFlowsProcessor.FLOWS_STORE);
             try (KeyValueIterator<String, EmployeeFlows> all = flows.all()) {
                 List<KeyValue<String, EmployeeFlows>> employees = new ArrayList<>();
                 all.forEachRemaining(employees::add);

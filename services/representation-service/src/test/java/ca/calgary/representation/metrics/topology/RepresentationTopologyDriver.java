@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +46,9 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The real representation topology in a {@link TopologyTestDriver}, with an in-process registry: pipe events in,
- * advance the wall clock past the publish interval, read the latest figures of every cell.
+ * The real representation topologies, the live one and the flow one, each in its own {@link TopologyTestDriver} as
+ * each runs as its own application, with an in-process registry: pipe events in (both receive every input), advance
+ * the wall clock past the publish interval, read the latest figures of every cell.
  */
 final class RepresentationTopologyDriver implements AutoCloseable {
 
@@ -54,13 +56,14 @@ final class RepresentationTopologyDriver implements AutoCloseable {
 
     private final InMemoryRegistry registry;
     private final RepresentationTopics topics;
-    private final TopologyTestDriver driver;
+    private final TopologyTestDriver live;
+    private final TopologyTestDriver flowDriver;
     private final AtomicReference<LocalDate> today;
-    private final TestInputTopic<String, EmploymentEvent> employment;
-    private final TestInputTopic<String, SelfIdentificationEvent> selfIdentification;
-    private final TestInputTopic<String, PromotionEvent> promotion;
-    private final TestInputTopic<String, MentorshipEvent> mentorship;
-    private final TestInputTopic<String, BenchmarkShare> benchmarks;
+    private final List<TestInputTopic<String, EmploymentEvent>> employment;
+    private final List<TestInputTopic<String, SelfIdentificationEvent>> selfIdentification;
+    private final List<TestInputTopic<String, PromotionEvent>> promotion;
+    private final List<TestInputTopic<String, MentorshipEvent>> mentorship;
+    private final List<TestInputTopic<String, BenchmarkShare>> benchmarks;
     private final TestOutputTopic<String, RepresentationFigures> figures;
     private final TestOutputTopic<String, ca.calgary.representation.metrics.DataQuality> dataQuality;
     private final TestOutputTopic<String, FlowFigures> flows;
@@ -72,6 +75,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final Map<String, RepresentationSnapshot> latestSnapshots = new LinkedHashMap<>();
     private final Map<String, CompetitionFigures> latestCompetitions = new LinkedHashMap<>();
     private int published;
+    private long liveWallClockMs;
 
     RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
         this(config, new FlowConfig(FlowConfig.defaults().firstQuarter(), FlowConfig.defaults().reference(),
@@ -87,33 +91,48 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
         topics = new RepresentationTopics(new SchemaRegistryClient(new AvroSerdeConfig(serdeConfig)), serdeConfig);
         today = new AtomicReference<>(asOf);
-        StreamsBuilder builder = new StreamsBuilder();
-        new RepresentationTopology(topics, config, flowConfig, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1))
-                .build(builder);
+        // a driver's wall clock starts at the time it is created
+        liveWallClockMs = System.currentTimeMillis();
+        StreamsBuilder liveBuilder = new StreamsBuilder();
+        new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1))
+                .build(liveBuilder);
+        live = new TopologyTestDriver(liveBuilder.build(), properties("representation-test"));
+        StreamsBuilder flowBuilder = new StreamsBuilder();
+        new FlowMetricsTopology(topics, config, flowConfig, today::get).build(flowBuilder);
+        flowDriver = new TopologyTestDriver(flowBuilder.build(), properties("representation-test-flows"));
+        employment = inputs(topics.employmentTopic(), topics.employment().serializer());
+        selfIdentification = inputs(topics.selfIdentificationTopic(), topics.selfIdentification().serializer());
+        promotion = inputs(topics.promotionTopic(), topics.promotion().serializer());
+        mentorship = inputs(topics.mentorshipTopic(), topics.mentorship().serializer());
+        benchmarks = inputs(topics.benchmarksTopic(), topics.benchmarks().serializer());
+        figures = live.createOutputTopic(topics.figuresTopic(), new StringDeserializer(),
+                topics.figures().deserializer());
+        dataQuality = live.createOutputTopic(topics.dataQualityTopic(), new StringDeserializer(),
+                topics.dataQuality().deserializer());
+        deadLetters = live.createOutputTopic(topics.deadLettersTopic(), new StringDeserializer(),
+                topics.deadLetters().deserializer());
+        flows = flowDriver.createOutputTopic(topics.flowsTopic(), new StringDeserializer(),
+                topics.flows().deserializer());
+        snapshots = flowDriver.createOutputTopic(topics.snapshotsTopic(), new StringDeserializer(),
+                topics.snapshots().deserializer());
+        competitions = flowDriver.createOutputTopic(topics.competitionsTopic(), new StringDeserializer(),
+                topics.competitions().deserializer());
+    }
+
+    private static Properties properties(String applicationId) {
         Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "representation-test");
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
-        driver = new TopologyTestDriver(builder.build(), properties);
+        return properties;
+    }
+
+    /** The topic's input in both applications, as each reads it. */
+    private <V> List<TestInputTopic<String, V>> inputs(String topic, Serializer<V> serializer) {
         StringSerializer keys = new StringSerializer();
-        employment = driver.createInputTopic(topics.employmentTopic(), keys, topics.employment().serializer());
-        selfIdentification = driver.createInputTopic(topics.selfIdentificationTopic(), keys,
-                topics.selfIdentification().serializer());
-        promotion = driver.createInputTopic(topics.promotionTopic(), keys, topics.promotion().serializer());
-        mentorship = driver.createInputTopic(topics.mentorshipTopic(), keys, topics.mentorship().serializer());
-        benchmarks = driver.createInputTopic(topics.benchmarksTopic(), keys, topics.benchmarks().serializer());
-        figures = driver.createOutputTopic(topics.figuresTopic(), new StringDeserializer(),
-                topics.figures().deserializer());
-        dataQuality = driver.createOutputTopic(topics.dataQualityTopic(), new StringDeserializer(),
-                topics.dataQuality().deserializer());
-        flows = driver.createOutputTopic(topics.flowsTopic(), new StringDeserializer(), topics.flows().deserializer());
-        snapshots = driver.createOutputTopic(topics.snapshotsTopic(), new StringDeserializer(),
-                topics.snapshots().deserializer());
-        competitions = driver.createOutputTopic(topics.competitionsTopic(), new StringDeserializer(),
-                topics.competitions().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLettersTopic(), new StringDeserializer(),
-                topics.deadLetters().deserializer());
+        return List.of(live.createInputTopic(topic, keys, serializer),
+                flowDriver.createInputTopic(topic, keys, serializer));
     }
 
     private static String tempDir() {
@@ -124,35 +143,76 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         }
     }
 
+    /** The live application's driver (histories, contributions, live figures). */
     TopologyTestDriver driver() {
-        return driver;
+        return live;
+    }
+
+    /** The flow application's driver (its histories, flows, passes). */
+    TopologyTestDriver flowDriver() {
+        return flowDriver;
     }
 
     void benchmark(Benchmark benchmark) {
-        benchmarks.pipeInput(benchmark.key(), new BenchmarkShare(benchmark.scope().id(), benchmark.group().name(),
+        pipe(benchmarks, benchmark.key(), new BenchmarkShare(benchmark.scope().id(), benchmark.group().name(),
                 benchmark.share().doubleValue(), benchmark.source(), benchmark.year()));
     }
 
     void removeBenchmark(String key) {
-        benchmarks.pipeInput(key, null);
+        pipe(benchmarks, key, null);
     }
 
     void pipe(OutgoingEvent event) {
+        pipe(event, null);
+    }
+
+    /** The event as published at that time (its record timestamp); null for the input topic's default. */
+    void pipe(OutgoingEvent event, Instant publishedAt) {
         Object value = event.value();
         if (value instanceof EmploymentEvent e) {
-            employment.pipeInput(event.key(), e);
+            pipe(employment, event.key(), e, publishedAt);
         } else if (value instanceof SelfIdentificationEvent e) {
-            selfIdentification.pipeInput(event.key(), e);
+            pipe(selfIdentification, event.key(), e, publishedAt);
         } else if (value instanceof PromotionEvent e) {
-            promotion.pipeInput(event.key(), e);
+            pipe(promotion, event.key(), e, publishedAt);
         } else if (value instanceof MentorshipEvent e) {
-            mentorship.pipeInput(event.key(), e);
+            pipe(mentorship, event.key(), e, publishedAt);
         }
+    }
+
+    private static <V> void pipe(List<TestInputTopic<String, V>> inputs, String key, V value) {
+        pipe(inputs, key, value, null);
+    }
+
+    private static <V> void pipe(List<TestInputTopic<String, V>> inputs, String key, V value, Instant publishedAt) {
+        inputs.forEach(input -> {
+            if (publishedAt == null) {
+                input.pipeInput(key, value);
+            } else {
+                input.pipeInput(key, value, publishedAt);
+            }
+        });
+    }
+
+    /** The live application's wall clock: an event published at this time is live. */
+    Instant liveNow() {
+        return Instant.ofEpochMilli(liveWallClockMs);
+    }
+
+    /** Advances the live application's wall clock once; returns the latest figures published so far. */
+    Map<String, RepresentationFigures> advanceLive(Duration step) {
+        live.advanceWallClockTime(step);
+        liveWallClockMs += step.toMillis();
+        drainFigures();
+        return latest;
     }
 
     /** A record exactly as given: any key, any bytes (what a faulty direct publisher might write). */
     void pipeRaw(String topic, String key, byte[] value) {
-        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value);
+        for (TopologyTestDriver application : List.of(live, flowDriver)) {
+            application.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput(key, value);
+        }
     }
 
     /** An envelope serialised by the topic's serde, under any key. */
@@ -178,8 +238,22 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     /** Lets the punctuators run, then collects what was published. */
     Map<String, RepresentationFigures> publish() {
         // Twice: the day check may run after the publication in the first step.
-        driver.advanceWallClockTime(Duration.ofMinutes(1));
-        driver.advanceWallClockTime(PUBLISH_INTERVAL);
+        for (TopologyTestDriver application : List.of(live, flowDriver)) {
+            application.advanceWallClockTime(Duration.ofMinutes(1));
+            application.advanceWallClockTime(PUBLISH_INTERVAL);
+        }
+        liveWallClockMs += Duration.ofMinutes(1).plus(PUBLISH_INTERVAL).toMillis();
+        drainFigures();
+        // a large publication continues in slices until everything is sent
+        int sent = drainFlows();
+        while (sent > 0) {
+            flowDriver.advanceWallClockTime(RevisedPublication.SLICE_INTERVAL);
+            sent = drainFlows();
+        }
+        return latest;
+    }
+
+    private void drainFigures() {
         figures.readKeyValuesToList().forEach(record -> {
             published++;
             if (record.value == null) {
@@ -188,20 +262,31 @@ final class RepresentationTopologyDriver implements AutoCloseable {
                 latest.put(record.key, record.value);
             }
         });
-        drain(flows, latestFlows);
-        drain(snapshots, latestSnapshots);
-        drain(competitions, latestCompetitions);
-        return latest;
     }
 
-    private static <V> void drain(TestOutputTopic<String, V> topic, Map<String, V> latest) {
-        topic.readKeyValuesToList().forEach(record -> {
+    private int drainFlows() {
+        return drain(flows, latestFlows) + drain(snapshots, latestSnapshots)
+                + drain(competitions, latestCompetitions);
+    }
+
+    /** Advances the wall clock of the flow application once; returns how many funnel records that published. */
+    int advanceFlows(Duration step) {
+        flowDriver.advanceWallClockTime(step);
+        drain(flows, latestFlows);
+        drain(snapshots, latestSnapshots);
+        return drain(competitions, latestCompetitions);
+    }
+
+    private static <V> int drain(TestOutputTopic<String, V> topic, Map<String, V> latest) {
+        var records = topic.readKeyValuesToList();
+        records.forEach(record -> {
             if (record.value == null) {
                 latest.remove(record.key);
             } else {
                 latest.put(record.key, record.value);
             }
         });
+        return records.size();
     }
 
     /** The latest flow figures by key ({@code period|scope|tier|group}), as of the last {@link #publish()}. */
@@ -249,7 +334,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        live.close();
+        flowDriver.close();
         registry.close();
     }
 }

@@ -3,6 +3,7 @@ package ca.calgary.representation.metrics.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,6 +75,24 @@ class RepresentationTopologyTest {
 
             // 21 events changed many cells many times; each cell is published once.
             assertThat(topology.publishedRecords()).isEqualTo(cells.size());
+        }
+    }
+
+    @Test
+    void aBacklogIsPublishedOnceReadAndALiveChangeAtTheNextInterval() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            // history published a day ago: a backlog, read in one go
+            Instant dayAgo = topology.liveNow().minus(Duration.ofDays(1));
+            events("01-basics").forEach(event -> topology.pipe(event, dayAgo));
+            assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL))
+                    .as("a backlog waits until it is read").isEmpty();
+            long headcount = topology.advanceLive(RepresentationAggregator.BACKLOG_QUIET).get("ORG|ALL|TOTAL")
+                    .getHeadcount();
+
+            topology.pipe(FlowTopologyTest.hired("live-hire", "2025-01-10", "FRONTLINE"), topology.liveNow());
+            assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL).get("ORG|ALL|TOTAL")
+                    .getHeadcount()).as("a live change waits for nothing").isEqualTo(headcount + 1);
         }
     }
 

@@ -8,31 +8,59 @@ import org.junit.jupiter.api.Test;
 
 class SettlingTest {
 
+    private static final long HOUR_AGO = -3_600_000;
     private final Settling settling = new Settling(Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     @Test
-    void aLiveChangeIsDueOnceItHasSettled() {
-        settling.changed("2024-Q1", 1_000);
+    void aLiveChangeIsDueAtOnce() {
+        settling.changed("ORG", 10_000, 9_800);
+        assertThat(settling.due("ORG", 10_000)).isTrue();
+        settling.published("ORG");
+        settling.changed("ORG", 20_000, 20_000 - Settling.LIVE_LAG.toMillis());
+        assertThat(settling.due("ORG", 20_000)).isTrue();
+    }
+
+    @Test
+    void aBacklogChangeIsDueOnceItHasSettled() {
+        settling.changed("2024-Q1", 1_000, HOUR_AGO);
         assertThat(settling.due("2024-Q1", 5_999)).isFalse();
         assertThat(settling.due("2024-Q1", 6_000)).isTrue();
     }
 
     @Test
-    void changesThatKeepComingAreDueAfterTheLongestWait() {
+    void backlogChangesThatKeepComingAreDueAfterTheLongestWait() {
         for (long now = 0; now < 30_000; now += 1_000) {
-            settling.changed("2024-Q1", now);
+            settling.changed("2024-Q1", now, HOUR_AGO);
             assertThat(settling.due("2024-Q1", now)).isFalse();
         }
-        settling.changed("2024-Q1", 30_000);
+        settling.changed("2024-Q1", 30_000, HOUR_AGO);
         assertThat(settling.due("2024-Q1", 30_000)).isTrue();
     }
 
     @Test
+    void oneLiveChangeAmongBacklogChangesMakesTheTableDue() {
+        settling.changed("2024-Q1", 1_000, HOUR_AGO);
+        settling.changed("2024-Q1", 2_000, 2_000);
+        settling.changed("2024-Q1", 3_000, HOUR_AGO);
+        assertThat(settling.due("2024-Q1", 3_000)).isTrue();
+    }
+
+    @Test
     void aPublishedTableWaitsAfreshAndAnUnknownOneIsDueAtOnce() {
-        settling.changed("2024-Q1", 0);
+        settling.changed("2024-Q1", 0, HOUR_AGO);
         settling.published("2024-Q1");
-        settling.changed("2024-Q1", 40_000);
+        settling.changed("2024-Q1", 40_000, HOUR_AGO);
         assertThat(settling.due("2024-Q1", 41_000)).isFalse();
         assertThat(settling.due("2024-Q2", 41_000)).isTrue();
+    }
+
+    @Test
+    void aBacklogWaitsAtMostTwoMinutesByDefault() {
+        Settling backlog = new Settling(Duration.ofSeconds(1));
+        for (long now = 0; now < 120_000; now += 500) {
+            backlog.changed("ORG", now, HOUR_AGO);
+            assertThat(backlog.due("ORG", now)).isFalse();
+        }
+        assertThat(backlog.due("ORG", 120_000)).isTrue();
     }
 }
