@@ -175,7 +175,7 @@ public final class RepresentationStreams implements StreamsApplication {
     }
 
     public boolean isRunning() {
-        return live.state() == KafkaStreams.State.RUNNING && flows.state() == KafkaStreams.State.RUNNING;
+        return applications().values().stream().allMatch(streams -> streams.state() == KafkaStreams.State.RUNNING);
     }
 
     /** The figures of every cell, as last published; answers on every instance. */

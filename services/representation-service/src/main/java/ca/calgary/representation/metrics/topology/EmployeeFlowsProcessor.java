@@ -132,11 +132,17 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         }
     }
 
+    /**
+     * Only the first mark is written to the store (one write per employee and pass, not per event); the copy in
+     * memory keeps the newest timestamp. After a restart a pending employee counts from their first mark.
+     */
     private void mark(String employee, long eventTimeMs) {
         Long marked = pendingEmployees.get(employee);
+        if (marked == null) {
+            pending.put(employee, eventTimeMs);
+        }
         if (marked == null || marked < eventTimeMs) {
             pendingEmployees.put(employee, eventTimeMs);
-            pending.put(employee, eventTimeMs);
         }
     }
 
