@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,11 +49,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -60,6 +64,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -80,6 +85,11 @@ public final class RepresentationBenchmark {
     private static final List<MetricsTopic> METRICS = List.of(MetricsTopic.REPRESENTATION, MetricsTopic.FLOWS,
             MetricsTopic.REPRESENTATION_SNAPSHOTS, MetricsTopic.COMPETITIONS);
 
+    /** The stores keyed by employee, whose size grows with the workforce (the others grow with cells and periods). */
+    private static final Set<String> PER_EMPLOYEE_STORES = Set.of("employee-histories", "employee-contributions",
+            "employee-due-dates", "employee-unexplained-events", "employee-flows", "employee-flows-pending",
+            "employee-flows-due-dates");
+
     public static void main(String[] args) throws Exception {
         int employees = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perEmployee = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -99,11 +109,13 @@ public final class RepresentationBenchmark {
             long started = System.nanoTime();
             RepresentationStreams.Settings settings = settings(platform, registry, state);
             TransactionTroubleCounter trouble = TransactionTroubleCounter.attach();
-            try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC())) {
+            try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC());
+                 Timeline timeline = Timeline.start(platform, settings, streams, Duration.ofSeconds(5))) {
                 awaitConsumed(platform, settings.applicationId());
-                awaitConsumed(platform, settings.flowsApplicationId());
-                awaitQuiet(platform, METRICS, Duration.ofSeconds(5));
-                double seconds = (System.nanoTime() - started) / 1e9 - 5;
+                awaitFlowsEvaluated(platform, settings.flowsApplicationId(), streams);
+                // longer than an aggregation waits for a backlog to settle, so a pause is the end, not a wait
+                long lastWrite = awaitQuiet(platform, METRICS, Duration.ofSeconds(20));
+                double seconds = (lastWrite - started) / 1e9;
                 double rate = produced / seconds;
                 System.out.printf("representation topology: %,.0f events/s (%.1f s until every metrics topic was up "
                         + "to date)%n", rate, seconds);
@@ -111,16 +123,24 @@ public final class RepresentationBenchmark {
                 System.out.printf("%-34s %12s %12s %8s%n", "records written while loading", "records", "keys",
                         "ratio");
                 for (MetricsTopic topic : METRICS) {
-                    long records = endOffset(platform, topic.topicName());
+                    long records = committedRecords(platform, topic.topicName());
                     long keys = count(view(streams, topic));
                     System.out.printf("%-34s %,12d %,12d %8.2f%n", topic.topicName(), records, keys,
                             keys == 0 ? 0.0 : (double) records / keys);
                 }
-                long bytes = size(state);
-                System.out.printf("peak heap %,d MiB (benchmark JVM: platform clients, producer and topology); "
-                                + "state directory %.1f MiB, %,d bytes per employee%n", peakHeap() >> 20,
-                        bytes / 1048576.0, bytes / employees);
+                System.out.printf("peak heap %,d MiB (benchmark JVM: platform clients, producer and topology)%n",
+                        peakHeap() >> 20);
+                System.out.print(timeline.report());
             }
+            // measured once closed: only then is every store's memtable flushed to its files
+            long bytes = size(state);
+            Map<String, Long> byStore = sizeByStore(state);
+            long perEmployeeStores = byStore.entrySet().stream().filter(store -> PER_EMPLOYEE_STORES.contains(
+                    store.getKey().substring(store.getKey().indexOf('/') + 1))).mapToLong(Map.Entry::getValue).sum();
+            System.out.printf("state directory %.1f MiB, %,d bytes per employee; the stores kept per employee "
+                    + "(histories, flows, contributions, marks): %,d bytes per employee%n", bytes / 1048576.0,
+                    bytes / employees, perEmployeeStores / employees);
+            byStore.forEach((store, storeBytes) -> System.out.printf("  %-56s %,10d bytes%n", store, storeBytes));
             System.out.printf("log lines of transaction trouble (InvalidProducerEpoch, TaskMigrated, transaction "
                     + "timeouts) while loading: %d%s%n", trouble.count(), trouble.first());
             long restoreStarted = System.nanoTime();
@@ -294,19 +314,41 @@ public final class RepresentationBenchmark {
         }
     }
 
-    /** Waits until none of the topics has grown for the quiet period. */
-    private static void awaitQuiet(LocalPlatform platform, List<MetricsTopic> topics, Duration quiet) throws Exception {
+    /**
+     * Waits until the flows application has read everything (inputs and its repartition topics) and evaluated every
+     * employee it read: only then are the flow aggregations' inputs complete. Before, a pause in the metrics topics
+     * may only mean the aggregations wait for a backlog to settle.
+     */
+    private static void awaitFlowsEvaluated(LocalPlatform platform, String group, RepresentationStreams streams)
+            throws Exception {
+        do {
+            awaitConsumed(platform, group);
+            Thread.sleep(500);
+        } while (pendingFlowEmployees(streams) != 0);
+        awaitConsumed(platform, group);
+    }
+
+    /**
+     * Waits until none of the topics has grown for the quiet period; returns when (System.nanoTime) they last grew,
+     * to the second.
+     */
+    private static long awaitQuiet(LocalPlatform platform, List<MetricsTopic> topics, Duration quiet)
+            throws Exception {
         long last = -1;
+        long lastGrowth = System.nanoTime();
         while (true) {
             long end = 0;
             for (MetricsTopic topic : topics) {
                 end += endOffset(platform, topic.topicName());
             }
-            if (end == last && end > 0) {
-                return;
+            long now = System.nanoTime();
+            if (end != last) {
+                last = end;
+                lastGrowth = now;
+            } else if (end > 0 && now - lastGrowth >= quiet.toNanos()) {
+                return lastGrowth;
             }
-            last = end;
-            Thread.sleep(quiet.toMillis());
+            Thread.sleep(1000);
         }
     }
 
@@ -345,6 +387,106 @@ public final class RepresentationBenchmark {
         }
     }
 
+    /** The records a read_committed reader of the topic gets (its end offsets also count transaction markers). */
+    private static long committedRecords(LocalPlatform platform, String topic) throws Exception {
+        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long records = 0;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                records += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return records;
+        }
+    }
+
+    /**
+     * How much each metrics topic grew in each interval of the load (end offsets, so transaction markers included):
+     * shows when restatements happen.
+     */
+    private static final class Timeline implements AutoCloseable {
+
+        private final StringBuilder report = new StringBuilder("metrics topics' growth per interval (representation "
+                + "/ flows / snapshots / competitions), HR events read by the live and the flows application, "
+                + "employees pending flow evaluation:\n");
+        private final Thread sampler;
+
+        private Timeline(LocalPlatform platform, RepresentationStreams.Settings settings,
+                         RepresentationStreams streams, Duration interval) {
+            sampler = new Thread(() -> {
+                long[] last = new long[METRICS.size()];
+                long started = System.nanoTime();
+                try {
+                    while (true) {
+                        Thread.sleep(interval.toMillis());
+                        StringBuilder line = new StringBuilder(String.format("  %4.0f s", (System.nanoTime() - started)
+                                / 1e9));
+                        for (int i = 0; i < last.length; i++) {
+                            long end = endOffset(platform, METRICS.get(i).topicName());
+                            line.append(String.format(" %,9d", end - last[i]));
+                            last[i] = end;
+                        }
+                        line.append(String.format(" | %,9d %,9d | %,7d", inputsRead(platform,
+                                settings.applicationId()), inputsRead(platform, settings.flowsApplicationId()),
+                                pendingFlowEmployees(streams)));
+                        synchronized (report) {
+                            report.append(line).append('\n');
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    synchronized (report) {
+                        report.append("  (sampling stopped: ").append(e).append(")\n");
+                    }
+                }
+            }, "benchmark-timeline");
+            sampler.setDaemon(true);
+        }
+
+        static Timeline start(LocalPlatform platform, RepresentationStreams.Settings settings,
+                              RepresentationStreams streams, Duration interval) {
+            Timeline timeline = new Timeline(platform, settings, streams, interval);
+            timeline.sampler.start();
+            return timeline;
+        }
+
+        String report() {
+            synchronized (report) {
+                return report.toString();
+            }
+        }
+
+        @Override
+        public void close() {
+            sampler.interrupt();
+        }
+    }
+
+    /** The group's committed offsets on the HR input topics, summed. */
+    private static long inputsRead(LocalPlatform platform, String group) throws Exception {
+        try (Admin admin = admin(platform)) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(entry -> INPUTS.contains(entry.getKey().topic()) && entry.getValue() != null)
+                    .mapToLong(entry -> entry.getValue().offset()).sum();
+        }
+    }
+
+    /** -1 while the flows application's stores cannot be queried (starting, rebalancing). */
+    private static long pendingFlowEmployees(RepresentationStreams streams) {
+        try {
+            return streams.pendingFlowEmployees();
+        } catch (InvalidStateStoreException e) {
+            return -1;
+        }
+    }
+
     private static Admin admin(LocalPlatform platform) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
     }
@@ -356,6 +498,22 @@ public final class RepresentationBenchmark {
     private static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    /** Bytes by store directory ({@code <application>/<task>/rocksdb/<store>}), largest first. */
+    private static Map<String, Long> sizeByStore(Path directory) {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                Path relative = directory.relativize(file);
+                String store = relative.getNameCount() > 4 && relative.getName(2).toString().equals("rocksdb")
+                        ? relative.getName(0) + "/" + relative.getName(3) : relative.getName(0) + "/(other)";
+                sizes.merge(store, size(file), Long::sum);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sizes;
     }
 
     private static long size(Path directory) {

@@ -19,6 +19,7 @@ import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.streams.BaseStreamsConfig;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -71,12 +71,8 @@ public final class AlertStreams implements StreamsApplication {
         StreamsViews.globalView(builder, topics.subscriptionsTopic(), topics.subscriptions(), SUBSCRIPTIONS_VIEW);
         StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
 
-        Properties properties = new Properties();
-        properties.putAll(settings.extraStreams());
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        Properties properties = BaseStreamsConfig.properties(settings.applicationId(), settings.bootstrapServers(),
+                settings.replicationFactor(), settings.extraStreams());
         properties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
         KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
         streams.start();

@@ -29,6 +29,7 @@ import ca.calgary.representation.metrics.topology.RepresentationTopics;
 import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.streams.BaseStreamsConfig;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
@@ -37,6 +38,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -137,12 +139,8 @@ public final class RepresentationStreams implements StreamsApplication {
     }
 
     private static Properties properties(Settings settings, String applicationId) {
-        Properties properties = new Properties();
-        properties.putAll(settings.extraStreams());
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        Properties properties = BaseStreamsConfig.properties(applicationId, settings.bootstrapServers(),
+                settings.replicationFactor(), settings.extraStreams());
         properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
         return properties;
     }
@@ -201,6 +199,22 @@ public final class RepresentationStreams implements StreamsApplication {
     /** Every alert as last published by the alert service. */
     public ReadOnlyKeyValueStore<String, Alert> alerts() {
         return view(ALERTS_VIEW);
+    }
+
+    /**
+     * How many employees of this instance's flow tasks were marked by events that no pass has evaluated yet: 0 once
+     * the flow metrics reflect every event the flows application has read.
+     */
+    public long pendingFlowEmployees() {
+        ReadOnlyKeyValueStore<String, Long> pending = flows.store(StoreQueryParameters.fromNameAndType(
+                FlowMetricsTopology.PENDING_EMPLOYEES_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+        long count = 0;
+        try (KeyValueIterator<String, Long> employees = pending.all()) {
+            for (; employees.hasNext(); employees.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> view(String name) {

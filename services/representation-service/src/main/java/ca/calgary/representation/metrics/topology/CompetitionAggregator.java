@@ -70,7 +70,7 @@ final class CompetitionAggregator
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval);
+        this.settling = new Settling();
     }
 
     static ProcessorSupplier<String, Input, String, CompetitionFigures> supplier(

@@ -47,6 +47,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class FlowMetricsTopology {
 
+    /** The employees marked by events that no pass has evaluated yet (queryable: the flows' backlog). */
+    public static final String PENDING_EMPLOYEES_STORE = EmployeeFlowsProcessor.PENDING_STORE;
+
     private final RepresentationTopics topics;
     private final RepresentationConfig config;
     private final FlowConfig flowConfig;

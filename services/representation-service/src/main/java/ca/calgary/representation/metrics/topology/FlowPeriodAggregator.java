@@ -62,7 +62,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval);
+        this.settling = new Settling();
     }
 
     static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(

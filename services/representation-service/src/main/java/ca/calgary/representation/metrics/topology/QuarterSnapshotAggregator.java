@@ -74,7 +74,7 @@ final class QuarterSnapshotAggregator
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(publishInterval);
+        this.settling = new Settling();
     }
 
     static ProcessorSupplier<String, Input, String, RepresentationSnapshot> supplier(

@@ -47,11 +47,6 @@ final class RepresentationAggregator implements Processor<String, Object, String
 
     /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
     static final String DATA_QUALITY_KEY = "ORG";
-    /**
-     * When a backlog counts as read: no change for this long. Live changes do not wait for it; a backlog's changes
-     * arrive in bursts, one per upstream commit, with gaps far longer than the publish interval.
-     */
-    static final Duration BACKLOG_QUIET = Duration.ofSeconds(5);
     /** The one table this aggregator publishes, for {@link Settling}. */
     private static final String CELLS = "cells";
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
@@ -79,7 +74,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
         this.publicSafety = publicSafety;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling(BACKLOG_QUIET);
+        this.settling = new Settling();
     }
 
     @Override

@@ -1,7 +1,12 @@
 package ca.calgary.representation.metrics.topology;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +24,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Publishes tables of figures with a revision per key: a record is sent only when its figures differ from what was
  * last published under its key, with the next revision, so readers can tell a restatement; a key that is no longer
  * in its table gets a tombstone (its revision is kept, so a later return continues the count). What was published is
- * kept in a store as {@code revision TAB signature}, keyed by the record's key.
+ * kept in a store as {@code revision TAB digest}, keyed by the record's key: the digest of the figures' text (128
+ * bits of SHA-256) stands for the text, which would make this store several times larger than the topic it guards.
  *
  * @param <V> the published record type
  */
 final class RevisedPublication<V> {
 
-    /** Figures to publish: their text is the signature; the record is built only when they changed. */
+    /** Figures to publish: the digest of their text is the signature; the record is built only when they changed. */
     record Candidate<V>(Object figures, LongFunction<V> atRevision) {
         String signature() {
-            return figures.toString();
+            return digest(figures.toString());
         }
     }
+
+    private static final int DIGEST_BYTES = 16;
 
     /**
      * How many records one punctuation publishes at most, so that no transaction outlives its timeout: a table (or
@@ -111,6 +119,15 @@ final class RevisedPublication<V> {
             cells.forEachRemaining(cell -> table.put(CellKey.parse(cell.key.substring(prefix.length())), cell.value));
         }
         return table;
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, DIGEST_BYTES));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static long revision(String stored) {

@@ -18,6 +18,12 @@ final class Settling {
 
     /** How far behind the wall clock a change's events may be and still count as live. */
     static final Duration LIVE_LAG = Duration.ofSeconds(5);
+    /**
+     * How long a backlog's changes must pause before their table counts as settled. Longer than the pauses measured
+     * inside a first load (a stream thread busy with other tasks, a commit: 5 to 10 s on 2 cores), which would
+     * otherwise publish a table half-loaded; a pause this long after the last change means the backlog was read.
+     */
+    static final Duration BACKLOG_QUIET = Duration.ofSeconds(10);
     /** How long a table waits at most while a backlog keeps changing it. */
     static final Duration BACKLOG_MAX_WAIT = Duration.ofMinutes(2);
 
@@ -31,9 +37,9 @@ final class Settling {
         this.maxWaitMs = maxWait.toMillis();
     }
 
-    /** Settles as a backlog would be read: changes wait a quiet period, at most {@link #BACKLOG_MAX_WAIT}. */
-    Settling(Duration quiet) {
-        this(quiet, BACKLOG_MAX_WAIT);
+    /** Settles as a backlog is read: changes wait {@link #BACKLOG_QUIET}, at most {@link #BACKLOG_MAX_WAIT}. */
+    Settling() {
+        this(BACKLOG_QUIET, BACKLOG_MAX_WAIT);
     }
 
     /**

@@ -140,6 +140,10 @@ class FlowTopologyTest {
                     .isEqualTo(1);
             assertThat(topology.flows().get("2024-Q1|ORG|LEADERSHIP|BLACK")).as("unchanged, not republished")
                     .isEqualTo(leadershipBefore);
+            // what was published is kept as revision and digest, not as a second copy of the figures
+            KeyValueStore<String, String> published = topology.flowDriver()
+                    .getKeyValueStore(FlowPeriodAggregator.PUBLISHED_STORE);
+            assertThat(published.get("2024-Q1|ORG|ALL|WHITE_ONLY")).matches("2\t[A-Za-z0-9+/]{22}");
         }
     }
 

@@ -237,12 +237,13 @@ final class RepresentationTopologyDriver implements AutoCloseable {
 
     /** Lets the punctuators run, then collects what was published. */
     Map<String, RepresentationFigures> publish() {
-        // Twice: the day check may run after the publication in the first step.
+        // Twice: the day check may run after the publication in the first step, and a backlog's changes (events
+        // piped with old timestamps) are published once they have settled.
         for (TopologyTestDriver application : List.of(live, flowDriver)) {
             application.advanceWallClockTime(Duration.ofMinutes(1));
-            application.advanceWallClockTime(PUBLISH_INTERVAL);
+            application.advanceWallClockTime(Settling.BACKLOG_QUIET);
         }
-        liveWallClockMs += Duration.ofMinutes(1).plus(PUBLISH_INTERVAL).toMillis();
+        liveWallClockMs += Duration.ofMinutes(1).plus(Settling.BACKLOG_QUIET).toMillis();
         drainFigures();
         // a large publication continues in slices until everything is sent
         int sent = drainFlows();

@@ -87,7 +87,7 @@ class RepresentationTopologyTest {
             events("01-basics").forEach(event -> topology.pipe(event, dayAgo));
             assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL))
                     .as("a backlog waits until it is read").isEmpty();
-            long headcount = topology.advanceLive(RepresentationAggregator.BACKLOG_QUIET).get("ORG|ALL|TOTAL")
+            long headcount = topology.advanceLive(Settling.BACKLOG_QUIET).get("ORG|ALL|TOTAL")
                     .getHeadcount();
 
             topology.pipe(FlowTopologyTest.hired("live-hire", "2025-01-10", "FRONTLINE"), topology.liveNow());

@@ -55,9 +55,12 @@ class SettlingTest {
     }
 
     @Test
-    void aBacklogWaitsAtMostTwoMinutesByDefault() {
-        Settling backlog = new Settling(Duration.ofSeconds(1));
-        for (long now = 0; now < 120_000; now += 500) {
+    void aBacklogWaitsTenQuietSecondsAndAtMostTwoMinutesByDefault() {
+        Settling backlog = new Settling();
+        backlog.changed("ORG", 0, HOUR_AGO);
+        assertThat(backlog.due("ORG", 9_999)).isFalse();
+        assertThat(backlog.due("ORG", 10_000)).isTrue();
+        for (long now = 0; now < 120_000; now += 9_000) {
             backlog.changed("ORG", now, HOUR_AGO);
             assertThat(backlog.due("ORG", now)).isFalse();
         }
