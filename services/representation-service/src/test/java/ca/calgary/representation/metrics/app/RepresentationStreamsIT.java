@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The topology on the real broker and registry, exactly-once, reaches a golden case's figures. Its own platform:
  * the figures count every event on the topics, so they must hold this case's events only.
  */
-class RepresentationStreamsIT {
+public class RepresentationStreamsIT {
 
     @TempDir
     java.nio.file.Path platformData;
@@ -108,7 +108,8 @@ class RepresentationStreamsIT {
         send(platform, records, registry);
     }
 
-    private static void publish(LocalPlatform platform, List<OutgoingEvent> events, Map<String, Object> registry)
+    /** Publishes the events to their topics, each acknowledged before the next. */
+    public static void publish(LocalPlatform platform, List<OutgoingEvent> events, Map<String, Object> registry)
             throws Exception {
         send(platform, events.stream().map(event -> new ProducerRecord<String, Object>(event.topic().topicName(),
                 event.key(), event.value())).toList(), registry);

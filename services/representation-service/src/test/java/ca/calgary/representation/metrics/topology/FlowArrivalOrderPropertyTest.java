@@ -88,7 +88,7 @@ class FlowArrivalOrderPropertyTest {
         }
     }
 
-    private static FlowConfig flowConfig(int employeesPerPass) {
+    static FlowConfig flowConfig(int employeesPerPass) {
         return new FlowConfig(FIRST, REFERENCE, RepresentationTopologyDriver.PUBLISH_INTERVAL,
                 FlowConfig.DEFAULT_PARTITIONS, employeesPerPass);
     }
@@ -109,7 +109,7 @@ class FlowArrivalOrderPropertyTest {
     }
 
     /** Publishes until no employee is pending and every one was evaluated for today's quarter, then once more. */
-    private static void settle(RepresentationTopologyDriver topology, LocalDate today) {
+    static void settle(RepresentationTopologyDriver topology, LocalDate today) {
         KeyValueStore<String, String> pending =
                 topology.flowDriver().getKeyValueStore(EmployeeFlowsProcessor.PENDING_STORE);
         KeyValueStore<String, String> quarter =
@@ -128,7 +128,7 @@ class FlowArrivalOrderPropertyTest {
         throw new AssertionError("the flow passes never finished");
     }
 
-    private static Published published(RepresentationTopologyDriver topology) {
+    static Published published(RepresentationTopologyDriver topology) {
         Map<String, String> flows = new TreeMap<>();
         topology.flows().forEach((key, f) -> flows.put(key, FlowFigures.newBuilder(f).setRevision(0).build().toString()));
         Map<String, String> snapshots = new TreeMap<>();
@@ -178,7 +178,7 @@ class FlowArrivalOrderPropertyTest {
     }
 
     /** Competitions with openings, applications, shortlistings and promotions of newly hired candidates. */
-    private static List<OutgoingEvent> competitions(Random random) {
+    static List<OutgoingEvent> competitions(Random random) {
         List<OutgoingEvent> events = new ArrayList<>();
         String[] levels = {"SUPERVISOR", "MANAGER", "DIRECTOR"};
         for (int c = 0; c < 2; c++) {
