@@ -37,10 +37,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
  * Complementary suppression needs the whole table (a unit and its child units, a whole and its parts), so the
- * counts live in one task. The durable state is what each employee contributes ({@code aggregated-contributions},
- * one small write per employee change); the counts are derived from it in memory (rebuilt on start), so fan-out to
- * dozens of cells costs neither Kafka traffic nor store writes. Publication is coalesced: at most once per interval
- * (live changes at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
+ * counts live in one task. Each contribution change subtracts what the employee counted as before and adds what
+ * they count as now, so the task keeps counts per cell ({@code representation-cell-counts}), never anything per
+ * employee: its state and its start-up read are bounded by the cells, not by the workforce (the store's cache
+ * coalesces a cell's writes until the commit). Publication is coalesced: at most once per interval (live changes
+ * at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
  * changed, the latest state of each.
  */
 final class RepresentationAggregator implements Processor<String, Object, String, Object> {
@@ -59,7 +60,8 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private final Duration publishInterval;
     private final Settling settling;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Contribution> contributions;
+    private KeyValueStore<String, GroupCounts> cellCounts;
+    /** The store's contents: a publication computes every cell, and must not read the store to do so. */
     private final Map<CellKey, GroupCounts> counts = new HashMap<>();
     private KeyValueStore<String, BenchmarkShare> benchmarks;
     private KeyValueStore<String, String> published;
@@ -80,10 +82,10 @@ final class RepresentationAggregator implements Processor<String, Object, String
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.contributions = context.getStateStore(RepresentationTopology.AGGREGATED_CONTRIBUTIONS_STORE);
+        this.cellCounts = context.getStateStore(RepresentationTopology.CELL_COUNTS_STORE);
         counts.clear();
-        try (KeyValueIterator<String, Contribution> all = contributions.all()) {
-            all.forEachRemaining(entry -> apply(entry.value, 1));
+        try (KeyValueIterator<String, GroupCounts> all = cellCounts.all()) {
+            all.forEachRemaining(entry -> counts.put(CellKey.parse(entry.key), entry.value));
         }
         this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
         this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
@@ -98,13 +100,20 @@ final class RepresentationAggregator implements Processor<String, Object, String
     @Override
     public void process(Record<String, Object> record) {
         if (record.value() instanceof ContributionChange change) {
-            apply(change.before(), -1);
-            apply(change.after(), 1);
-            if (change.after() == null) {
-                contributions.delete(record.key());
-            } else {
-                contributions.put(record.key(), change.after());
-            }
+            Map<CellKey, GroupCounts> before = new HashMap<>();
+            apply(change.before(), -1, before);
+            apply(change.after(), 1, before);
+            // written once per cell, and only where the counts changed: before and after share most cells
+            before.forEach((key, old) -> {
+                GroupCounts updated = counts.get(key);
+                if (updated == null) {
+                    if (old != null) {
+                        cellCounts.delete(key.id());
+                    }
+                } else if (!updated.equals(old)) {
+                    cellCounts.put(key.id(), updated);
+                }
+            });
             add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
             add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
                     - (change.unexplainedBefore() > 0 ? 1 : 0));
@@ -126,11 +135,15 @@ final class RepresentationAggregator implements Processor<String, Object, String
         settling.changed(CELLS, context.currentSystemTimeMs(), eventTimeMs);
     }
 
-    private void apply(Contribution contribution, int sign) {
+    /** Applies the contribution to its cells, keeping each cell's counts before the first change in {@code before}. */
+    private void apply(Contribution contribution, int sign, Map<CellKey, GroupCounts> before) {
         if (contribution == null) {
             return;
         }
         for (CellKey key : contribution.cells(publicSafety)) {
+            if (!before.containsKey(key)) {
+                before.put(key, counts.get(key)); // null for a cell not yet counted
+            }
             GroupCounts updated = counts.getOrDefault(key, GroupCounts.empty())
                     .plus(contribution.groups(), contribution.mentee(), sign);
             if (updated.equals(GroupCounts.empty())) {

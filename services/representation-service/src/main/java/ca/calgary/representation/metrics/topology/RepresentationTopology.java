@@ -48,7 +48,7 @@ public final class RepresentationTopology {
     public static final String HISTORIES_STORE = EmployeeHistories.STORE;
     public static final String CONTRIBUTIONS_STORE = "employee-contributions";
     public static final String DUE_DATES_STORE = "employee-due-dates";
-    public static final String AGGREGATED_CONTRIBUTIONS_STORE = "aggregated-contributions";
+    public static final String CELL_COUNTS_STORE = "representation-cell-counts";
     public static final String BENCHMARKS_STORE = "benchmarks";
     public static final String PUBLISHED_STORE = "published-figures";
     public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
@@ -100,8 +100,7 @@ public final class RepresentationTopology {
         builder.addStateStore(EmployeeHistories.store());
         builder.addStateStore(loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(), ERASING_CHANGELOG));
         builder.addStateStore(loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()));
-        builder.addStateStore(loggedStore(AGGREGATED_CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
-                ERASING_CHANGELOG));
+        builder.addStateStore(loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()));
         builder.addStateStore(loggedStore(BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
         builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
         builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
@@ -126,7 +125,7 @@ public final class RepresentationTopology {
                 .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
                 .process(() -> new RepresentationAggregator(today, config.publicSafetyServiceLines(), calculator,
                                 publishInterval), Named.as("representation-aggregator"),
-                        AGGREGATED_CONTRIBUTIONS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
+                        CELL_COUNTS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))
                 .mapValues(value -> (RepresentationFigures) value, Named.as("as-figures"))

@@ -20,9 +20,11 @@ import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.core.Scope;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,38 @@ class RepresentationTopologyTest {
             assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL).get("ORG|ALL|TOTAL")
                     .getHeadcount()).as("a live change waits for nothing").isEqualTo(headcount + 1);
         }
+    }
+
+    @Test
+    void theAggregationKeepsCountsPerCellNotPerEmployee() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            KeyValueStore<String, GroupCounts> counts =
+                    topology.driver().getKeyValueStore(RepresentationTopology.CELL_COUNTS_STORE);
+            for (int i = 0; i < 5; i++) {
+                topology.pipe(FlowTopologyTest.hired("clerk-" + i, "2024-06-01", "FRONTLINE"));
+            }
+            topology.publish();
+            long cells = entries(counts).size();
+
+            for (int i = 5; i < 60; i++) {
+                topology.pipe(FlowTopologyTest.hired("clerk-" + i, "2024-06-01", "FRONTLINE"));
+            }
+            Map<String, RepresentationFigures> published = topology.publish();
+
+            assertThat(entries(counts)).as("one entry per cell, however many employees").hasSize((int) cells)
+                    .containsKey("ORG|ALL");
+            assertThat(entries(counts).get("ORG|ALL").headcount()).isEqualTo(60)
+                    .isEqualTo(published.get("ORG|ALL|TOTAL").getHeadcount());
+        }
+    }
+
+    private static Map<String, GroupCounts> entries(KeyValueStore<String, GroupCounts> store) {
+        Map<String, GroupCounts> entries = new java.util.TreeMap<>();
+        try (KeyValueIterator<String, GroupCounts> all = store.all()) {
+            all.forEachRemaining(entry -> entries.put(entry.key, entry.value));
+        }
+        return entries;
     }
 
     @Test
