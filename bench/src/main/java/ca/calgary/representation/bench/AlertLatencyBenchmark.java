@@ -95,6 +95,15 @@ public final class AlertLatencyBenchmark {
                  KafkaConsumer<String, Object> figures = reader(platform, registry,
                          MetricsTopic.REPRESENTATION.topicName())) {
                 awaitRunning(metrics, alerting);
+                // every hop of the path, in order: the internal topics exist once both applications run
+                HopWatch hops = new HopWatch(platform.bootstrapServers(), List.of(
+                        EventTopic.EMPLOYMENT.topicName(),
+                        representation.applicationId() + "-employee-events-repartition",
+                        representation.applicationId() + "-contribution-changes-repartition",
+                        MetricsTopic.REPRESENTATION.topicName(),
+                        alerts.applicationId() + "-alert-signals-repartition",
+                        AlertTopic.TRANSITIONS.topicName()),
+                        key -> key.startsWith("probe-black-") || key.contains(PROBE_UNIT));
                 // the service's today, in its zone: an event dated later is future-dated and waits for its day
                 LocalDate today = LocalDate.now(RepresentationConfig.defaults().zone());
                 producer.send(new ProducerRecord<>(MetricsTopic.BENCHMARKS.topicName(), "UNIT:" + PROBE_UNIT + "|BLACK",
@@ -118,8 +127,10 @@ public final class AlertLatencyBenchmark {
                         Runtime.getRuntime().availableProcessors(), WARM_UP.toSeconds());
                 List<Long> latencies = new ArrayList<>();
                 List<Long> metricLatencies = new ArrayList<>();
+                Map<String, List<Long>> hopLatencies = new java.util.LinkedHashMap<>();
                 for (int flip = 1; flip <= flips; flip++) {
                     boolean open = flip % 2 == 1;
+                    hops.reset();
                     long sent = System.nanoTime();
                     for (int i = 0; i < PROBE_SIZE; i++) {
                         String key = "probe-black-" + i;
@@ -149,16 +160,26 @@ public final class AlertLatencyBenchmark {
                     }
                     long latency = (System.nanoTime() - sent) / 1_000_000;
                     latencies.add(latency);
-                    if (latency > 1000) {
-                        System.out.printf("flip %d: %d ms to the alert%n", flip, latency);
+                    if (latency > 500) {
+                        System.out.printf("flip %d: %d ms to the alert (%d ms to the metric)%n", flip, latency,
+                                metricLatencies.isEmpty() ? -1 : metricLatencies.get(metricLatencies.size() - 1));
                     }
                     Thread.sleep(500);
+                    for (String topic : hops.topics()) {
+                        Long seen = hops.lastSeen(topic);
+                        if (seen != null) {
+                            hopLatencies.computeIfAbsent(topic, t -> new ArrayList<>()).add((seen - sent) / 1_000_000);
+                        }
+                    }
                 }
                 loading.set(false);
                 load.join();
                 System.out.printf("background events sent: %,d%n", background.get());
                 report("event-to-metric latency (metrics.representation)", metricLatencies);
                 report("event-to-alert latency (alerts.transitions)", latencies);
+                System.out.println("where the time goes: when the flip's last record became visible on each hop");
+                hopLatencies.forEach((topic, hop) -> report("  " + topic, hop));
+                hops.close();
             }
         }
     }

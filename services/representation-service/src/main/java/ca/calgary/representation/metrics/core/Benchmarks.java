@@ -22,4 +22,15 @@ public final class Benchmarks {
         Benchmark own = byKey.get(scope.id() + "|" + group.name());
         return own != null ? Optional.of(own) : Optional.ofNullable(byKey.get(Scope.ORG.id() + "|" + group.name()));
     }
+
+    /** The same benchmarks in force: every (scope, group) has the same share, source and year. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Benchmarks that && byKey.equals(that.byKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return byKey.hashCode();
+    }
 }

@@ -30,6 +30,10 @@ public record CellFigures(
 
     /** The cell's key as a string: {@code scope|tier|group}. */
     public String cellId() {
-        return scope.id() + "|" + tier.name() + "|" + group.name();
+        return cellId(new CellKey(scope, tier), group);
+    }
+
+    public static String cellId(CellKey key, Group group) {
+        return key.id() + "|" + group.name();
     }
 }

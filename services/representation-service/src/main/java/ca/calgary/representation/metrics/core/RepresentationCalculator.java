@@ -40,13 +40,23 @@ public final class RepresentationCalculator {
         Set<Suppression.Cell> menteesSuppressed = Suppression.suppressedMentees(table, minCellSize, suppressed);
         List<CellFigures> figures = new ArrayList<>();
         new TreeMap<>(table).forEach((key, counts) -> {
-            if (counts.headcount() <= 0) {
-                return;
-            }
-            for (Group group : Group.values()) {
-                figures.add(figures(key, group, counts, benchmarks, asOf, suppressed, menteesSuppressed));
+            if (counts.headcount() > 0) {
+                figures.addAll(figures(key, counts, benchmarks, asOf, suppressed, menteesSuppressed));
             }
         });
+        return figures;
+    }
+
+    /**
+     * The figures of every group of one (scope, tier). They depend on nothing else than what is passed: the cell's
+     * counts, the benchmarks, the date, and which of the cell's counts the whole table's suppression withholds.
+     */
+    List<CellFigures> figures(CellKey key, GroupCounts counts, Benchmarks benchmarks, LocalDate asOf,
+                              Set<Suppression.Cell> suppressed, Set<Suppression.Cell> menteesSuppressed) {
+        List<CellFigures> figures = new ArrayList<>(Group.values().length);
+        for (Group group : Group.values()) {
+            figures.add(figures(key, group, counts, benchmarks, asOf, suppressed, menteesSuppressed));
+        }
         return figures;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import ca.calgary.representation.metrics.core.Benchmark;
 import ca.calgary.representation.metrics.core.Benchmarks;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.ChangedFigures;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
@@ -57,6 +59,8 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private final Supplier<LocalDate> today;
     private final Set<String> publicSafety;
     private final RepresentationCalculator calculator;
+    /** Computes only the cells whose figures can have changed since the last publication (empty after init). */
+    private ChangedFigures changedFigures;
     private final Duration publishInterval;
     private final Settling settling;
     private ProcessorContext<String, Object> context;
@@ -83,6 +87,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.cellCounts = context.getStateStore(RepresentationTopology.CELL_COUNTS_STORE);
+        this.changedFigures = new ChangedFigures(calculator);
         counts.clear();
         try (KeyValueIterator<String, GroupCounts> all = cellCounts.all()) {
             all.forEachRemaining(entry -> counts.put(CellKey.parse(entry.key), entry.value));
@@ -174,8 +179,9 @@ final class RepresentationAggregator implements Processor<String, Object, String
         }
         LocalDate asOf = today.get();
         long timestamp = context.currentSystemTimeMs();
+        ChangedFigures.Changes changes = changedFigures.since(table, new Benchmarks(shares), asOf);
         Set<String> current = new HashSet<>();
-        for (CellFigures figures : calculator.figures(table, new Benchmarks(shares), asOf)) {
+        for (CellFigures figures : changes.figures()) {
             String id = figures.cellId();
             current.add(id);
             String signature = FiguresRecords.signature(figures);
@@ -184,10 +190,20 @@ final class RepresentationAggregator implements Processor<String, Object, String
                 context.forward(new Record<>(id, FiguresRecords.toAvro(figures), timestamp));
             }
         }
-        List<String> gone = new ArrayList<>();
-        for (String id : publishedSignatures.keySet()) {
-            if (!current.contains(id) && !id.equals(DATA_QUALITY_KEY)) {
-                gone.add(id);
+        Set<String> gone = new LinkedHashSet<>();
+        if (changes.complete()) {
+            for (String id : publishedSignatures.keySet()) {
+                if (!current.contains(id) && !id.equals(DATA_QUALITY_KEY)) {
+                    gone.add(id);
+                }
+            }
+        }
+        for (CellKey key : changes.gone()) {
+            for (Group group : Group.values()) {
+                String id = CellFigures.cellId(key, group);
+                if (publishedSignatures.containsKey(id)) {
+                    gone.add(id);
+                }
             }
         }
         for (String id : gone) {

@@ -106,15 +106,7 @@ class SuppressionAttackTest {
         Map<CellKey, GroupCounts> table = new HashMap<>();
         int employees = 20 + random.nextInt(300);
         for (int i = 0; i < employees; i++) {
-            String unit = units[random.nextInt(units.length)];
-            Placement placement = new Placement(Level.values()[random.nextInt(Level.values().length)], unit,
-                    unit.contains("Police") ? "POLICE" : unit.contains("Fire") ? "FIRE" : "CORPORATE");
-            EmployeeState state = EmployeeHistory.empty()
-                    .with(EmployeeEvent.placement("h" + i, LocalDate.of(2020, 1, 1), Instant.EPOCH,
-                            EmployeeEvent.Kind.HIRED, placement))
-                    .with(EmployeeEvent.selfIdentified("s" + i, LocalDate.of(2020, 1, 1), Instant.EPOCH,
-                            randomIdentification(random)))
-                    .stateAsOf(LocalDate.of(2025, 1, 1));
+            EmployeeState state = randomEmployee(random, units, i);
             boolean mentee = random.nextInt(5) == 0;
             for (CellKey key : CellKey.of(state.placement(), RepresentationConfig.DEFAULT_PUBLIC_SAFETY)) {
                 table.merge(key, GroupCounts.empty().plus(state.groups(), mentee, 1),
@@ -129,6 +121,19 @@ class SuppressionAttackTest {
         // Primary suppression holds: no published count is small, none of N minus it either.
         assertThat(feed).filteredOn(row -> !row.suppressed() && row.group() != Group.TOTAL)
                 .allSatisfy(row -> assertThat(SmallCountSuppression.isSmall(row.count(), row.headcount(), 10)).isFalse());
+    }
+
+    /** An employee hired in 2020 into one of these units at a random level, self-identified at random. */
+    static EmployeeState randomEmployee(Random random, String[] units, int id) {
+        String unit = units[random.nextInt(units.length)];
+        Placement placement = new Placement(Level.values()[random.nextInt(Level.values().length)], unit,
+                unit.contains("Police") ? "POLICE" : unit.contains("Fire") ? "FIRE" : "CORPORATE");
+        return EmployeeHistory.empty()
+                .with(EmployeeEvent.placement("h" + id, LocalDate.of(2020, 1, 1), Instant.EPOCH,
+                        EmployeeEvent.Kind.HIRED, placement))
+                .with(EmployeeEvent.selfIdentified("s" + id, LocalDate.of(2020, 1, 1), Instant.EPOCH,
+                        randomIdentification(random)))
+                .stateAsOf(LocalDate.of(2025, 1, 1));
     }
 
     private static SelfIdentification randomIdentification(Random random) {
