@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.Contribution;
@@ -12,13 +14,16 @@ import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.EmployeeState;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Keeps each employee's history (SPEC §4) and, whenever what the employee contributes to the live counts changes,
@@ -27,6 +32,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * live figures wait for this processor; the flow application keeps its own histories ({@link EmployeeFlowsProcessor}).
  */
 final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
+
+    /** What each employee counts in now (their cells and groups), to tell the change an event makes. */
+    static final String CONTRIBUTIONS_STORE = "employee-contributions";
+    /** The employees with future-dated events, by the day the next one takes effect. */
+    static final String DUE_DATES_STORE = "employee-due-dates";
+    /** How many of each employee's events cannot apply yet (a step before the hire), for data quality. */
+    static final String UNEXPLAINED_STORE = "employee-unexplained-events";
 
     private final Supplier<LocalDate> today;
     private final Duration dayCheckInterval;
@@ -41,13 +53,32 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         this.dayCheckInterval = dayCheckInterval;
     }
 
+    static ProcessorSupplier<String, EmployeeEvent, String, ContributionChange> supplier(Supplier<LocalDate> today,
+                                                                                     Duration dayCheckInterval) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, EmployeeEvent, String, ContributionChange> get() {
+                return new EmployeeStateProcessor(today, dayCheckInterval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(EmployeeHistories.store(),
+                        RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
+                                RepresentationTopology.ERASING_CHANGELOG),
+                        RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
+            }
+        };
+    }
+
     @Override
     public void init(ProcessorContext<String, ContributionChange> context) {
         this.context = context;
         this.histories = context.getStateStore(EmployeeHistories.STORE);
-        this.contributions = context.getStateStore(RepresentationTopology.CONTRIBUTIONS_STORE);
-        this.dueDates = context.getStateStore(RepresentationTopology.DUE_DATES_STORE);
-        this.unexplained = context.getStateStore(RepresentationTopology.UNEXPLAINED_STORE);
+        this.contributions = context.getStateStore(CONTRIBUTIONS_STORE);
+        this.dueDates = context.getStateStore(DUE_DATES_STORE);
+        this.unexplained = context.getStateStore(UNEXPLAINED_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDueEvents());
     }
 

@@ -29,12 +29,17 @@ import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
@@ -46,7 +51,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
  * changed, the latest state of each.
  */
-final class RepresentationAggregator implements Processor<String, Object, String, Object> {
+final class RepresentationAggregator
+        implements Processor<String, RepresentationAggregator.Input, String, SpecificRecord> {
+
+    /** What this aggregation reads: keyed by employee, by benchmark key, or by dead-letter reason. */
+    sealed interface Input {
+    }
+
+    /** What one employee counts as before and after a change. */
+    record EmployeeChange(ContributionChange change) implements Input {
+    }
+
+    /** A benchmark set ({@code share}) or removed (null). */
+    record BenchmarkChange(BenchmarkShare share) implements Input {
+    }
+
+    /** A record of the inputs that could not apply, counted by reason as data quality. */
+    record DeadLettered(DeadLetter letter) implements Input {
+    }
+
+    /** The counts of every (scope, tier): nothing per employee. */
+    static final String CELL_COUNTS_STORE = "representation-cell-counts";
+    static final String BENCHMARKS_STORE = "benchmarks";
+    /** The signature of each cell's figures as last published. */
+    static final String PUBLISHED_STORE = "published-figures";
+    static final String DATA_QUALITY_STORE = "data-quality";
 
     /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
     static final String DATA_QUALITY_KEY = "ORG";
@@ -63,7 +92,7 @@ final class RepresentationAggregator implements Processor<String, Object, String
     private ChangedFigures changedFigures;
     private final Duration publishInterval;
     private final Settling settling;
-    private ProcessorContext<String, Object> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, GroupCounts> cellCounts;
     /** The store's contents: a publication computes every cell, and must not read the store to do so. */
     private final Map<CellKey, GroupCounts> counts = new HashMap<>();
@@ -83,28 +112,49 @@ final class RepresentationAggregator implements Processor<String, Object, String
         this.settling = new Settling();
     }
 
+    static ProcessorSupplier<String, Input, String, SpecificRecord> supplier(
+            Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
+            Duration publishInterval, Serde<BenchmarkShare> benchmarkSerde) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Input, String, SpecificRecord> get() {
+                return new RepresentationAggregator(today, publicSafety, calculator, publishInterval);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
+                        RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
+                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                        RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
+            }
+        };
+    }
+
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.cellCounts = context.getStateStore(RepresentationTopology.CELL_COUNTS_STORE);
+        this.cellCounts = context.getStateStore(CELL_COUNTS_STORE);
         this.changedFigures = new ChangedFigures(calculator);
         counts.clear();
         try (KeyValueIterator<String, GroupCounts> all = cellCounts.all()) {
             all.forEachRemaining(entry -> counts.put(CellKey.parse(entry.key), entry.value));
         }
-        this.benchmarks = context.getStateStore(RepresentationTopology.BENCHMARKS_STORE);
-        this.published = context.getStateStore(RepresentationTopology.PUBLISHED_STORE);
+        this.benchmarks = context.getStateStore(BENCHMARKS_STORE);
+        this.published = context.getStateStore(PUBLISHED_STORE);
         publishedSignatures.clear();
         try (KeyValueIterator<String, String> all = published.all()) {
             all.forEachRemaining(entry -> publishedSignatures.put(entry.key, entry.value));
         }
-        this.dataQuality = context.getStateStore(RepresentationTopology.DATA_QUALITY_STORE);
+        this.dataQuality = context.getStateStore(DATA_QUALITY_STORE);
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
     }
 
     @Override
-    public void process(Record<String, Object> record) {
-        if (record.value() instanceof ContributionChange change) {
+    public void process(Record<String, Input> record) {
+        if (record.value() instanceof EmployeeChange employeeChange) {
+            ContributionChange change = employeeChange.change();
             Map<CellKey, GroupCounts> before = new HashMap<>();
             apply(change.before(), -1, before);
             apply(change.after(), 1, before);
@@ -123,14 +173,15 @@ final class RepresentationAggregator implements Processor<String, Object, String
             add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
                     - (change.unexplainedBefore() > 0 ? 1 : 0));
             changed(record.timestamp());
-        } else if (record.value() instanceof DeadLetter letter) {
-            add(DEAD_LETTERS + letter.getReason().name(), 1);
+        } else if (record.value() instanceof DeadLettered deadLettered) {
+            add(DEAD_LETTERS + deadLettered.letter().getReason().name(), 1);
             changed(record.timestamp());
-        } else if (record.value() instanceof BenchmarkShare share) {
-            benchmarks.put(record.key(), share);
-            changed(record.timestamp());
-        } else if (record.value() == null && record.key() != null) {
-            benchmarks.delete(record.key());
+        } else if (record.value() instanceof BenchmarkChange benchmarkChange && record.key() != null) {
+            if (benchmarkChange.share() == null) {
+                benchmarks.delete(record.key());
+            } else {
+                benchmarks.put(record.key(), benchmarkChange.share());
+            }
             changed(record.timestamp());
         }
     }

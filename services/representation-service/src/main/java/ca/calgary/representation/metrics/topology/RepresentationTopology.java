@@ -11,9 +11,9 @@ import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -39,20 +39,15 @@ import org.apache.kafka.streams.state.Stores;
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] ───┘
  * </pre>
  *
- * Every processor, store and repartition topic is named; the stores that hold an employee's self-identification
- * (histories, contributions, and the aggregator's copy of contributions) have changelogs compacted within a day, so
+ * Every processor, store and repartition topic is named, and each processor declares its own stores; the stores
+ * that hold an employee's self-identification (histories, contributions) have changelogs compacted within a day, so
  * a withdrawal's erasure reaches the changelog too.
  */
 public final class RepresentationTopology {
 
     public static final String HISTORIES_STORE = EmployeeHistories.STORE;
-    public static final String CONTRIBUTIONS_STORE = "employee-contributions";
-    public static final String DUE_DATES_STORE = "employee-due-dates";
-    public static final String CELL_COUNTS_STORE = "representation-cell-counts";
-    public static final String BENCHMARKS_STORE = "benchmarks";
-    public static final String PUBLISHED_STORE = "published-figures";
-    public static final String UNEXPLAINED_STORE = "employee-unexplained-events";
-    public static final String DATA_QUALITY_STORE = "data-quality";
+    public static final String CONTRIBUTIONS_STORE = EmployeeStateProcessor.CONTRIBUTIONS_STORE;
+    public static final String CELL_COUNTS_STORE = RepresentationAggregator.CELL_COUNTS_STORE;
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(
@@ -91,41 +86,30 @@ public final class RepresentationTopology {
                 .to(topics.deadLettersTopic(), Produced.with(RepresentationTopics.KEY, topics.deadLetters())
                         .withName("dead-letters-sink"));
         // Counted by reason beside the other data-quality counts, in the task that publishes them.
-        KStream<String, Object> deadLetterCounts = deadLetters
+        KStream<String, RepresentationAggregator.Input> deadLetterCounts = deadLetters
                 .selectKey((key, letter) -> letter.getReason().name(), Named.as("dead-letter-by-reason"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, topics.deadLetters())
                         .withName("dead-letter-counts").withNumberOfPartitions(1))
-                .mapValues(letter -> (Object) letter, Named.as("dead-letter-as-input"));
+                .mapValues(RepresentationAggregator.DeadLettered::new, Named.as("dead-letter-as-input"));
 
-        builder.addStateStore(EmployeeHistories.store());
-        builder.addStateStore(loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(), ERASING_CHANGELOG));
-        builder.addStateStore(loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()));
-        builder.addStateStore(loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()));
-        builder.addStateStore(loggedStore(BENCHMARKS_STORE, topics.benchmarks(), Map.of()));
-        builder.addStateStore(loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
-        builder.addStateStore(loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
-        builder.addStateStore(loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
-
-        KStream<String, Object> changes = inputs.employeeEvents()
-                .process(() -> new EmployeeStateProcessor(today, dayCheckInterval), Named.as("employee-state"),
-                        HISTORIES_STORE, CONTRIBUTIONS_STORE, DUE_DATES_STORE, UNEXPLAINED_STORE)
+        KStream<String, RepresentationAggregator.Input> changes = inputs.employeeEvents()
+                .process(EmployeeStateProcessor.supplier(today, dayCheckInterval), Named.as("employee-state"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.contributionChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
-                .mapValues(change -> (Object) change, Named.as("contribution-change-as-input"));
+                .mapValues(RepresentationAggregator.EmployeeChange::new, Named.as("contribution-change-as-input"));
 
         KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
                 Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
-        KStream<String, Object> benchmarkUpdates = benchmarkShares
+        KStream<String, RepresentationAggregator.Input> benchmarkUpdates = benchmarkShares
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, topics.benchmarks())
                         .withName("benchmark-updates").withNumberOfPartitions(1))
-                .mapValues(share -> (Object) share, Named.as("benchmark-as-input"));
+                .mapValues(RepresentationAggregator.BenchmarkChange::new, Named.as("benchmark-as-input"));
 
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
-        KStream<String, Object> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
+        KStream<String, SpecificRecord> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
-                .process(() -> new RepresentationAggregator(today, config.publicSafetyServiceLines(), calculator,
-                                publishInterval), Named.as("representation-aggregator"),
-                        CELL_COUNTS_STORE, BENCHMARKS_STORE, PUBLISHED_STORE, DATA_QUALITY_STORE);
+                .process(RepresentationAggregator.supplier(today, config.publicSafetyServiceLines(), calculator,
+                        publishInterval, topics.benchmarks()), Named.as("representation-aggregator"));
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))
                 .mapValues(value -> (RepresentationFigures) value, Named.as("as-figures"))
