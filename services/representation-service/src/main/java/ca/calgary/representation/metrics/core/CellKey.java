@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import ca.calgary.representation.events.Level;
+
 /** A scope and a tier: the unit the counts of all groups are kept and published for. */
 public record CellKey(Scope scope, Tier tier) implements Comparable<CellKey> {
 
@@ -12,10 +14,15 @@ public record CellKey(Scope scope, Tier tier) implements Comparable<CellKey> {
 
     /** Every (scope, tier) an active employee at this placement counts in. */
     public static List<CellKey> of(Placement placement, Set<String> publicSafetyServiceLines) {
+        return of(Scope.of(placement, publicSafetyServiceLines), placement.level());
+    }
+
+    /** Every (scope, tier) of these scopes whose tier includes the level. */
+    static List<CellKey> of(List<Scope> scopes, Level level) {
         List<CellKey> keys = new ArrayList<>();
-        for (Scope scope : Scope.of(placement, publicSafetyServiceLines)) {
+        for (Scope scope : scopes) {
             for (Tier tier : Tier.values()) {
-                if (tier.includes(placement.level())) {
+                if (tier.includes(level)) {
                     keys.add(new CellKey(scope, tier));
                 }
             }

@@ -1,7 +1,5 @@
 package ca.calgary.representation.metrics.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,10 +14,5 @@ public record Contribution(Placement placement, Set<Group> groups, boolean mente
 
     public static Contribution of(EmployeeState state) {
         return state.active() ? new Contribution(state.placement(), state.groups(), state.activeMentee()) : null;
-    }
-
-    /** The (scope, tier) keys this contribution counts in. */
-    public List<CellKey> cells(Set<String> publicSafetyServiceLines) {
-        return new ArrayList<>(CellKey.of(placement, publicSafetyServiceLines));
     }
 }

@@ -2,7 +2,6 @@ package ca.calgary.representation.metrics.core;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -16,43 +15,69 @@ import java.util.function.Predicate;
  */
 public final class FlowChanges {
 
-    private final Set<String> publicSafety;
+    private final PlacementCells cells;
     private final Map<Period, Map<CellKey, FlowCounts>> periods = new HashMap<>();
     private final Map<Quarter, Map<CellKey, GroupCounts>> quarterEnds = new HashMap<>();
     private final Map<String, CompetitionCalculator.Counts> competitions = new HashMap<>();
 
-    public FlowChanges(Set<String> publicSafetyServiceLines) {
-        this.publicSafety = Set.copyOf(publicSafetyServiceLines);
+    public FlowChanges(PlacementCells cells) {
+        this.cells = cells;
     }
 
     /** Adds one employee's change: what they contributed before is removed, what they contribute now is added. */
     public void add(EmployeeFlows.Change change) {
-        change.periods().forEach((period, delta) -> {
-            add(period, delta.before(), -1);
-            add(period, delta.after(), 1);
-        });
+        change.periods().forEach((period, delta) -> add(period, delta.before(), delta.after()));
         change.competitions().forEach((competition, delta) -> {
             add(competition, delta.before(), -1);
             add(competition, delta.after(), 1);
         });
     }
 
-    private void add(Period period, FlowContribution contribution, int sign) {
+    private void add(Period period, FlowContribution before, FlowContribution after) {
+        Map<CellKey, FlowCounts> table = periods.computeIfAbsent(period, p -> new HashMap<>());
+        if (before != null && after != null && before.groups().equals(after.groups())) {
+            // Same groups: a count both add to cancels out. An event usually changes a period's contribution in a
+            // few counts (a transfer's units), while both add to most (the organisation's, the service line's).
+            Map<FlowContribution.Increment, Integer> net = new HashMap<>();
+            before.increments(cells).forEach(increment -> net.merge(increment, -1, Integer::sum));
+            after.increments(cells).forEach(increment -> net.merge(increment, 1, Integer::sum));
+            net.forEach((increment, times) -> {
+                if (times != 0) {
+                    table.computeIfAbsent(increment.key(), key -> new FlowCounts())
+                            .add(increment.measure(), after.groups(), times);
+                }
+            });
+        } else {
+            addIncrements(table, before, -1);
+            addIncrements(table, after, 1);
+        }
+        if (period.kind() == Period.Kind.QUARTER) {
+            Contribution endBefore = before == null ? null : before.atEndContribution();
+            Contribution endAfter = after == null ? null : after.atEndContribution();
+            if (!java.util.Objects.equals(endBefore, endAfter)) {
+                addQuarterEnd(period.last(), endBefore, -1);
+                addQuarterEnd(period.last(), endAfter, 1);
+            }
+        }
+    }
+
+    private void addIncrements(Map<CellKey, FlowCounts> table, FlowContribution contribution, int sign) {
         if (contribution == null) {
             return;
         }
-        Map<CellKey, FlowCounts> table = periods.computeIfAbsent(period, p -> new HashMap<>());
-        for (FlowContribution.Increment increment : contribution.increments(publicSafety)) {
+        for (FlowContribution.Increment increment : contribution.increments(cells)) {
             table.computeIfAbsent(increment.key(), key -> new FlowCounts())
                     .add(increment.measure(), contribution.groups(), sign);
         }
-        Contribution atEnd = contribution.atEndContribution();
-        if (period.kind() == Period.Kind.QUARTER && atEnd != null) {
-            Map<CellKey, GroupCounts> counts = quarterEnds.computeIfAbsent(period.last(), q -> new HashMap<>());
-            for (CellKey key : atEnd.cells(publicSafety)) {
-                counts.put(key, counts.getOrDefault(key, GroupCounts.empty())
-                        .plus(atEnd.groups(), atEnd.mentee(), sign));
-            }
+    }
+
+    private void addQuarterEnd(Quarter quarter, Contribution atEnd, int sign) {
+        if (atEnd == null) {
+            return;
+        }
+        Map<CellKey, GroupCounts> counts = quarterEnds.computeIfAbsent(quarter, q -> new HashMap<>());
+        for (CellKey key : cells.cells(atEnd.placement())) {
+            counts.put(key, counts.getOrDefault(key, GroupCounts.empty()).plus(atEnd.groups(), atEnd.mentee(), sign));
         }
     }
 

@@ -55,11 +55,11 @@ public record FlowContribution(Set<Group> groups, Placement atStart, Placement a
     }
 
     /** Every count this contribution adds to, each for all of {@link #groups()}. */
-    public List<Increment> increments(Set<String> publicSafetyServiceLines) {
+    public List<Increment> increments(PlacementCells cells) {
         List<Increment> increments = new ArrayList<>();
         if (atStart != null) {
-            add(increments, CellKey.of(atStart, publicSafetyServiceLines), FlowMeasure.HEADCOUNT_AT_START);
-            for (Scope scope : Scope.of(atStart, publicSafetyServiceLines)) {
+            add(increments, cells.cells(atStart), FlowMeasure.HEADCOUNT_AT_START);
+            for (Scope scope : cells.scopes(atStart)) {
                 for (Tier tier : Tier.values()) {
                     if (tier.lowestLevel().ordinal() == atStart.level().ordinal() + 1) {
                         increments.add(new Increment(new CellKey(scope, tier), FlowMeasure.PROMOTION_POOL));
@@ -67,23 +67,21 @@ public record FlowContribution(Set<Group> groups, Placement atStart, Placement a
                 }
             }
             if (nonMentee) {
-                add(increments, CellKey.of(atStart, publicSafetyServiceLines), FlowMeasure.NON_MENTEES);
+                add(increments, cells.cells(atStart), FlowMeasure.NON_MENTEES);
                 if (nonMenteePromoted) {
-                    add(increments, CellKey.of(atStart, publicSafetyServiceLines),
-                            FlowMeasure.NON_MENTEES_PROMOTED_WITHIN_24_MONTHS);
+                    add(increments, cells.cells(atStart), FlowMeasure.NON_MENTEES_PROMOTED_WITHIN_24_MONTHS);
                 }
             }
         }
         if (atEnd != null && belowManagement(atEnd)) {
-            add(increments, CellKey.of(atEnd, publicSafetyServiceLines), FlowMeasure.HEADCOUNT_BELOW_MANAGEMENT_AT_END);
+            add(increments, cells.cells(atEnd), FlowMeasure.HEADCOUNT_BELOW_MANAGEMENT_AT_END);
             if (menteeAtEnd) {
-                add(increments, CellKey.of(atEnd, publicSafetyServiceLines),
-                        FlowMeasure.ACTIVE_MENTEES_BELOW_MANAGEMENT_AT_END);
+                add(increments, cells.cells(atEnd), FlowMeasure.ACTIVE_MENTEES_BELOW_MANAGEMENT_AT_END);
             }
         }
-        hires.forEach(hire -> add(increments, CellKey.of(hire, publicSafetyServiceLines), FlowMeasure.HIRES));
+        hires.forEach(hire -> add(increments, cells.cells(hire), FlowMeasure.HIRES));
         for (Promotion promotion : promotions) {
-            for (Scope scope : Scope.of(promotion.to(), publicSafetyServiceLines)) {
+            for (Scope scope : cells.scopes(promotion.to())) {
                 for (Tier tier : Tier.values()) {
                     if (tier.includes(promotion.to().level()) && !tier.includes(promotion.from().level())) {
                         increments.add(new Increment(new CellKey(scope, tier), FlowMeasure.PROMOTIONS_INTO));
@@ -91,17 +89,14 @@ public record FlowContribution(Set<Group> groups, Placement atStart, Placement a
                 }
             }
         }
-        separations.forEach(from -> add(increments, CellKey.of(from, publicSafetyServiceLines),
-                FlowMeasure.SEPARATIONS));
+        separations.forEach(from -> add(increments, cells.cells(from), FlowMeasure.SEPARATIONS));
         for (Enrolment enrolment : enrolments) {
-            add(increments, CellKey.of(enrolment.placement(), publicSafetyServiceLines), FlowMeasure.MENTEE_ENROLMENTS);
+            add(increments, cells.cells(enrolment.placement()), FlowMeasure.MENTEE_ENROLMENTS);
             if (enrolment.promotedWithin24Months()) {
-                add(increments, CellKey.of(enrolment.placement(), publicSafetyServiceLines),
-                        FlowMeasure.MENTEES_PROMOTED_WITHIN_24_MONTHS);
+                add(increments, cells.cells(enrolment.placement()), FlowMeasure.MENTEES_PROMOTED_WITHIN_24_MONTHS);
             }
         }
-        completions.forEach(placement -> add(increments, CellKey.of(placement, publicSafetyServiceLines),
-                FlowMeasure.MENTEE_COMPLETIONS));
+        completions.forEach(placement -> add(increments, cells.cells(placement), FlowMeasure.MENTEE_COMPLETIONS));
         return increments;
     }
 

@@ -16,6 +16,7 @@ import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowChanges;
+import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Quarter;
 import org.apache.kafka.common.serialization.Serdes;
@@ -60,7 +61,8 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
 
     private final Supplier<LocalDate> today;
     private final Quarter firstQuarter;
-    private final Set<String> publicSafety;
+    /** Kept across passes: the same placements come back in every pass. */
+    private final PlacementCells placementCells;
     private final Duration coalescingWindow;
     private final int employeesPerPass;
     private ProcessorContext<String, FlowCountChange> context;
@@ -78,7 +80,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     EmployeeFlowsProcessor(Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
         this.today = today;
         this.firstQuarter = flowConfig.firstQuarter();
-        this.publicSafety = Set.copyOf(publicSafety);
+        this.placementCells = new PlacementCells(publicSafety);
         this.coalescingWindow = flowConfig.publishInterval().compareTo(COALESCING_WINDOW) < 0
                 ? flowConfig.publishInterval() : COALESCING_WINDOW;
         this.employeesPerPass = flowConfig.employeesPerPass();
@@ -161,7 +163,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
             quarter.put(EVALUATED_QUARTER, Quarter.of(day).id());
         }
         markDue(day);
-        FlowChanges changes = new FlowChanges(publicSafety);
+        FlowChanges changes = new FlowChanges(placementCells);
         List<String> employees = new ArrayList<>();
         // the changes are stamped with the newest event behind them: the aggregations tell live from backlog by it
         long eventTimeMs = -1;

@@ -26,6 +26,7 @@ import ca.calgary.representation.metrics.core.ChangedFigures;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
+import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
@@ -86,7 +87,7 @@ final class RepresentationAggregator
     private static final String DEAD_LETTERS = "dead-letters|";
 
     private final Supplier<LocalDate> today;
-    private final Set<String> publicSafety;
+    private final PlacementCells placementCells;
     private final RepresentationCalculator calculator;
     /** Computes only the cells whose figures can have changed since the last publication (empty after init). */
     private ChangedFigures changedFigures;
@@ -106,7 +107,7 @@ final class RepresentationAggregator
     RepresentationAggregator(Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
                              Duration publishInterval) {
         this.today = today;
-        this.publicSafety = publicSafety;
+        this.placementCells = new PlacementCells(publicSafety);
         this.calculator = calculator;
         this.publishInterval = publishInterval;
         this.settling = new Settling();
@@ -196,7 +197,7 @@ final class RepresentationAggregator
         if (contribution == null) {
             return;
         }
-        for (CellKey key : contribution.cells(publicSafety)) {
+        for (CellKey key : placementCells.cells(contribution.placement())) {
             if (!before.containsKey(key)) {
                 before.put(key, counts.get(key)); // null for a cell not yet counted
             }

@@ -94,7 +94,7 @@ class EmployeeFlowsTest {
     void aPromotionCountsIntoTheTiersItEntersAndThePoolOfTheTierAboveTheStartLevel() {
         FlowContribution q2 = EmployeeFlows.of(constableWhoIsPromotedThenLeaves(), FIRST, TODAY).periods()
                 .get(Period.parse("2024-Q2"));
-        List<FlowContribution.Increment> increments = q2.increments(RepresentationConfig.DEFAULT_PUBLIC_SAFETY);
+        List<FlowContribution.Increment> increments = q2.increments(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY));
 
         CellKey orgLeadership = new CellKey(Scope.ORG, Tier.LEADERSHIP);
         CellKey orgAll = new CellKey(Scope.ORG, Tier.ALL);

@@ -44,7 +44,7 @@ class FlowCalculatorTest {
     static Map<CellKey, FlowCounts> table(List<FlowContribution> people) {
         Map<CellKey, FlowCounts> table = new HashMap<>();
         for (FlowContribution person : people) {
-            for (FlowContribution.Increment increment : person.increments(RepresentationConfig.DEFAULT_PUBLIC_SAFETY)) {
+            for (FlowContribution.Increment increment : person.increments(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY))) {
                 table.computeIfAbsent(increment.key(), key -> new FlowCounts())
                         .add(increment.measure(), person.groups(), 1);
             }

@@ -26,7 +26,7 @@ class FlowChangesTest {
     }
 
     private static FlowChanges changes(EmployeeFlows.Change... changes) {
-        FlowChanges sum = new FlowChanges(RepresentationConfig.DEFAULT_PUBLIC_SAFETY);
+        FlowChanges sum = new FlowChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY));
         for (EmployeeFlows.Change change : changes) {
             sum.add(change);
         }
@@ -67,6 +67,29 @@ class FlowChangesTest {
         assertThat(sum.periods()).isEmpty();
         assertThat(sum.quarterEnds()).isEmpty();
         assertThat(sum.competitions()).isEmpty();
+    }
+
+    @Test
+    void countsThatBothContributionsAddToCancelAndTheRestIsWhatRemovingAndAddingGives() {
+        EmployeeHistory constable = history(hired("2023-06-01", CONSTABLE), selfIdentified("2023-06-01", BLACK));
+        EmployeeHistory sergeant = constable.with(promoted("2024-05-01", SERGEANT, null));
+        FlowChanges promotion = changes(EmployeeFlows.diff(flows(constable), flows(sergeant)));
+        // the same, the long way: the whole old contribution removed, the whole new one added
+        FlowChanges removedAndAdded = changes(EmployeeFlows.diff(flows(constable), EmployeeFlows.NONE),
+                EmployeeFlows.diff(EmployeeFlows.NONE, flows(sergeant)));
+
+        assertThat(promotion.periods().keySet()).isEqualTo(removedAndAdded.periods().keySet());
+        promotion.periods().forEach((period, cells) -> {
+            assertThat(cells.keySet()).as("%s", period).isEqualTo(removedAndAdded.periods().get(period).keySet());
+            cells.forEach((key, counts) -> {
+                for (int i = 0; i < FlowCounts.SIZE; i++) {
+                    assertThat(counts.at(i)).isEqualTo(removedAndAdded.periods().get(period).get(key).at(i));
+                }
+            });
+        });
+        assertThat(promotion.quarterEnds()).isEqualTo(removedAndAdded.quarterEnds());
+        // still employed in the organisation throughout: its head count at the start of Q3 does not change
+        assertThat(promotion.periods().get(Period.quarter(new Quarter(2024, 3))).get(ORG_ALL)).isNull();
     }
 
     @Test

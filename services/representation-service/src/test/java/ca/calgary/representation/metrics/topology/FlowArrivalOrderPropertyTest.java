@@ -24,6 +24,7 @@ import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowCalculator;
 import ca.calgary.representation.metrics.core.FlowChanges;
+import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Quarter;
@@ -152,7 +153,7 @@ class FlowArrivalOrderPropertyTest {
             EmployeeEvents.from((Object) event.value()).ifPresent(employeeEvent -> histories.merge(event.key(),
                     EmployeeHistory.empty().with(employeeEvent), (history, one) -> history.with(employeeEvent)));
         }
-        FlowChanges changes = new FlowChanges(ArrivalOrderPropertyTest.CONFIG.publicSafetyServiceLines());
+        FlowChanges changes = new FlowChanges(new PlacementCells(ArrivalOrderPropertyTest.CONFIG.publicSafetyServiceLines()));
         histories.values().forEach(history -> changes.add(EmployeeFlows.diff(EmployeeFlows.NONE,
                 EmployeeFlows.of(history, FIRST, asOf))));
         int k = ArrivalOrderPropertyTest.CONFIG.minCellSize();
