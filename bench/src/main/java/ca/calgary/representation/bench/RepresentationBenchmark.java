@@ -88,7 +88,7 @@ public final class RepresentationBenchmark {
     /** The stores keyed by employee, whose size grows with the workforce (the others grow with cells and periods). */
     private static final Set<String> PER_EMPLOYEE_STORES = Set.of("employee-histories", "employee-contributions",
             "employee-due-dates", "employee-unexplained-events", "employee-flows", "employee-flows-pending",
-            "employee-flows-due-dates");
+            "employee-flows-due-dates", "employee-state-pending");
 
     public static void main(String[] args) throws Exception {
         int employees = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -111,8 +111,8 @@ public final class RepresentationBenchmark {
             TransactionTroubleCounter trouble = TransactionTroubleCounter.attach();
             try (RepresentationStreams streams = RepresentationStreams.start(settings, Clock.systemUTC());
                  Timeline timeline = Timeline.start(platform, settings, streams, Duration.ofSeconds(5))) {
-                awaitConsumed(platform, settings.applicationId());
-                awaitFlowsEvaluated(platform, settings.flowsApplicationId(), streams);
+                awaitEvaluated(platform, settings.applicationId(), streams::pendingLiveEmployees);
+                awaitEvaluated(platform, settings.flowsApplicationId(), streams::pendingFlowEmployees);
                 // longer than an aggregation waits for a backlog to settle, so a pause is the end, not a wait
                 long lastWrite = awaitQuiet(platform, METRICS, Duration.ofSeconds(20));
                 double seconds = (lastWrite - started) / 1e9;
@@ -315,16 +315,16 @@ public final class RepresentationBenchmark {
     }
 
     /**
-     * Waits until the flows application has read everything (inputs and its repartition topics) and evaluated every
-     * employee it read: only then are the flow aggregations' inputs complete. Before, a pause in the metrics topics
-     * may only mean the aggregations wait for a backlog to settle.
+     * Waits until an application has read everything (inputs and its repartition topics) and evaluated every
+     * employee it read: only then are its aggregations' inputs complete. Before, a pause in the metrics topics may
+     * only mean the aggregations wait for a backlog to settle.
      */
-    private static void awaitFlowsEvaluated(LocalPlatform platform, String group, RepresentationStreams streams)
+    private static void awaitEvaluated(LocalPlatform platform, String group, java.util.function.LongSupplier pending)
             throws Exception {
         do {
             awaitConsumed(platform, group);
             Thread.sleep(500);
-        } while (pendingFlowEmployees(streams) != 0);
+        } while (pending(pending) != 0);
         awaitConsumed(platform, group);
     }
 
@@ -414,7 +414,7 @@ public final class RepresentationBenchmark {
 
         private final StringBuilder report = new StringBuilder("metrics topics' growth per interval (representation "
                 + "/ flows / snapshots / competitions), HR events read by the live and the flows application, "
-                + "employees pending flow evaluation:\n");
+                + "employees pending evaluation by the live and the flows application:\n");
         private final Thread sampler;
 
         private Timeline(LocalPlatform platform, RepresentationStreams.Settings settings,
@@ -432,9 +432,9 @@ public final class RepresentationBenchmark {
                             line.append(String.format(" %,9d", end - last[i]));
                             last[i] = end;
                         }
-                        line.append(String.format(" | %,9d %,9d | %,7d", inputsRead(platform,
+                        line.append(String.format(" | %,9d %,9d | %,7d %,7d", inputsRead(platform,
                                 settings.applicationId()), inputsRead(platform, settings.flowsApplicationId()),
-                                pendingFlowEmployees(streams)));
+                                pending(streams::pendingLiveEmployees), pending(streams::pendingFlowEmployees)));
                         synchronized (report) {
                             report.append(line).append('\n');
                         }
@@ -478,10 +478,10 @@ public final class RepresentationBenchmark {
         }
     }
 
-    /** -1 while the flows application's stores cannot be queried (starting, rebalancing). */
-    private static long pendingFlowEmployees(RepresentationStreams streams) {
+    /** -1 while the application's stores cannot be queried (starting, rebalancing). */
+    private static long pending(java.util.function.LongSupplier employees) {
         try {
-            return streams.pendingFlowEmployees();
+            return employees.getAsLong();
         } catch (InvalidStateStoreException e) {
             return -1;
         }

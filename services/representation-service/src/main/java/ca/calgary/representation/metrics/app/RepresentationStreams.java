@@ -206,10 +206,22 @@ public final class RepresentationStreams implements StreamsApplication {
      * the flow metrics reflect every event the flows application has read.
      */
     public long pendingFlowEmployees() {
-        ReadOnlyKeyValueStore<String, Long> pending = flows.store(StoreQueryParameters.fromNameAndType(
-                FlowMetricsTopology.PENDING_EMPLOYEES_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+        return entries(flows, FlowMetricsTopology.PENDING_EMPLOYEES_STORE);
+    }
+
+    /**
+     * How many employees of this instance's live tasks were marked by events that no pass has evaluated yet: 0 once
+     * the live counts reflect every event the live application has read.
+     */
+    public long pendingLiveEmployees() {
+        return entries(live, RepresentationTopology.PENDING_EMPLOYEES_STORE);
+    }
+
+    private static long entries(KafkaStreams application, String store) {
+        ReadOnlyKeyValueStore<String, Long> marks = application.store(StoreQueryParameters.fromNameAndType(store,
+                QueryableStoreTypes.<String, Long>keyValueStore()));
         long count = 0;
-        try (KeyValueIterator<String, Long> employees = pending.all()) {
+        try (KeyValueIterator<String, Long> employees = marks.all()) {
             for (; employees.hasNext(); employees.next()) {
                 count++;
             }

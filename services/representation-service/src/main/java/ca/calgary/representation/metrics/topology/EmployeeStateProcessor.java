@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.Contribution;
+import ca.calgary.representation.metrics.core.ContributionChanges;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.EmployeeState;
-import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import ca.calgary.representation.metrics.core.PlacementCells;
+import ca.calgary.representation.metrics.topology.InternalSerdes.LiveCountChange;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,39 +28,58 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Keeps each employee's history (SPEC §4) and, whenever what the employee contributes to the live counts changes,
- * forwards a {@link ContributionChange}: on an event (a duplicate eventId changes nothing), and on the day a
- * future-dated event takes effect, with no new input (a wall-clock check finds the employees due that day). Only the
- * live figures wait for this processor; the flow application keeps its own histories ({@link EmployeeFlowsProcessor}).
+ * Keeps each employee's history (SPEC §4) and sends what the employees of this partition change in the live counts,
+ * coalesced: an event (a duplicate eventId changes nothing) or a future-dated event's day (a wall-clock check finds
+ * the employees due) only marks the employee ({@code employee-state-pending}); every {@link #PASS_INTERVAL} a pass
+ * evaluates the marked employees (at most {@link #EMPLOYEES_PER_PASS}) and forwards one {@link LiveCountChange}: the
+ * change of each (scope, tier)'s counts. So the one task that holds the whole table receives cell changes, and its
+ * work grows with the cells and the passes, not with the employees or their events; an employee with ten events in
+ * a first load is evaluated once. Marks, contributions and the output are written in the same transaction, so a
+ * restart resumes with the marked employees. Only the live figures wait for this processor; the flow application
+ * keeps its own histories ({@link EmployeeFlowsProcessor}).
  */
-final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, ContributionChange> {
+final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, String, LiveCountChange> {
 
-    /** What each employee counts in now (their cells and groups), to tell the change an event makes. */
+    /** What each employee counts in now (their cells and groups), to tell the change an evaluation makes. */
     static final String CONTRIBUTIONS_STORE = "employee-contributions";
     /** The employees with future-dated events, by the day the next one takes effect. */
     static final String DUE_DATES_STORE = "employee-due-dates";
     /** How many of each employee's events cannot apply yet (a step before the hire), for data quality. */
     static final String UNEXPLAINED_STORE = "employee-unexplained-events";
+    /** The employees to evaluate in the next pass, with the latest timestamp of their events. */
+    static final String PENDING_STORE = "employee-state-pending";
+
+    /** Short, because a live change waits for the next pass (and then for the commit). */
+    static final Duration PASS_INTERVAL = Duration.ofMillis(10);
+    /** Bounds a pass's work and transaction during a first load; the rest waits for the next pass. */
+    static final int EMPLOYEES_PER_PASS = 5_000;
+    /** The one key of the changes topic (it has one partition). */
+    static final String CHANGES_KEY = "cells";
 
     private final Supplier<LocalDate> today;
     private final Duration dayCheckInterval;
-    private ProcessorContext<String, ContributionChange> context;
+    private final PlacementCells placementCells;
+    private ProcessorContext<String, LiveCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, Contribution> contributions;
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, Integer> unexplained;
+    private KeyValueStore<String, Long> pending;
+    /** False only when the last pass left no marks (true after a restart: marks may have been restored). */
+    private boolean mayHavePending = true;
 
-    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval) {
+    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety) {
         this.today = today;
         this.dayCheckInterval = dayCheckInterval;
+        this.placementCells = new PlacementCells(publicSafety);
     }
 
-    static ProcessorSupplier<String, EmployeeEvent, String, ContributionChange> supplier(Supplier<LocalDate> today,
-                                                                                     Duration dayCheckInterval) {
+    static ProcessorSupplier<String, EmployeeEvent, String, LiveCountChange> supplier(
+            Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, EmployeeEvent, String, ContributionChange> get() {
-                return new EmployeeStateProcessor(today, dayCheckInterval);
+            public Processor<String, EmployeeEvent, String, LiveCountChange> get() {
+                return new EmployeeStateProcessor(today, dayCheckInterval, publicSafety);
             }
 
             @Override
@@ -67,19 +88,23 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
                         RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
                                 RepresentationTopology.ERASING_CHANGELOG),
                         RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()));
+                        RepresentationTopology.loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()),
+                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, ContributionChange> context) {
+    public void init(ProcessorContext<String, LiveCountChange> context) {
         this.context = context;
         this.histories = context.getStateStore(EmployeeHistories.STORE);
         this.contributions = context.getStateStore(CONTRIBUTIONS_STORE);
         this.dueDates = context.getStateStore(DUE_DATES_STORE);
         this.unexplained = context.getStateStore(UNEXPLAINED_STORE);
-        context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> applyDueEvents());
+        this.pending = context.getStateStore(PENDING_STORE);
+        mayHavePending = true;
+        context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> markDueEmployees());
+        context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> pass());
     }
 
     @Override
@@ -92,51 +117,91 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         if (updated == null) {
             return;
         }
-        LocalDate day = today.get();
-        if (record.value().effectiveDate().isAfter(day)) {
+        if (record.value().effectiveDate().isAfter(today.get())) {
             dueDates.put(EmployeeHistories.dueKey(record.value().effectiveDate(), employeeKey), "");
         }
-        reevaluate(employeeKey, updated, day, record.timestamp());
+        mark(employeeKey, record.timestamp());
     }
 
-    /** Employees with an event taking effect on or before today that was in the future when it arrived. */
-    private void applyDueEvents() {
+    private void mark(String employeeKey, long timestamp) {
+        Long marked = pending.get(employeeKey);
+        if (marked == null || marked < timestamp) {
+            pending.put(employeeKey, timestamp);
+        }
+        mayHavePending = true;
+    }
+
+    /** Marks the employees with an event taking effect on or before today that was in the future when it arrived. */
+    private void markDueEmployees() {
         LocalDate day = today.get();
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> entries = dueDates.range("", EmployeeHistories.dueKey(day, "\uffff"))) {
             entries.forEachRemaining(due::add);
         }
         for (KeyValue<String, String> entry : due) {
-            String employeeKey = entry.key.substring(entry.key.indexOf('|') + 1);
-            EmployeeHistory history = histories.get(employeeKey);
-            if (history != null) {
-                reevaluate(employeeKey, history, day, context.currentSystemTimeMs());
-            }
+            mark(entry.key.substring(entry.key.indexOf('|') + 1), context.currentSystemTimeMs());
             dueDates.delete(entry.key);
+        }
+        if (!due.isEmpty()) {
+            pass();
         }
     }
 
-    private void reevaluate(String employeeKey, EmployeeHistory history, LocalDate day, long timestamp) {
-        EmployeeState state = history.stateAsOf(day);
-        Contribution after = Contribution.of(state);
-        Contribution before = contributions.get(employeeKey);
-        int unexplainedAfter = state.unexplainedEvents();
-        int unexplainedBefore = Objects.requireNonNullElse(unexplained.get(employeeKey), 0);
-        if (Objects.equals(before, after) && unexplainedBefore == unexplainedAfter) {
+    /** Evaluates the marked employees and forwards what they change in the live counts, summed. */
+    void pass() {
+        if (!mayHavePending) {
             return;
         }
-        if (after == null) {
-            contributions.delete(employeeKey);
-        } else {
-            contributions.put(employeeKey, after);
+        List<KeyValue<String, Long>> batch = new ArrayList<>();
+        try (KeyValueIterator<String, Long> marked = pending.all()) {
+            while (marked.hasNext() && batch.size() < EMPLOYEES_PER_PASS) {
+                batch.add(marked.next());
+            }
+            mayHavePending = marked.hasNext();
         }
-        if (unexplainedAfter == 0) {
-            unexplained.delete(employeeKey);
-        } else {
-            unexplained.put(employeeKey, unexplainedAfter);
+        if (batch.isEmpty()) {
+            return;
         }
-        // Keyed by employee: the aggregation topic has one partition, and the aggregator keeps each employee's part.
-        context.forward(new Record<>(employeeKey,
-                new ContributionChange(before, after, unexplainedBefore, unexplainedAfter), timestamp));
+        LocalDate day = today.get();
+        ContributionChanges changes = new ContributionChanges(placementCells);
+        long unexplainedEvents = 0;
+        long employeesWithUnexplained = 0;
+        long latest = Long.MIN_VALUE;
+        for (KeyValue<String, Long> entry : batch) {
+            String employeeKey = entry.key;
+            EmployeeHistory history = histories.get(employeeKey);
+            pending.delete(employeeKey);
+            latest = Math.max(latest, entry.value);
+            if (history == null) {
+                continue;
+            }
+            EmployeeState state = history.stateAsOf(day);
+            Contribution after = Contribution.of(state);
+            Contribution before = contributions.get(employeeKey);
+            if (!Objects.equals(before, after)) {
+                changes.add(before, after);
+                if (after == null) {
+                    contributions.delete(employeeKey);
+                } else {
+                    contributions.put(employeeKey, after);
+                }
+            }
+            int unexplainedAfter = state.unexplainedEvents();
+            int unexplainedBefore = Objects.requireNonNullElse(unexplained.get(employeeKey), 0);
+            if (unexplainedAfter != unexplainedBefore) {
+                unexplainedEvents += unexplainedAfter - unexplainedBefore;
+                employeesWithUnexplained += (unexplainedAfter > 0 ? 1 : 0) - (unexplainedBefore > 0 ? 1 : 0);
+                if (unexplainedAfter == 0) {
+                    unexplained.delete(employeeKey);
+                } else {
+                    unexplained.put(employeeKey, unexplainedAfter);
+                }
+            }
+        }
+        // Sent even when nothing changed: the aggregation tells a backlog still being read from one that has
+        // settled by these records (a first load's events that change no count, such as competition steps, must
+        // not look like the end of it), and tells live changes from a backlog by their timestamp, the newest event's.
+        context.forward(new Record<>(CHANGES_KEY,
+                new LiveCountChange(changes.cells(), unexplainedEvents, employeesWithUnexplained), latest));
     }
 }

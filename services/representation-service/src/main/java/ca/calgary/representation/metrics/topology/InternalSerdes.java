@@ -62,7 +62,11 @@ final class InternalSerdes {
      * A change of one employee: what they counted as before and after (either may be null), and their number of
      * unexplained events (SPEC §4 data quality) before and after.
      */
-    record ContributionChange(Contribution before, Contribution after, int unexplainedBefore, int unexplainedAfter) {
+    /**
+     * Many employees' changes to the live counts, coalesced: the change of each (scope, tier)'s counts, and of the
+     * data-quality counts of events that cannot apply yet.
+     */
+    record LiveCountChange(Map<CellKey, GroupCounts> cells, long unexplainedEvents, long employeesWithUnexplained) {
     }
 
     static Serde<EmployeeEvent> employeeEvent() {
@@ -91,15 +95,12 @@ final class InternalSerdes {
         return serde(InternalSerdes::writeContribution, InternalSerdes::readContribution);
     }
 
-    static Serde<ContributionChange> contributionChange() {
+    static Serde<LiveCountChange> liveCountChange() {
         return serde((out, change) -> {
-            writeNullable(out, change.before(), InternalSerdes::writeContribution);
-            writeNullable(out, change.after(), InternalSerdes::writeContribution);
-            out.writeInt(change.unexplainedBefore());
-            out.writeInt(change.unexplainedAfter());
-        }, in -> new ContributionChange(readNullable(in, InternalSerdes::readContribution),
-                readNullable(in, InternalSerdes::readContribution), in.readInt(),
-                in.readInt()));
+            writeCells(out, change.cells(), InternalSerdes::writeGroupCounts);
+            out.writeLong(change.unexplainedEvents());
+            out.writeLong(change.employeesWithUnexplained());
+        }, in -> new LiveCountChange(readCells(in, InternalSerdes::readGroupCounts), in.readLong(), in.readLong()));
     }
 
     static Serde<EmployeeFlows> employeeFlows() {

@@ -23,13 +23,11 @@ import ca.calgary.representation.metrics.core.Benchmarks;
 import ca.calgary.representation.metrics.core.CellFigures;
 import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.ChangedFigures;
-import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
-import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.Scope;
-import ca.calgary.representation.metrics.topology.InternalSerdes.ContributionChange;
+import ca.calgary.representation.metrics.topology.InternalSerdes.LiveCountChange;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,10 +43,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
  * Complementary suppression needs the whole table (a unit and its child units, a whole and its parts), so the
- * counts live in one task. Each contribution change subtracts what the employee counted as before and adds what
- * they count as now, so the task keeps counts per cell ({@code representation-cell-counts}), never anything per
- * employee: its state and its start-up read are bounded by the cells, not by the workforce (the store's cache
- * coalesces a cell's writes until the commit). Publication is coalesced: at most once per interval (live changes
+ * counts live in one task. What reaches it are coalesced changes of cells' counts, summed over many employees by
+ * the partitioned {@link EmployeeStateProcessor}, so the task keeps counts per cell ({@code
+ * representation-cell-counts}), never anything per employee: its state, its start-up read and its work are bounded
+ * by the cells and the passes, not by the workforce or its events. Publication is coalesced: at most once per interval (live changes
  * at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
  * changed, the latest state of each.
  */
@@ -59,8 +57,8 @@ final class RepresentationAggregator
     sealed interface Input {
     }
 
-    /** What one employee counts as before and after a change. */
-    record EmployeeChange(ContributionChange change) implements Input {
+    /** The coalesced change of the counts of many employees' cells ({@link EmployeeStateProcessor}). */
+    record CountChange(LiveCountChange change) implements Input {
     }
 
     /** A benchmark set ({@code share}) or removed (null). */
@@ -87,7 +85,6 @@ final class RepresentationAggregator
     private static final String DEAD_LETTERS = "dead-letters|";
 
     private final Supplier<LocalDate> today;
-    private final PlacementCells placementCells;
     private final RepresentationCalculator calculator;
     /** Computes only the cells whose figures can have changed since the last publication (empty after init). */
     private ChangedFigures changedFigures;
@@ -104,22 +101,21 @@ final class RepresentationAggregator
     private KeyValueStore<String, Long> dataQuality;
     private boolean dirty = true;
 
-    RepresentationAggregator(Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
+    RepresentationAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator,
                              Duration publishInterval) {
         this.today = today;
-        this.placementCells = new PlacementCells(publicSafety);
         this.calculator = calculator;
         this.publishInterval = publishInterval;
         this.settling = new Settling();
     }
 
     static ProcessorSupplier<String, Input, String, SpecificRecord> supplier(
-            Supplier<LocalDate> today, Set<String> publicSafety, RepresentationCalculator calculator,
+            Supplier<LocalDate> today, RepresentationCalculator calculator,
             Duration publishInterval, Serde<BenchmarkShare> benchmarkSerde) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Input, String, SpecificRecord> get() {
-                return new RepresentationAggregator(today, publicSafety, calculator, publishInterval);
+                return new RepresentationAggregator(today, calculator, publishInterval);
             }
 
             @Override
@@ -154,26 +150,26 @@ final class RepresentationAggregator
 
     @Override
     public void process(Record<String, Input> record) {
-        if (record.value() instanceof EmployeeChange employeeChange) {
-            ContributionChange change = employeeChange.change();
-            Map<CellKey, GroupCounts> before = new HashMap<>();
-            apply(change.before(), -1, before);
-            apply(change.after(), 1, before);
-            // written once per cell, and only where the counts changed: before and after share most cells
-            before.forEach((key, old) -> {
-                GroupCounts updated = counts.get(key);
-                if (updated == null) {
-                    if (old != null) {
-                        cellCounts.delete(key.id());
-                    }
-                } else if (!updated.equals(old)) {
+        if (record.value() instanceof CountChange countChange) {
+            LiveCountChange change = countChange.change();
+            change.cells().forEach((key, delta) -> {
+                GroupCounts updated = counts.getOrDefault(key, GroupCounts.empty()).plus(delta);
+                if (updated.isEmpty()) {
+                    counts.remove(key);
+                    cellCounts.delete(key.id());
+                } else {
+                    counts.put(key, updated);
                     cellCounts.put(key.id(), updated);
                 }
             });
-            add(UNEXPLAINED_EVENTS, change.unexplainedAfter() - change.unexplainedBefore());
-            add(EMPLOYEES_WITH_UNEXPLAINED, (change.unexplainedAfter() > 0 ? 1 : 0)
-                    - (change.unexplainedBefore() > 0 ? 1 : 0));
-            changed(record.timestamp());
+            add(UNEXPLAINED_EVENTS, change.unexplainedEvents());
+            add(EMPLOYEES_WITH_UNEXPLAINED, change.employeesWithUnexplained());
+            if (change.cells().isEmpty() && change.unexplainedEvents() == 0 && change.employeesWithUnexplained() == 0) {
+                // events were evaluated and changed nothing: a backlog still being read, nothing to publish
+                settling.changed(CELLS, context.currentSystemTimeMs(), record.timestamp());
+            } else {
+                changed(record.timestamp());
+            }
         } else if (record.value() instanceof DeadLettered deadLettered) {
             add(DEAD_LETTERS + deadLettered.letter().getReason().name(), 1);
             changed(record.timestamp());
@@ -190,25 +186,6 @@ final class RepresentationAggregator
     private void changed(long eventTimeMs) {
         dirty = true;
         settling.changed(CELLS, context.currentSystemTimeMs(), eventTimeMs);
-    }
-
-    /** Applies the contribution to its cells, keeping each cell's counts before the first change in {@code before}. */
-    private void apply(Contribution contribution, int sign, Map<CellKey, GroupCounts> before) {
-        if (contribution == null) {
-            return;
-        }
-        for (CellKey key : placementCells.cells(contribution.placement())) {
-            if (!before.containsKey(key)) {
-                before.put(key, counts.get(key)); // null for a cell not yet counted
-            }
-            GroupCounts updated = counts.getOrDefault(key, GroupCounts.empty())
-                    .plus(contribution.groups(), contribution.mentee(), sign);
-            if (updated.equals(GroupCounts.empty())) {
-                counts.remove(key);
-            } else {
-                counts.put(key, updated);
-            }
-        }
     }
 
     private void add(String key, long delta) {

@@ -33,8 +33,9 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * hr.employment-events ──┐ decoders
  * hr.self-identification ┤ → [employee-events] → employee-state ──→ [contribution-changes] ─┐
- * hr.promotion-events ───┤   (by employeeKey)    (histories,         (one partition)        ├→ representation-aggregator → metrics.representation
- * hr.mentorship-events ──┘                        contributions)                             │                              metrics.data-quality
+ * hr.promotion-events ───┤   (by employeeKey)    (histories,         (one partition: cell    ├→ representation-aggregator → metrics.representation
+ * hr.mentorship-events ──┘                        contributions,     changes summed per pass)│                              metrics.data-quality
+ *                                                 pending marks)                             │
  * reference.benchmarks ───────────────────────────────────────────→ [benchmark-updates] ────┤
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] ───┘
  * </pre>
@@ -48,6 +49,7 @@ public final class RepresentationTopology {
     public static final String HISTORIES_STORE = EmployeeHistories.STORE;
     public static final String CONTRIBUTIONS_STORE = EmployeeStateProcessor.CONTRIBUTIONS_STORE;
     public static final String CELL_COUNTS_STORE = RepresentationAggregator.CELL_COUNTS_STORE;
+    public static final String PENDING_EMPLOYEES_STORE = EmployeeStateProcessor.PENDING_STORE;
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(
@@ -93,10 +95,11 @@ public final class RepresentationTopology {
                 .mapValues(RepresentationAggregator.DeadLettered::new, Named.as("dead-letter-as-input"));
 
         KStream<String, RepresentationAggregator.Input> changes = inputs.employeeEvents()
-                .process(EmployeeStateProcessor.supplier(today, dayCheckInterval), Named.as("employee-state"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.contributionChange())
+                .process(EmployeeStateProcessor.supplier(today, dayCheckInterval, config.publicSafetyServiceLines()),
+                        Named.as("employee-state"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.liveCountChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
-                .mapValues(RepresentationAggregator.EmployeeChange::new, Named.as("contribution-change-as-input"));
+                .mapValues(RepresentationAggregator.CountChange::new, Named.as("contribution-change-as-input"));
 
         KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
                 Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
@@ -108,8 +111,8 @@ public final class RepresentationTopology {
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
         KStream<String, SpecificRecord> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
-                .process(RepresentationAggregator.supplier(today, config.publicSafetyServiceLines(), calculator,
-                        publishInterval, topics.benchmarks()), Named.as("representation-aggregator"));
+                .process(RepresentationAggregator.supplier(today, calculator, publishInterval, topics.benchmarks()),
+                        Named.as("representation-aggregator"));
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))
                 .mapValues(value -> (RepresentationFigures) value, Named.as("as-figures"))

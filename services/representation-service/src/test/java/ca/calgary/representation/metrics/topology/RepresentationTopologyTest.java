@@ -17,12 +17,14 @@ import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.core.Benchmark;
+import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.core.Scope;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -93,8 +95,29 @@ class RepresentationTopologyTest {
                     .getHeadcount();
 
             topology.pipe(FlowTopologyTest.hired("live-hire", "2025-01-10", "FRONTLINE"), topology.liveNow());
+            topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL); // the pass that sends the hire's cells
             assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL).get("ORG|ALL|TOTAL")
                     .getHeadcount()).as("a live change waits for nothing").isEqualTo(headcount + 1);
+        }
+    }
+
+    @Test
+    void eventsThatChangeNoCountStillKeepABacklogFromLookingSettled() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            Instant dayAgo = topology.liveNow().minus(Duration.ofDays(1));
+            topology.pipe(FlowTopologyTest.hired("clerk", "2024-06-01", "FRONTLINE"), dayAgo);
+            topology.pipe(FlowTopologyTest.selfIdentified("clerk", "2024-06-01", "BLACK"), dayAgo);
+            topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL);
+            topology.advanceLive(Settling.BACKLOG_QUIET.minusSeconds(2));
+
+            // the same identification again: the history changes, no count does (as with a competition step)
+            topology.pipe(FlowTopologyTest.selfIdentified("clerk", "2024-07-01", "BLACK"), dayAgo);
+            topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL);
+            assertThat(topology.advanceLive(Duration.ofSeconds(3)))
+                    .as("10 s after the last count changed, but the backlog is still being read").isEmpty();
+            assertThat(topology.advanceLive(Settling.BACKLOG_QUIET).get("ORG|ALL|TOTAL").getHeadcount())
+                    .isEqualTo(1);
         }
     }
 
@@ -119,6 +142,25 @@ class RepresentationTopologyTest {
                     .containsKey("ORG|ALL");
             assertThat(entries(counts).get("ORG|ALL").headcount()).isEqualTo(60)
                     .isEqualTo(published.get("ORG|ALL|TOTAL").getHeadcount());
+        }
+    }
+
+    @Test
+    void theOneLiveTaskReceivesCellChangesSummedOverEmployeesNotAChangePerEmployee() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            var changes = topology.driver().createOutputTopic("representation-test-contribution-changes-repartition",
+                    new StringDeserializer(), InternalSerdes.liveCountChange().deserializer());
+            for (int i = 0; i < 60; i++) {
+                topology.pipe(FlowTopologyTest.hired("clerk-" + i, "2024-06-01", "FRONTLINE"));
+                topology.pipe(FlowTopologyTest.hired("clerk-" + i, "2024-06-01", "FRONTLINE")); // a duplicate
+            }
+            Map<String, RepresentationFigures> published = topology.publish();
+
+            List<InternalSerdes.LiveCountChange> sent = changes.readValuesToList();
+            assertThat(sent).as("one pass evaluated all 60").hasSize(1);
+            assertThat(sent.get(0).cells().get(CellKey.parse("ORG|ALL")).headcount()).isEqualTo(60);
+            assertThat(published.get("ORG|ALL|TOTAL").getHeadcount()).isEqualTo(60);
         }
     }
 
