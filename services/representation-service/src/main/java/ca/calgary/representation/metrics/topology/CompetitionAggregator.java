@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.CompetitionFigures;
@@ -21,7 +20,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Promotion-competition funnels (SPEC §7): each competition's candidates per stage and group, kept from the coalesced
@@ -75,21 +73,11 @@ final class CompetitionAggregator
 
     static ProcessorSupplier<String, Input, String, CompetitionFigures> supplier(
             Supplier<LocalDate> today, CompetitionCalculator calculator, Duration publishInterval) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, Input, String, CompetitionFigures> get() {
-                return new CompetitionAggregator(today, calculator, publishInterval);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(
-                        RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.competitionCounts(), Map.of()),
-                        RepresentationTopology.loggedStore(OPENINGS_STORE, InternalSerdes.competitionOpening(),
-                                Map.of()),
-                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new CompetitionAggregator(today, calculator, publishInterval),
+                RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.competitionCounts(), Map.of()),
+                RepresentationTopology.loggedStore(OPENINGS_STORE, InternalSerdes.competitionOpening(),
+                        Map.of()),
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
     }
 
     @Override

@@ -28,7 +28,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Each employee's history and flows (SPEC §7: their contribution to every period, quarter end and competition),
@@ -89,22 +88,13 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     /** The processor with the stores it owns: the histories, the flows, and the passes' progress. */
     static ProcessorSupplier<String, EmployeeEvent, String, FlowCountChange> supplier(
             Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, EmployeeEvent, String, FlowCountChange> get() {
-                return new EmployeeFlowsProcessor(today, flowConfig, publicSafety);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(EmployeeHistories.store(),
-                        RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
-                                RepresentationTopology.ERASING_CHANGELOG),
-                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()),
-                        RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(QUARTER_STORE, Serdes.String(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new EmployeeFlowsProcessor(today, flowConfig, publicSafety),
+                EmployeeHistories.store(),
+                RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
+                        RepresentationTopology.ERASING_CHANGELOG),
+                RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()),
+                RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(QUARTER_STORE, Serdes.String(), Map.of()));
     }
 
     @Override

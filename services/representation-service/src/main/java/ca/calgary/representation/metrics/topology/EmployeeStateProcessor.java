@@ -25,7 +25,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Keeps each employee's history (SPEC §4) and sends what the employees of this partition change in the live counts,
@@ -76,22 +75,13 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
 
     static ProcessorSupplier<String, EmployeeEvent, String, LiveCountChange> supplier(
             Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, EmployeeEvent, String, LiveCountChange> get() {
-                return new EmployeeStateProcessor(today, dayCheckInterval, publicSafety);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(EmployeeHistories.store(),
-                        RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
-                                RepresentationTopology.ERASING_CHANGELOG),
-                        RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()),
-                        RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new EmployeeStateProcessor(today, dayCheckInterval, publicSafety),
+                EmployeeHistories.store(),
+                RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
+                        RepresentationTopology.ERASING_CHANGELOG),
+                RepresentationTopology.loggedStore(DUE_DATES_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(UNEXPLAINED_STORE, Serdes.Integer(), Map.of()),
+                RepresentationTopology.loggedStore(PENDING_STORE, Serdes.Long(), Map.of()));
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The flow counts of the periods of one partition (SPEC §7: a period's suppression family is self-contained, so
@@ -67,19 +66,10 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
 
     static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
             Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, Map<CellKey, FlowCounts>, String, FlowFigures> get() {
-                return new FlowPeriodAggregator(today, calculator, publishInterval);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
-                        RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new FlowPeriodAggregator(today, calculator, publishInterval),
+                RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
+                RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
     }
 
     @Override

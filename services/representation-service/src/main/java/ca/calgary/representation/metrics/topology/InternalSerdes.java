@@ -67,6 +67,10 @@ final class InternalSerdes {
      * data-quality counts of events that cannot apply yet.
      */
     record LiveCountChange(Map<CellKey, GroupCounts> cells, long unexplainedEvents, long employeesWithUnexplained) {
+        /** Employees were evaluated and no count changed. */
+        boolean isEmpty() {
+            return cells.isEmpty() && unexplainedEvents == 0 && employeesWithUnexplained == 0;
+        }
     }
 
     static Serde<EmployeeEvent> employeeEvent() {

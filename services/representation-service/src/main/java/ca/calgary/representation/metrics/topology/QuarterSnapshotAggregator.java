@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.BenchmarkShare;
@@ -28,7 +27,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Quarter-end snapshots of the representation figures (SPEC §7) for the quarters of one partition: the quarter-end
@@ -80,20 +78,11 @@ final class QuarterSnapshotAggregator
     static ProcessorSupplier<String, Input, String, RepresentationSnapshot> supplier(
             Supplier<LocalDate> today, RepresentationCalculator calculator, Duration publishInterval,
             Serde<BenchmarkShare> benchmarkSerde) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, Input, String, RepresentationSnapshot> get() {
-                return new QuarterSnapshotAggregator(today, calculator, publishInterval);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
-                        RepresentationTopology.loggedStore(QUARTERS_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
-                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new QuarterSnapshotAggregator(today, calculator, publishInterval),
+                RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
+                RepresentationTopology.loggedStore(QUARTERS_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
     }
 
     @Override

@@ -38,7 +38,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Holds the counts of every (scope, tier) and the benchmarks, and publishes the figures of every cell that changed.
@@ -112,21 +111,11 @@ final class RepresentationAggregator
     static ProcessorSupplier<String, Input, String, SpecificRecord> supplier(
             Supplier<LocalDate> today, RepresentationCalculator calculator,
             Duration publishInterval, Serde<BenchmarkShare> benchmarkSerde) {
-        return new ProcessorSupplier<>() {
-            @Override
-            public Processor<String, Input, String, SpecificRecord> get() {
-                return new RepresentationAggregator(today, calculator, publishInterval);
-            }
-
-            @Override
-            public Set<StoreBuilder<?>> stores() {
-                return Set.of(
-                        RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
-                        RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
-                        RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
-                        RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
-            }
-        };
+        return StoreOwningSupplier.of(() -> new RepresentationAggregator(today, calculator, publishInterval),
+                RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
+                RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
     }
 
     @Override
@@ -164,7 +153,7 @@ final class RepresentationAggregator
             });
             add(UNEXPLAINED_EVENTS, change.unexplainedEvents());
             add(EMPLOYEES_WITH_UNEXPLAINED, change.employeesWithUnexplained());
-            if (change.cells().isEmpty() && change.unexplainedEvents() == 0 && change.employeesWithUnexplained() == 0) {
+            if (change.isEmpty()) {
                 // events were evaluated and changed nothing: a backlog still being read, nothing to publish
                 settling.changed(CELLS, context.currentSystemTimeMs(), record.timestamp());
             } else {
@@ -201,18 +190,19 @@ final class RepresentationAggregator
         }
         dirty = false;
         settling.published(CELLS);
-        Map<CellKey, GroupCounts> table = counts;
         List<Benchmark> shares = new ArrayList<>();
         try (KeyValueIterator<String, BenchmarkShare> all = benchmarks.all()) {
             all.forEachRemaining(entry -> shares.add(benchmark(entry.value)));
         }
         LocalDate asOf = today.get();
         long timestamp = context.currentSystemTimeMs();
-        ChangedFigures.Changes changes = changedFigures.since(table, new Benchmarks(shares), asOf);
-        Set<String> current = new HashSet<>();
+        ChangedFigures.Changes changes = changedFigures.since(counts, new Benchmarks(shares), asOf);
+        Set<String> computed = new HashSet<>();
         for (CellFigures figures : changes.figures()) {
             String id = figures.cellId();
-            current.add(id);
+            if (changes.complete()) {
+                computed.add(id);
+            }
             String signature = FiguresRecords.signature(figures);
             if (!signature.equals(publishedSignatures.get(id))) {
                 markPublished(id, signature);
@@ -222,7 +212,7 @@ final class RepresentationAggregator
         Set<String> gone = new LinkedHashSet<>();
         if (changes.complete()) {
             for (String id : publishedSignatures.keySet()) {
-                if (!current.contains(id) && !id.equals(DATA_QUALITY_KEY)) {
+                if (!computed.contains(id) && !id.equals(DATA_QUALITY_KEY)) {
                     gone.add(id);
                 }
             }
