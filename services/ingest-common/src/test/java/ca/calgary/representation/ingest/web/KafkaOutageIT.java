@@ -77,7 +77,12 @@ class KafkaOutageIT {
                 http.post("/v1/events/batch", "application/json", "[" + IngestApiIT.hire(during, "E-OUT-2") + "]",
                         Http.PUBLISHER).status() == 202);
 
-        var records = TopicReader.records(platform, EventTopic.EMPLOYMENT.topicName());
+        // A commit is durable once the coordinator has logged it, but its markers reach the partition afterwards;
+        // a restarted coordinator writes them again, and until then read_committed readers stop short of them.
+        var records = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> TopicReader.records(platform, EventTopic.EMPLOYMENT.topicName()),
+                        read -> read.stream().anyMatch(r -> r.value().toString().contains(before))
+                                && read.stream().anyMatch(r -> r.value().toString().contains(during)));
         assertThat(records).filteredOn(r -> r.value().toString().contains(before)).hasSize(1);
         assertThat(records).filteredOn(r -> r.value().toString().contains(during)).hasSize(1);
     }
