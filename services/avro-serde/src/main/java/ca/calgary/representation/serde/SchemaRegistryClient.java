@@ -156,7 +156,21 @@ public final class SchemaRegistryClient {
         return subjects;
     }
 
+    /**
+     * Asks the registry once for its global configuration, without retries: for health checks, which must say
+     * promptly whether the registry answers now.
+     *
+     * @throws SchemaRegistryException when no registry URL answers
+     */
+    public void ping() {
+        call("GET", "/config", null, 0);
+    }
+
     private JsonNode call(String method, String path, String body) {
+        return call(method, path, body, maxRetries);
+    }
+
+    private JsonNode call(String method, String path, String body, int retries) {
         List<String> failures = new ArrayList<>();
         Duration wait = retriesWait;
         for (int attempt = 0; ; attempt++) {
@@ -184,12 +198,12 @@ public final class SchemaRegistryClient {
                     throw new SchemaRegistryException("interrupted during " + method + " " + path, 0, -1, e);
                 }
             }
-            if (attempt >= maxRetries) {
+            if (attempt >= retries) {
                 throw new SchemaRegistryException("schema registry unavailable: " + method + " " + path + " failed "
                         + (attempt + 1) + " time(s) on " + urls + ": " + failures, 0, -1, null);
             }
             log.warn("schema registry call {} {} failed ({}); retry {} of {} in {} ms", method, path,
-                    failures.get(failures.size() - 1), attempt + 1, maxRetries, wait.toMillis());
+                    failures.get(failures.size() - 1), attempt + 1, retries, wait.toMillis());
             sleep(wait);
             wait = min(wait.multipliedBy(2), retriesMaxWait);
         }

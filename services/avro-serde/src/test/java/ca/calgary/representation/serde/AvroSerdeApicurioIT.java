@@ -7,6 +7,7 @@ import static ca.calgary.representation.serde.SerdeFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,20 @@ class AvroSerdeApicurioIT {
         Object read = SerdeFixtures.deserializer(settings(platform.registryUrl(),
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(topic, registered);
         assertThat(read).isEqualTo(greeting());
+    }
+
+    @Test
+    void aPingAnswersWhenTheRegistryDoesAndFailsAtOnceWithoutRetryingWhenNothingListens() throws Exception {
+        new SchemaRegistryClient(new AvroSerdeConfig(settings(platform.registryUrl()))).ping();
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SchemaRegistryClient nowhere = new SchemaRegistryClient(new AvroSerdeConfig(settings(
+                "http://127.0.0.1:" + closedPort, AvroSerdeConfig.MAX_RETRIES, 5)));
+        assertThatThrownBy(nowhere::ping).isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("failed 1 time(s)");
     }
 
     @Test

@@ -54,7 +54,7 @@ final class Pipeline implements AutoCloseable {
                     "--representation.security.users[0].name=hr-publisher",
                     "--representation.security.users[0].password={noop}" + PUBLISHER_PASSWORD,
                     "--representation.security.users[0].roles[0]=HR_PUBLISHER",
-                    "--management.endpoint.health.group.readiness.include=readinessState,ingest")));
+                    "--management.endpoint.health.group.readiness.include=readinessState,ingest,dependencies")));
         }
         ConfigurableApplicationContext representation = new SpringApplicationBuilder(
                 RepresentationServiceApplication.class).run(withMore(args(platform,
@@ -65,7 +65,7 @@ final class Pipeline implements AutoCloseable {
                 "--representation.metrics.topic-partitions=3",
                 "--representation.metrics.benchmarks-file=" + benchmarks(),
                 "--representation.metrics.state-dir=" + Files.createTempDirectory(name + "-representation-"),
-                "--management.endpoint.health.group.readiness.include=readinessState,representation",
+                "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
                 "--representation.security.users[0].name=leader",
                 "--representation.security.users[0].password={noop}leader-secret",
                 "--representation.security.users[0].roles[0]=LEADERSHIP"), representationSettings));
@@ -75,7 +75,7 @@ final class Pipeline implements AutoCloseable {
                 "--representation.alerts.application-id=" + name + "-alerts",
                 "--representation.alerts.topic-partitions=3",
                 "--representation.alerts.state-dir=" + Files.createTempDirectory(name + "-alerts-"),
-                "--management.endpoint.health.group.readiness.include=readinessState,alerts",
+                "--management.endpoint.health.group.readiness.include=readinessState,alerts,dependencies",
                 "--management.health.mail.enabled=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=25",
                 "--representation.security.users[0].name=officer",
                 "--representation.security.users[0].password={noop}officer-secret",

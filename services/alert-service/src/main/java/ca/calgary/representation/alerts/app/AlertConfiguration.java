@@ -10,6 +10,7 @@ import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
 import ca.calgary.representation.web.Roles;
+import ca.calgary.representation.web.DependencyHealthConfiguration;
 import ca.calgary.representation.web.ServiceSecurity;
 import ca.calgary.representation.web.ServiceSecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertProperties.class)
-@Import(ServiceSecurity.class)
+@Import({ServiceSecurity.class, DependencyHealthConfiguration.class})
 public class AlertConfiguration {
 
     /** The topology; its health is the {@code alerts} component of readiness. */

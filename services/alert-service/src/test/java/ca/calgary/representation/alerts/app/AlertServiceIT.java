@@ -94,7 +94,7 @@ class AlertServiceIT {
                 "--representation.metrics.publish-interval=500ms",
                 "--representation.metrics.topic-partitions=3",
                 "--management.endpoint.health.probes.enabled=true",
-                "--management.endpoint.health.group.readiness.include=readinessState,representation",
+                "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
                 "--representation.metrics.state-dir=" + Files.createTempDirectory("representation-alerts-e2e-"),
                 "--representation.security.users[0].name=admin",
                 "--representation.security.users[0].password={noop}admin-secret",

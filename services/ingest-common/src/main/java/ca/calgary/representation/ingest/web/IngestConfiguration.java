@@ -11,6 +11,7 @@ import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.AvroSerializer;
 import ca.calgary.representation.serde.SchemaRegistryClient;
+import ca.calgary.representation.web.DependencyHealthConfiguration;
 import ca.calgary.representation.web.ServiceSecurity;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -40,7 +41,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IngestProperties.class, PseudonymizationProperties.class})
 @ComponentScan(basePackageClasses = IngestConfiguration.class)
-@Import(IngestSecurityConfiguration.class)
+@Import({IngestSecurityConfiguration.class, DependencyHealthConfiguration.class})
 @PropertySource("classpath:ingest-defaults.properties")
 public class IngestConfiguration {
 

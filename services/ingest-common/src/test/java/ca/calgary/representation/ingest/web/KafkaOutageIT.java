@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Kafka and the registry go away under a running service and come back: while they are away the caller gets 503
- * with Retry-After and nothing is half-published; afterwards the same request is accepted, and each event is in
- * Kafka exactly once.
+ * with Retry-After, nothing is half-published, and readiness is out of service naming both (liveness stays up);
+ * afterwards readiness is back by itself, the same request is accepted, and each event is in Kafka exactly once.
  */
 @SpringBootTest(classes = TestIngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -71,8 +71,19 @@ class KafkaOutageIT {
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
         assertThat(refused.json().path("type").stringValue()).endsWith("/event-log-unavailable");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                http.get("/actuator/health/readiness", null).status() == 503);
+        var readiness = http.get("/actuator/health/readiness", Http.ADMIN).json();
+        assertThat(readiness.path("components").path("dependencies").path("details").path("kafka").stringValue())
+                .startsWith("does not answer since");
+        assertThat(readiness.path("components").path("dependencies").path("details").path("schemaRegistry")
+                .stringValue()).startsWith("does not answer since");
+        assertThat(http.get("/actuator/health/liveness", null).status())
+                .as("liveness stays up, so an orchestrator does not restart-loop the service").isEqualTo(200);
 
         platform = LocalPlatform.start(config);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                http.get("/actuator/health/readiness", null).status() == 200);
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 http.post("/v1/events/batch", "application/json", "[" + IngestApiIT.hire(during, "E-OUT-2") + "]",
                         Http.PUBLISHER).status() == 202);

@@ -12,6 +12,7 @@ import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
 import ca.calgary.representation.web.Roles;
+import ca.calgary.representation.web.DependencyHealthConfiguration;
 import ca.calgary.representation.web.ServiceSecurity;
 import ca.calgary.representation.web.ServiceSecurityProperties;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -36,7 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RepresentationProperties.class)
-@Import(ServiceSecurity.class)
+@Import({ServiceSecurity.class, DependencyHealthConfiguration.class})
 public class RepresentationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RepresentationConfiguration.class);
