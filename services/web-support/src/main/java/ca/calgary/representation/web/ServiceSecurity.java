@@ -12,10 +12,14 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServiceSecurityProperties.class)
+@Import(ProblemErrorController.class)
 public class ServiceSecurity {
 
     /** The base of every problem type URI of the pipeline. */
@@ -52,6 +57,16 @@ public class ServiceSecurity {
                 .map(user -> User.withUsername(user.name()).password(user.password())
                         .roles(user.roles().toArray(String[]::new)).build())
                 .toList());
+    }
+
+    /**
+     * Tomcat refuses a path with an encoded slash before the application sees it and answers with its own HTML page;
+     * passed through, the request meets Spring Security's firewall, whose refusal is a problem like any other.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheApplication() {
+        return factory -> factory.addConnectorCustomizers(connector ->
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     @Bean

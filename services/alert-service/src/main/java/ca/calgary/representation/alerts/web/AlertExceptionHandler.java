@@ -1,17 +1,17 @@
 package ca.calgary.representation.alerts.web;
 
 import ca.calgary.representation.alerts.app.AlertLogUnavailableException;
+import ca.calgary.representation.web.ProblemExceptionHandler;
 import ca.calgary.representation.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Refusals as RFC 9457 problem details. */
 @RestControllerAdvice
-class AlertExceptionHandler extends ResponseEntityExceptionHandler {
+class AlertExceptionHandler extends ProblemExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {

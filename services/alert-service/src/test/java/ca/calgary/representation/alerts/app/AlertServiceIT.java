@@ -186,8 +186,8 @@ class AlertServiceIT {
         Http metrics = http(representation);
         Http officer = http(alerts);
 
-        assertThat(metrics.put("/v1/benchmarks/ORG/BLACK",
-                "{\"share\":0.30,\"source\":\"test\",\"year\":2021}", ADMIN).status()).isEqualTo(200);
+        assertThat(metrics.put("/v1/benchmarks",
+                "{\"scope\":\"ORG\",\"group\":\"BLACK\",\"share\":0.30,\"source\":\"test\",\"year\":2021}", ADMIN).status()).isEqualTo(200);
         String subscription = """
                 {"name":"Black representation, whole organisation","scopePrefix":"ORG","tiers":["ALL"],
                  "groups":["BLACK"],"rules":["REPRESENTATION_GAP"],"minimumSeverity":"LOW",

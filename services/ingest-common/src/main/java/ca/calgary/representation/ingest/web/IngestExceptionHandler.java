@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ca.calgary.representation.ingest.core.Violation;
+import ca.calgary.representation.web.ProblemExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,11 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every refusal as RFC 9457 problem details ({@code application/problem+json}). */
 @RestControllerAdvice
-class IngestExceptionHandler extends ResponseEntityExceptionHandler {
+class IngestExceptionHandler extends ProblemExceptionHandler {
 
     private final IngestProperties properties;
     private final IngestMetrics metrics;

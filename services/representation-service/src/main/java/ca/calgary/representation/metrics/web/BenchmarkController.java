@@ -12,10 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators change benchmarks at run time; every affected cell is recomputed. */
@@ -43,24 +43,30 @@ class BenchmarkController {
                 .toList();
     }
 
-    @Operation(summary = "Set the benchmark of a group in a scope")
-    @PutMapping("/{scope}/{group}")
-    BenchmarkBody put(@PathVariable String scope, @PathVariable String group, @RequestBody BenchmarkBody body) {
-        Benchmark benchmark = validated(scope, group, body);
+    @Operation(summary = "Set the benchmark of a group in a scope",
+            description = "The scope and group are in the body, as unit scopes contain '/' (UNIT:City/Public Safety)")
+    @PutMapping
+    BenchmarkBody put(@RequestBody BenchmarkBody body) {
+        if (body == null) {
+            throw new InvalidBenchmarkException("scope", "a body is required: {scope, group, share, source, year}");
+        }
+        Benchmark benchmark = validated(body);
         administration.put(benchmark);
-        return new BenchmarkBody(scope, group, benchmark.share(), benchmark.source(), benchmark.year());
+        return new BenchmarkBody(benchmark.scope().id(), benchmark.group().name(), benchmark.share(),
+                benchmark.source(), benchmark.year());
     }
 
     @Operation(summary = "Remove the benchmark of a group in a scope (the ORG benchmark then applies, if any)")
-    @DeleteMapping("/{scope}/{group}")
-    ResponseEntity<Void> delete(@PathVariable String scope, @PathVariable String group) {
-        Group parsed = group(group);
-        administration.remove(new Scope(scope).id() + "|" + parsed.name());
+    @DeleteMapping
+    ResponseEntity<Void> delete(@RequestParam String scope, @RequestParam String group) {
+        administration.remove(scope(scope).id() + "|" + group(group).name());
         return ResponseEntity.noContent().build();
     }
 
-    private static Benchmark validated(String scope, String group, BenchmarkBody body) {
-        if (body == null || body.share() == null) {
+    private static Benchmark validated(BenchmarkBody body) {
+        Scope scope = scope(body.scope());
+        Group group = group(body.group());
+        if (body.share() == null) {
             throw new InvalidBenchmarkException("share", "share is required: a number in (0, 1]");
         }
         if (body.share().signum() <= 0 || body.share().compareTo(BigDecimal.ONE) > 0) {
@@ -72,15 +78,23 @@ class BenchmarkController {
         if (body.year() == null || body.year() < 1900 || body.year() > 2199) {
             throw new InvalidBenchmarkException("year", "year is required, 1900 to 2199");
         }
-        if (!(scope.equals("ORG") || scope.equals("PUBLIC_SAFETY") || scope.startsWith("SERVICE_LINE:")
-                || scope.startsWith("UNIT:"))) {
+        return new Benchmark(scope, group, body.share(), body.source().strip(), body.year());
+    }
+
+    private static Scope scope(String id) {
+        if (id == null || !(id.equals("ORG") || id.equals("PUBLIC_SAFETY") || id.startsWith("SERVICE_LINE:")
+                || id.startsWith("UNIT:"))) {
             throw new InvalidBenchmarkException("scope", "scope must be ORG, PUBLIC_SAFETY, SERVICE_LINE:<code> or "
-                    + "UNIT:<path>, got '" + scope + "'");
+                    + "UNIT:<path>, got " + (id == null ? "none" : "'" + id + "'"));
         }
-        return new Benchmark(new Scope(scope), group(group), body.share(), body.source().strip(), body.year());
+        return new Scope(id);
     }
 
     private static Group group(String name) {
+        if (name == null) {
+            throw new InvalidBenchmarkException("group", "group is required; expected one of "
+                    + List.of(Group.values()));
+        }
         try {
             return Group.valueOf(name);
         } catch (IllegalArgumentException e) {

@@ -1,17 +1,17 @@
 package ca.calgary.representation.metrics.web;
 
 import ca.calgary.representation.metrics.app.ReferenceDataUnavailableException;
+import ca.calgary.representation.web.ProblemExceptionHandler;
 import ca.calgary.representation.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Refusals as RFC 9457 problem details. */
 @RestControllerAdvice
-class MetricsExceptionHandler extends ResponseEntityExceptionHandler {
+class MetricsExceptionHandler extends ProblemExceptionHandler {
 
     @ExceptionHandler(MetricsUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(MetricsUnavailableException e) {

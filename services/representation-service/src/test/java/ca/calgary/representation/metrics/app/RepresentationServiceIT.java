@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -188,13 +189,23 @@ class RepresentationServiceIT {
                 received);
         Thread.sleep(1500);
 
-        Http.Response bad = metrics.put("/v1/benchmarks/ORG/INDIGENOUS", "{\"share\":1.5,\"source\":\"x\",\"year\":2021}",
+        Http.Response bad = metrics.put("/v1/benchmarks",
+                "{\"scope\":\"ORG\",\"group\":\"INDIGENOUS\",\"share\":1.5,\"source\":\"x\",\"year\":2021}", ADMIN);
+        Http.Response notANumber = metrics.put("/v1/benchmarks",
+                "{\"scope\":\"ORG\",\"group\":\"INDIGENOUS\",\"share\":NaN,\"source\":\"x\",\"year\":2021}", ADMIN);
+        Http.Response noScope = metrics.put("/v1/benchmarks",
+                "{\"group\":\"INDIGENOUS\",\"share\":0.1,\"source\":\"x\",\"year\":2021}", ADMIN);
+        Http.Response good = metrics.put("/v1/benchmarks",
+                "{\"scope\":\"ORG\",\"group\":\"INDIGENOUS\",\"share\":0.033,\"source\":\"2021 Census\",\"year\":2021}",
                 ADMIN);
-        Http.Response good = metrics.put("/v1/benchmarks/ORG/INDIGENOUS",
-                "{\"share\":0.033,\"source\":\"2021 Census\",\"year\":2021}", ADMIN);
 
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().path("errors").get(0).path("field").stringValue()).isEqualTo("share");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(notANumber.json().path("errors").get(0).path("field").stringValue()).isEqualTo("share");
+        assertThat(noScope.status()).isEqualTo(422);
+        assertThat(noScope.json().path("errors").get(0).path("field").stringValue()).isEqualTo("scope");
         assertThat(good.status()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             synchronized (received) {
@@ -208,6 +219,53 @@ class RepresentationServiceIT {
 
     @Test
     @Order(4)
+    void aUnitScopeTakesABenchmarkAndShowsItsGap() {
+        Http metrics = service();
+        String unit = "UNIT:City/Public Safety/Calgary Fire Department/Operations";
+        String cell = "/v1/representation?scope=" + URLEncoder.encode(unit, StandardCharsets.UTF_8)
+                + "&tier=ALL&group=RACIALIZED";
+
+        Http.Response set = metrics.put("/v1/benchmarks", """
+                {"scope":"%s","group":"RACIALIZED","share":0.5,"source":"unit test","year":2021}""".formatted(unit),
+                ADMIN);
+
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("scope").stringValue()).isEqualTo(unit);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode figures = metrics.get(cell, LEADER).json().path(0);
+            assertThat(figures.path("representation").asDouble()).isEqualTo(0.375);
+            assertThat(figures.path("benchmark").asDouble()).isEqualTo(0.5);
+            assertThat(figures.path("gapPoints").asDouble()).isEqualTo(-12.5);
+        });
+
+        Http.Response removed = metrics.delete("/v1/benchmarks?scope="
+                + URLEncoder.encode(unit, StandardCharsets.UTF_8) + "&group=RACIALIZED", ADMIN);
+        Http.Response noGroup = metrics.delete("/v1/benchmarks?scope=ORG", ADMIN);
+
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(noGroup.status()).isEqualTo(400);
+        assertThat(noGroup.json().path("errors").get(0).path("field").stringValue()).isEqualTo("group");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                metrics.get(cell, LEADER).json().path(0).path("benchmark").isNull());
+    }
+
+    @Test
+    @Order(5)
+    void everyRefusalIsAProblemNeverAContainerPage() {
+        Http metrics = new Http(port);
+
+        Http.Response error = metrics.get("/error", null);
+        Http.Response encodedSlash = metrics.get("/v1/representation/UNIT:City%2FPublic%20Safety", LEADER);
+
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(error.body()).doesNotContain("999");
+        assertThat(encodedSlash.status()).isBetween(400, 404);
+        assertThat(encodedSlash.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    @Order(6)
     void accessIsByRole() {
         Http metrics = new Http(port);
 
@@ -217,11 +275,11 @@ class RepresentationServiceIT {
         assertThat(metrics.get("/actuator/prometheus", LEADER).status()).isEqualTo(403);
         assertThat(metrics.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(metrics.get("/v3/api-docs", LEADER).json().path("paths").propertyNames())
-                .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks/{scope}/{group}");
+                .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks");
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aSecondInstanceAnswersTheSameFiguresAndLeavesTheGroupWhenItStops() throws Exception {
         Http first = service();
         Set<String> firstMembers = groupMembers();
@@ -267,7 +325,7 @@ class RepresentationServiceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aRecordThatCannotBeReadIsDeadLetteredAndCountedInDataQualityAndPrometheus() throws Exception {
         Http metrics = service();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -286,7 +344,7 @@ class RepresentationServiceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void flowsAndSnapshotsAreServedAndALateHireRestatesThemLive() throws Exception {
         Http metrics = service();
         String orgTotal = "&scope=ORG&tier=ALL&group=TOTAL";
