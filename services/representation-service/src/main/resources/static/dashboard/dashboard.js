@@ -6,12 +6,16 @@
   const LABELS = {INDIGENOUS: 'Indigenous', BLACK: 'Black', RACIALIZED: 'Racialized',
     INDIGENOUS_BLACK_RACIALIZED: 'Indigenous, Black and racialized'};
   const COLOURS = ['#1d6fb8', '#8a3b12', '#2e7d32', '#5b2c83'];
-  let credentials = null;
   let k = 10;
   const $ = id => document.getElementById(id);
 
+  // The page itself needs credentials (HTTP Basic or a bearer token at a proxy): the browser sends the ones it was
+  // given for this origin with every same-origin request. Paths resolve against the origin, which never carries
+  // credentials, even when the page's own address did (http://user:password@host/dashboard).
+  const url = path => new URL(path, location.origin);
+
   async function api(path) {
-    const response = await fetch(path, {headers: {Authorization: credentials, Accept: 'application/json'}});
+    const response = await fetch(url(path), {headers: {Accept: 'application/json'}});
     if (!response.ok) {
       throw new Error(path + ' answered ' + response.status);
     }
@@ -234,14 +238,14 @@
   }
 
   /**
-   * Server-sent events over fetch (EventSource cannot send credentials). The service answers a subscription at once,
+   * Server-sent events over fetch (reconnects and status are the page's own). The service answers a subscription at once,
    * so an answered request is a live one; every event (not comments) re-renders, debounced.
    */
   async function follow(path) {
     streams[path] = false;
     for (;;) {
       try {
-        const response = await fetch(path, {headers: {Authorization: credentials, Accept: 'text/event-stream'}});
+        const response = await fetch(url(path), {headers: {Accept: 'text/event-stream'}});
         if (!response.ok) throw new Error('HTTP ' + response.status);
         streams[path] = true;
         liveStatus();
@@ -271,18 +275,15 @@
     $('live').textContent = 'Could not load figures: ' + error.message;
   }
 
-  $('sign-in-form').addEventListener('submit', async event => {
-    event.preventDefault();
-    credentials = 'Basic ' + btoa($('user').value + ':' + $('password').value);
+  async function start() {
     try {
       const settings = await api('/v1/dashboard/settings');
       k = settings.minCellSize;
     } catch (e) {
-      credentials = null;
-      $('sign-in-error').textContent = 'Sign-in failed: check the user name and password (LEADERSHIP role).';
+      $('live').textContent = 'Could not load the dashboard settings (' + e.message + '): the dashboard needs a user '
+        + 'with the LEADERSHIP role.';
       return;
     }
-    $('sign-in').hidden = true;
     $('main').hidden = false;
     $('cell-group').innerHTML = ['TOTAL', 'RESPONDED', 'NOT_DISCLOSED', 'INDIGENOUS', 'FIRST_NATIONS', 'METIS', 'INUIT',
       'BLACK', 'EAST_ASIAN', 'SOUTH_ASIAN', 'SOUTHEAST_ASIAN', 'LATIN_AMERICAN', 'MIDDLE_EASTERN', 'ANOTHER_RACE',
@@ -293,7 +294,8 @@
     $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
     follow('/v1/dashboard/alerts/stream');
-  });
+  }
+
   $('scope').addEventListener('change', () => render().catch(show));
   $('tier').addEventListener('change', () => render().catch(show));
   $('cell-group').addEventListener('change', () => cell($('scope').value, $('tier').value).catch(show));
@@ -304,4 +306,5 @@
       render().then(() => $('scope').focus()).catch(show);
     }
   });
+  start();
 })();

@@ -128,10 +128,8 @@ public class RepresentationConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
                                 "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**",
-                                "/v1/dashboard/**")
+                                "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**")
                         .hasRole(Roles.LEADERSHIP)
-                        // the dashboard's page and scripts hold no data; every figure comes from the API above
-                        .requestMatchers("/", "/dashboard", "/dashboard/**").permitAll()
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)

@@ -274,6 +274,10 @@ class RepresentationServiceIT {
         assertThat(metrics.get("/v1/benchmarks", LEADER).status()).isEqualTo(403);
         assertThat(metrics.get("/actuator/prometheus", LEADER).status()).isEqualTo(403);
         assertThat(metrics.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(metrics.get("/dashboard/index.html", null).status()).isEqualTo(401);
+        assertThat(metrics.get("/dashboard/dashboard.js", null).status()).isEqualTo(401);
+        assertThat(metrics.get("/dashboard", Http.PUBLISHER).status()).isEqualTo(403);
+        assertThat(metrics.get("/dashboard/index.html", LEADER).status()).isEqualTo(200);
         assertThat(metrics.get("/v3/api-docs", LEADER).json().path("paths").propertyNames())
                 .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks");
     }
