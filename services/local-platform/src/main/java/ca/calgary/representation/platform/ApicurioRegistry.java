@@ -13,7 +13,7 @@ import java.util.Map;
  * Apicurio Registry from its Maven Central distribution, as a child JVM, keeping schemas in an H2 database file
  * under the data directory. Clients use its Confluent-compatible API ({@link #CONFLUENT_API_PATH}).
  */
-final class ApicurioRegistry implements AutoCloseable {
+final class ApicurioRegistry implements PlatformChild {
 
     static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
 
@@ -56,8 +56,19 @@ final class ApicurioRegistry implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.handle();
+    }
+
+    @Override
+    public String exit() {
+        return process.exit();
     }
 
     @Override

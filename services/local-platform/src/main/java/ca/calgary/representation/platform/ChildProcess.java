@@ -113,6 +113,15 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** "exit code N" once the process has ended, else "running". */
+    String exit() {
+        return process.isAlive() ? "running" : "exit code " + process.exitValue();
+    }
+
     /** Asks the process to shut down (SIGTERM, so its shutdown hooks run), then forces it after the grace time. */
     void stop(Duration grace) {
         if (!process.isAlive()) {

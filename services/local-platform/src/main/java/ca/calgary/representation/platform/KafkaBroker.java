@@ -20,7 +20,7 @@ import org.apache.kafka.common.Uuid;
  * One Apache Kafka node in KRaft combined mode (broker and controller), started from Kafka's own artifacts as a
  * child JVM. Storage is formatted once; later starts reuse the log directories, so records survive restarts.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker implements PlatformChild {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -108,8 +108,19 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.handle();
+    }
+
+    @Override
+    public String exit() {
+        return process.exit();
     }
 
     @Override

@@ -3,6 +3,7 @@ package ca.calgary.representation.platform;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,20 +13,42 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apache Kafka KRaft broker and Apicurio Registry on this machine, for local runs and integration tests.
  * Both keep their data under {@link LocalPlatformConfig#dataDirectory()}, so a platform started again on the same
- * directory sees the same topics, records and schemas. {@link #close()} stops both gracefully.
+ * directory sees the same topics, records and schemas. While the platform runs, a broker or registry that dies (a
+ * crash, a kill) is started again on the same data, with backoff ({@link Supervised}); {@link #close()} stops both
+ * gracefully.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
 
-    private final LocalPlatformConfig config;
-    private final KafkaBroker broker;
-    private final ApicurioRegistry registry;
+    private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(1);
 
-    private LocalPlatform(LocalPlatformConfig config, KafkaBroker broker, ApicurioRegistry registry) {
+    private final LocalPlatformConfig config;
+    private final Supervised<KafkaBroker> broker;
+    private final Supervised<ApicurioRegistry> registry;
+    private final Thread supervisor;
+
+    private LocalPlatform(LocalPlatformConfig config, PlatformArtifacts artifacts, KafkaBroker broker,
+                          ApicurioRegistry registry) {
         this.config = config;
-        this.broker = broker;
-        this.registry = registry;
+        this.broker = new Supervised<>("kafka broker", broker, () -> KafkaBroker.start(config, artifacts));
+        this.registry = new Supervised<>("apicurio registry", registry,
+                () -> ApicurioRegistry.start(config, artifacts));
+        this.supervisor = new Thread(this::supervise, "local-platform-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    private void supervise() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                broker.heal();
+                registry.heal();
+                Thread.sleep(SUPERVISION_INTERVAL.toMillis());
+            }
+        } catch (InterruptedException closing) {
+            // close() stops the supervision before it stops the children
+        }
     }
 
     /**
@@ -54,7 +77,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             throw new PlatformStartException("local platform failed to start", e.getCause());
         }
-        LocalPlatform platform = new LocalPlatform(config, broker.join(), registry.join());
+        LocalPlatform platform = new LocalPlatform(config, artifacts, broker.join(), registry.join());
         log.info("local platform ready: kafka {} registry {} data {}", platform.bootstrapServers(),
                 platform.registryUrl(), config.dataDirectory());
         return platform;
@@ -78,8 +101,29 @@ public final class LocalPlatform implements AutoCloseable {
         return broker.isAlive() && registry.isAlive();
     }
 
+    /** The broker's process as it runs now (a new one after a restart): for fault tests and diagnostics. */
+    public ProcessHandle brokerProcess() {
+        return broker.process();
+    }
+
+    /** The registry's process as it runs now. */
+    public ProcessHandle registryProcess() {
+        return registry.process();
+    }
+
+    /** How many times the broker and the registry were started again after dying, in total. */
+    public int restarts() {
+        return broker.restarts() + registry.restarts();
+    }
+
     @Override
     public void close() {
+        supervisor.interrupt();
+        try {
+            supervisor.join(Duration.ofMinutes(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<Void> stopBroker = CompletableFuture.runAsync(broker::close);
         CompletableFuture<Void> stopRegistry = CompletableFuture.runAsync(registry::close);
         CompletableFuture.allOf(stopBroker, stopRegistry).join();

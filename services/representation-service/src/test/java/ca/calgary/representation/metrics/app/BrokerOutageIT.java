@@ -14,7 +14,10 @@ import ca.calgary.representation.platform.LocalPlatformConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The broker and the registry stop under a running ingest service and representation service and start again:
  * while they are away both services are out of service (readiness, naming what is away) but alive; afterwards both
- * are ready again by themselves, and an event published then is counted, without restarting either service.
+ * are ready again by themselves, and an event published then is counted, without restarting either service. A
+ * killed broker is started again by the local platform itself, and the same holds.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageIT {
 
     private static final String LEADER = "leader:leader-secret";
@@ -73,6 +78,7 @@ class BrokerOutageIT {
     }
 
     @Test
+    @Order(1)
     void bothServicesLeaveAndRejoinServiceWithTheBrokerAndCountWhatComesAfter() throws Exception {
         Http ingest = new Http(port(hiring));
         Http metrics = new Http(port(representation));
@@ -97,13 +103,39 @@ class BrokerOutageIT {
 
         awaitReadiness(ingest, 200, 90);
         awaitReadiness(metrics, 200, 90);
+        hire(ingest, "after-the-outage");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> headcount(metrics) == 65);
+    }
+
+    @Test
+    @Order(2)
+    void aKilledBrokerIsStartedAgainByThePlatformAndWhatComesAfterIsCounted() throws Exception {
+        Http ingest = new Http(port(hiring));
+        Http metrics = new Http(port(representation));
+        awaitReadiness(ingest, 200, 120);
+        awaitReadiness(metrics, 200, 120);
+        // the first test's events are counted; this one adds to them
+        long before = Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> headcount(metrics), n -> n > 0);
+        int restarts = platform.restarts();
+
+        platform.brokerProcess().destroyForcibly();
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> platform.restarts() == restarts + 1
+                && platform.isRunning());
+        awaitReadiness(ingest, 200, 90);
+        awaitReadiness(metrics, 200, 90);
+        hire(ingest, "after-the-crash");
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> headcount(metrics) == before + 1);
+    }
+
+    /** Hires one more captain, retrying while the ingest service still answers 503 (Kafka reconnecting). */
+    private static void hire(Http ingest, String id) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 ingest.post("/v1/events", "application/json", """
-                        {"type":"EmployeeHired","eventId":"after-the-outage","employeeId":"E-AFTER-OUTAGE",
+                        {"type":"EmployeeHired","eventId":"%s","employeeId":"E-%s",
                          "effectiveDate":"2024-04-01","position":{"jobCode":"FIR-MAN","jobTitle":"Captain",
                          "level":"MANAGER","orgUnitPath":"City/Public Safety/Calgary Fire Department",
-                         "serviceLine":"FIRE"}}""", Http.PUBLISHER).status() == 202);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> headcount(metrics) == 65);
+                         "serviceLine":"FIRE"}}""".formatted(id, id), Http.PUBLISHER).status() == 202);
     }
 
     private static void awaitReadiness(Http http, int status, int seconds) {
