@@ -216,8 +216,35 @@
   }
 
   let latestChange = 0;
+  let caughtUp = null;
+
+  /**
+   * How fresh the figures are (the service's /v1/status, or a stream's status event): when they were computed, and
+   * whether every HR event received is in them yet. While the pipeline catches up, figures may still change.
+   */
+  function showFreshness(status) {
+    const computed = status.computedAt && typeof status.computedAt === 'object'
+      ? Object.values(status.computedAt).filter(Boolean).sort().pop() : status.computedAt;
+    const when = computed ? 'Figures computed ' + new Date(computed).toLocaleString() + '. ' : '';
+    let state;
+    if (status.problem) {
+      state = 'Freshness unknown: ' + status.problem + '.';
+    } else if (status.caughtUp) {
+      state = 'Up to date: every HR event received is reflected.';
+    } else {
+      state = 'Catching up: ' + Number(status.lagEvents).toLocaleString() + ' events to read ('
+        + Number(status.lagSeconds).toLocaleString() + ' s behind), '
+        + Number(status.unpublishedChanges).toLocaleString() + ' changes to publish; figures may still change.';
+    }
+    $('freshness').textContent = when + state;
+    $('freshness').dataset.caughtUp = String(Boolean(status.caughtUp));
+    const wasCaughtUp = caughtUp;
+    caughtUp = Boolean(status.caughtUp);
+    return wasCaughtUp === false && caughtUp;
+  }
 
   function refresh() {
+    api('/v1/status').then(showFreshness).catch(() => {});
     return render().then(() => {
       $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
     }).catch(show);
@@ -258,7 +285,19 @@
           buffer += decoder.decode(value, {stream: true});
           const blocks = buffer.split(/\r?\n\r?\n/);
           buffer = blocks.pop();
-          if (blocks.some(block => block.split(/\r?\n/).some(line => line.startsWith('event:') || line.startsWith('data:')))) {
+          let change = false;
+          for (const block of blocks) {
+            const lines = block.split(/\r?\n/);
+            const event = lines.find(line => line.startsWith('event:'));
+            if (event && event.slice(6).trim() === 'status') {
+              const data = lines.filter(line => line.startsWith('data:')).map(line => line.slice(5)).join('\n');
+              // caught up again: what was still changing is final now
+              change = showFreshness(JSON.parse(data)) || change;
+            } else if (event || lines.some(line => line.startsWith('data:'))) {
+              change = true;
+            }
+          }
+          if (change) {
             changed();
           }
         }
@@ -291,6 +330,7 @@
       .map(g => '<option value="' + g + '"' + (g === 'BLACK' ? ' selected' : '') + '>' + g + '</option>').join('');
     await loadScopes();
     await render().catch(show);
+    api('/v1/status').then(showFreshness).catch(() => {});
     $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
     follow('/v1/dashboard/alerts/stream');

@@ -1,7 +1,10 @@
 package ca.calgary.representation.streams;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,6 +22,27 @@ public interface StreamsApplication extends AutoCloseable {
      */
     default Map<String, KafkaStreams> applications() {
         return Map.of("streams", streams());
+    }
+
+    /** The consumer group of each application, whose lag says how far the figures are behind their input. */
+    default List<ConsumerGroup> consumerGroups() {
+        return List.of();
+    }
+
+    /**
+     * Work this instance has read but not published yet (changes waiting to settle, employees awaiting a pass): the
+     * input can be caught up while the figures still wait for it.
+     *
+     * @param changes how many tables or employees wait
+     * @param since   when the oldest of them started waiting, where known
+     */
+    record Unpublished(long changes, Optional<Instant> since) {
+
+        public static final Unpublished NONE = new Unpublished(0, Optional.empty());
+    }
+
+    default Unpublished unpublished() {
+        return Unpublished.NONE;
     }
 
     /**

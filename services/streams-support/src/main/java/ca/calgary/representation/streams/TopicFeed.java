@@ -2,12 +2,15 @@ package ca.calgary.representation.streams;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
@@ -28,7 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * subscribers whose filter it matches, as a server-sent event named as the subscriber asked (e.g. {@code cell}), with
  * the record's key as event id; a removed record (a tombstone) goes to every subscriber as {@code <name>-removed}
  * with the key, which carries no figure. A new subscriber first gets an SSE comment, which sends the response headers
- * at once: a client whose request has been answered is subscribed and misses no later change.
+ * at once: a client whose request has been answered is subscribed and misses no later change. It also knows when
+ * the table last changed (the publication time of its newest record, read from the topic's tail at start), and
+ * passes on what the service announces to every subscriber (the pipeline's status).
  *
  * @param <V> the topic's value type
  */
@@ -41,12 +46,25 @@ public class TopicFeed<V> implements SmartLifecycle {
                                    Function<V, Object> view) {
     }
 
+    /**
+     * How many offsets before the end are read at start to find the newest record (transaction markers take offsets
+     * too, so one is not enough).
+     */
+    private static final long TAIL_READ_AT_START = 32;
+
+    private record Greeting(String eventName, Supplier<Object> data) {
+    }
+
     private final KafkaProperties kafka;
     private final String topic;
     private final Class<V> valueType;
     private final List<Subscription<V>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile KafkaConsumer<String, Object> consumer;
     private volatile boolean running;
+    private volatile long latestChangeMs = -1;
+    private volatile Greeting greeting;
+    /** How far the feed has read each partition (read_committed): what the service's readers have seen. */
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TopicFeed(KafkaProperties kafka, String topic, Class<V> valueType) {
         this.kafka = kafka;
@@ -64,10 +82,46 @@ public class TopicFeed<V> implements SmartLifecycle {
         try {
             // A comment (ignored by SSE clients) sends the headers now, so a client knows it is subscribed.
             emitter.send(SseEmitter.event().comment("subscribed to " + topic));
+            Greeting current = greeting;
+            if (current != null) {
+                emitter.send(SseEmitter.event().name(current.eventName()).data(current.data().get()));
+            }
         } catch (IOException gone) {
             subscriptions.remove(subscription);
         }
         return emitter;
+    }
+
+    /** When the table last changed: the timestamp of the newest record read from the topic. */
+    public Optional<Instant> latestChange() {
+        long latest = latestChangeMs;
+        return latest < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latest));
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Whether the feed has read every partition of its topic up to {@code ends}. */
+    public boolean hasRead(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().filter(end -> end.getKey().topic().equals(topic))
+                .allMatch(end -> positions.getOrDefault(end.getKey(), -1L) >= end.getValue());
+    }
+
+    /** What every new subscriber hears first (the pipeline's status), after the subscription comment. */
+    public void greetWith(String eventName, Supplier<Object> data) {
+        greeting = new Greeting(eventName, data);
+    }
+
+    /** Sends an event to every subscriber, whatever its filter. */
+    public void announce(String eventName, Object data) {
+        for (Subscription<V> subscription : subscriptions) {
+            try {
+                subscription.emitter().send(SseEmitter.event().name(eventName).data(data));
+            } catch (IOException | IllegalStateException gone) {
+                subscriptions.remove(subscription);
+            }
+        }
     }
 
     @Override
@@ -97,10 +151,22 @@ public class TopicFeed<V> implements SmartLifecycle {
                     continue;
                 }
                 consumer.assign(partitions);
-                consumer.seekToEnd(partitions);
+                // The last records before the end tell when the table last changed; only later ones are news.
+                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+                for (TopicPartition partition : partitions) {
+                    consumer.seek(partition, Math.max(starts.get(partition), ends.get(partition) - TAIL_READ_AT_START));
+                }
                 while (running) {
                     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                        broadcast(record.key(), valueType.cast(record.value()));
+                        latestChangeMs = Math.max(latestChangeMs, record.timestamp());
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() >= ends.get(partition)) {
+                            broadcast(record.key(), valueType.cast(record.value()));
+                        }
+                    }
+                    for (TopicPartition partition : partitions) {
+                        positions.put(partition, consumer.position(partition));
                     }
                 }
             } catch (WakeupException e) {

@@ -13,8 +13,9 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Follows the representation service until its live head count of the whole organisation is the simulation's own
- * head count on the last day: then every replayed event has been processed. Prints the head count as it goes.
+ * Follows the representation service's {@code /v1/status} until it says the pipeline is caught up, measured after
+ * the wait began (so after every replayed event was accepted): then every event is processed and every metrics table
+ * published. Prints the lag as it goes, and then checks the organisation's head count against the simulation's.
  */
 public final class MetricsWait {
 
@@ -29,30 +30,35 @@ public final class MetricsWait {
         this.console = console;
     }
 
-    /** Waits until the head count matches, at most {@code atMost}; returns whether it did. */
+    /**
+     * Waits until the pipeline is caught up, at most {@code atMost}; returns whether it caught up with the
+     * simulation's head count.
+     */
     public boolean await(SimulationSummary expected, Duration atMost) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(atMost);
+        Instant from = Instant.now();
+        Instant giveUp = from.plus(atMost);
         boolean terminal = System.console() != null;
-        long last = -1;
+        String last = "";
         while (Instant.now().isBefore(giveUp)) {
-            long headcount = headcount();
-            if (headcount == expected.activeEmployees()) {
+            JsonNode status = get("/v1/status");
+            if (status != null && status.path("caughtUp").asBoolean()
+                    && Instant.parse(status.path("observedAt").asString()).isAfter(from)) {
                 if (terminal) {
                     console.println();
                 }
-                console.printf(Locale.ROOT, "The metrics are up to date: %,d employees in the organisation.%n",
-                        headcount);
-                return true;
+                return reportHeadcount(expected);
             }
+            String progress = status == null ? "waiting for the representation service"
+                    : String.format(Locale.ROOT, "Processing: %,d events to read (%,d s behind), %,d changes to "
+                            + "publish", status.path("lagEvents").asLong(), status.path("lagSeconds").asLong(),
+                            status.path("unpublishedChanges").asLong());
             if (terminal) {
-                console.printf(Locale.ROOT, "\rProcessing: the organisation's live head count is %,d (the simulation "
-                        + "ends with %,d) ...   ", Math.max(0, headcount), expected.activeEmployees());
-            } else if (headcount != last) {
-                console.printf(Locale.ROOT, "Processing: live head count %,d of %,d%n", Math.max(0, headcount),
-                        expected.activeEmployees());
+                console.print("\r" + progress + " ...   ");
+            } else if (!progress.equals(last)) {
+                console.println(progress);
             }
-            last = headcount;
-            Thread.sleep(2000);
+            last = progress;
+            Thread.sleep(1000);
         }
         if (terminal) {
             console.println();
@@ -60,19 +66,28 @@ public final class MetricsWait {
         return false;
     }
 
-    private long headcount() throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(ServiceAddress.resolve(metrics,
-                        "/v1/representation?scope=ORG&tier=ALL&group=TOTAL"))
+    private boolean reportHeadcount(SimulationSummary expected) throws InterruptedException {
+        JsonNode cells = get("/v1/representation?scope=ORG&tier=ALL&group=TOTAL");
+        long headcount = cells != null && cells.isArray() && !cells.isEmpty() ? cells.get(0).path("headcount").asLong()
+                : 0;
+        if (headcount != expected.activeEmployees()) {
+            console.printf(Locale.ROOT, "The metrics are caught up, but the organisation's head count is %,d where "
+                    + "the simulation ends with %,d.%n", headcount, expected.activeEmployees());
+            return false;
+        }
+        console.printf(Locale.ROOT, "The metrics are up to date: %,d employees in the organisation.%n", headcount);
+        return true;
+    }
+
+    /** The answer's JSON, or null while the service does not answer 200. */
+    private JsonNode get(String path) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(ServiceAddress.resolve(metrics, path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", credentials).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return -1;
-            }
-            JsonNode cells = EventFiles.JSON.readTree(response.body());
-            return cells.isArray() && !cells.isEmpty() ? cells.get(0).path("headcount").asLong() : 0;
+            return response.statusCode() == 200 ? EventFiles.JSON.readTree(response.body()) : null;
         } catch (IOException e) {
-            return -1;
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package ca.calgary.representation.alerts.app;
 
+import java.time.Clock;
 import java.util.List;
 
 import ca.calgary.representation.alerts.AlertTransition;
@@ -7,6 +8,10 @@ import ca.calgary.representation.alerts.delivery.AlertDispatcher;
 import ca.calgary.representation.alerts.delivery.EmailChannel;
 import ca.calgary.representation.alerts.delivery.WebhookChannel;
 import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.streams.FreshnessHeaders;
+import ca.calgary.representation.streams.PipelineStatus;
+import ca.calgary.representation.streams.PipelineStatusConfiguration;
+import ca.calgary.representation.streams.PipelineStatusProperties;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
 import ca.calgary.representation.web.Roles;
@@ -33,7 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertProperties.class)
-@Import({ServiceSecurity.class, DependencyHealthConfiguration.class})
+@Import({ServiceSecurity.class, DependencyHealthConfiguration.class, PipelineStatusConfiguration.class})
 public class AlertConfiguration {
 
     /** The topology; its health is the {@code alerts} component of readiness. */
@@ -53,6 +58,19 @@ public class AlertConfiguration {
         return new TopicFeed<>(kafka, AlertTopic.TRANSITIONS.topicName(), AlertTransition.class);
     }
 
+    /** How fresh the alerts are: the alert application's lag behind the metrics, and when alerts last changed. */
+    @Bean
+    PipelineStatus pipelineStatus(StreamsLifecycle<AlertStreams> streams, KafkaProperties kafka,
+                                  PipelineStatusProperties properties, TopicFeed<AlertTransition> transitions) {
+        return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
+                .table("alerts", transitions);
+    }
+
+    @Bean
+    FreshnessHeaders freshnessHeaders(PipelineStatus status) {
+        return new FreshnessHeaders(status).path("/v1/alerts", "alerts");
+    }
+
     @Bean
     AlertDispatcher alertDispatcher(KafkaProperties kafka, AlertProperties properties,
                                     StreamsLifecycle<AlertStreams> streams, AlertLog alertLog,
@@ -70,6 +88,7 @@ public class AlertConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v1/alerts", "/v1/alerts/**", "/v1/subscriptions", "/v1/subscriptions/**",
                                 "/v1/deliveries", "/v1/deliveries/**").hasRole(Roles.EQUITY_OFFICER)
+                        .requestMatchers("/v1/status").hasAnyRole(Roles.EQUITY_OFFICER, Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.EQUITY_OFFICER, Roles.ADMINISTRATOR)
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMINISTRATOR)

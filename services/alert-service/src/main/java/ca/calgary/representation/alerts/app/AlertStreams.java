@@ -20,11 +20,13 @@ import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.BaseStreamsConfig;
+import ca.calgary.representation.streams.ConsumerGroup;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -56,9 +58,11 @@ public final class AlertStreams implements StreamsApplication {
     }
 
     private final KafkaStreams streams;
+    private final ConsumerGroup consumerGroup;
 
-    private AlertStreams(KafkaStreams streams) {
+    private AlertStreams(KafkaStreams streams, ConsumerGroup consumerGroup) {
         this.streams = streams;
+        this.consumerGroup = consumerGroup;
     }
 
     public static AlertStreams start(Settings settings) {
@@ -74,9 +78,10 @@ public final class AlertStreams implements StreamsApplication {
         Properties properties = BaseStreamsConfig.properties(settings.applicationId(), settings.bootstrapServers(),
                 settings.replicationFactor(), settings.extraStreams());
         properties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
-        KafkaStreams streams = new KafkaStreams(builder.build(properties), properties);
+        Topology topology = builder.build(properties);
+        KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.start();
-        return new AlertStreams(streams);
+        return new AlertStreams(streams, ConsumerGroup.of(settings.applicationId(), topology));
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
@@ -94,6 +99,11 @@ public final class AlertStreams implements StreamsApplication {
     @Override
     public KafkaStreams streams() {
         return streams;
+    }
+
+    @Override
+    public List<ConsumerGroup> consumerGroups() {
+        return List.of(consumerGroup);
     }
 
     public boolean isRunning() {

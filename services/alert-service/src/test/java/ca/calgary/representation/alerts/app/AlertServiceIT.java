@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,16 +211,20 @@ class AlertServiceIT {
         hire(ingest, "W", 90, "WHITE");
         hire(ingest, "B", 10, "BLACK");
 
-        // The figures settle as the events are processed; the alert opens once and may be UPDATED as its severity
-        // grows on the way to index 0.33.
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode alert = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
-                    StandardCharsets.UTF_8), OFFICER).json().path(0);
-            assertThat(alert.path("severity").asString("")).isEqualTo("HIGH");
-            assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
-                    + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
-            assertThat(statuses()).startsWith("OPEN").doesNotContain("RESOLVED").hasSize(mails());
-        });
+        // The alert opens once and may be UPDATED as its severity grows on the way to index 0.33: once the figures
+        // and then the alerts say they are caught up, it stands at its final state.
+        metrics.awaitCaughtUp(ADMIN, Instant.now(), Duration.ofSeconds(120));
+        officer.awaitCaughtUp(OFFICER, Instant.now(), Duration.ofSeconds(60));
+        Http.Response answer = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+                StandardCharsets.UTF_8), OFFICER);
+        assertThat(answer.headers().firstValue("Pipeline-Caught-Up")).hasValue("true");
+        assertThat(answer.headers().firstValue("Figures-Computed-At")).isPresent();
+        JsonNode alert = answer.json().path(0);
+        assertThat(alert.path("severity").asString("")).isEqualTo("HIGH");
+        assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
+                + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(statuses()).startsWith("OPEN").doesNotContain("RESOLVED").hasSize(mails()));
         // Every transition made so far is delivered when the receiver, the inbox and the dead letters (the gone
         // receiver is tried after the live one) agree, and nothing more arrives for a few seconds.
         int[] seen = {-1};
@@ -305,8 +310,11 @@ class AlertServiceIT {
         assertThat(officer.get("/v1/subscriptions", LEADER).status()).isEqualTo(403);
         assertThat(officer.get("/v1/alerts?rule=NOPE", OFFICER).status()).isEqualTo(400);
         assertThat(officer.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(officer.get("/v1/status", null).status()).isEqualTo(401);
+        assertThat(officer.get("/v1/status", LEADER).status()).isEqualTo(403);
+        assertThat(officer.get("/v1/status", OFFICER).json().has("caughtUp")).isTrue();
         assertThat(officer.get("/v3/api-docs", OFFICER).json().path("paths").propertyNames())
-                .contains("/v1/alerts", "/v1/alerts/stream", "/v1/alerts/acknowledgements", "/v1/subscriptions",
+                .contains("/v1/status", "/v1/alerts", "/v1/alerts/stream", "/v1/alerts/acknowledgements", "/v1/subscriptions",
                         "/v1/deliveries");
     }
 }

@@ -57,6 +57,30 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), credentials);
     }
 
+    /**
+     * Waits until the service's {@code /v1/status} says it is caught up, as measured after {@code after}: every event
+     * accepted before then is processed, published and readable. Returns that status.
+     */
+    public JsonNode awaitCaughtUp(String credentials, java.time.Instant after, java.time.Duration atMost) {
+        long giveUp = System.nanoTime() + atMost.toNanos();
+        Response status = null;
+        while (System.nanoTime() < giveUp) {
+            status = get("/v1/status", credentials);
+            if (status.status() == 200 && status.json().path("caughtUp").asBoolean()
+                    && java.time.Instant.parse(status.json().path("observedAt").asString()).isAfter(after)) {
+                return status.json();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not caught up within " + atMost + ": " + (status == null ? "no answer"
+                : status.status() + " " + status.body()));
+    }
+
     public Response delete(String path, String credentials) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), credentials);
     }

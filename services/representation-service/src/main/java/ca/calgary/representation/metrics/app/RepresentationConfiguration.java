@@ -9,6 +9,10 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
+import ca.calgary.representation.streams.FreshnessHeaders;
+import ca.calgary.representation.streams.PipelineStatus;
+import ca.calgary.representation.streams.PipelineStatusConfiguration;
+import ca.calgary.representation.streams.PipelineStatusProperties;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
 import ca.calgary.representation.web.Roles;
@@ -37,7 +41,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RepresentationProperties.class)
-@Import({ServiceSecurity.class, DependencyHealthConfiguration.class})
+@Import({ServiceSecurity.class, DependencyHealthConfiguration.class, PipelineStatusConfiguration.class})
 public class RepresentationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RepresentationConfiguration.class);
@@ -78,6 +82,32 @@ public class RepresentationConfiguration {
     @Bean
     TopicFeed<Alert> alertsFeed(KafkaProperties kafka) {
         return new TopicFeed<>(kafka, AlertTopic.STATE.topicName(), Alert.class);
+    }
+
+    /**
+     * How fresh the figures are: both applications' lag behind the HR events, the work read but not published yet,
+     * and when each published table last changed.
+     */
+    @Bean
+    PipelineStatus pipelineStatus(StreamsLifecycle<RepresentationStreams> streams, KafkaProperties kafka,
+                                  PipelineStatusProperties properties,
+                                  TopicFeed<RepresentationFigures> figures, TopicFeed<FlowFigures> flows,
+                                  TopicFeed<RepresentationSnapshot> snapshots,
+                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Alert> alerts) {
+        // the wall clock: the service's clock says which day the figures are for, and tests set it
+        return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
+                .table("representation", figures).table("flows", flows).table("snapshots", snapshots)
+                .table("competitions", competitions).table("alerts", alerts);
+    }
+
+    @Bean
+    FreshnessHeaders freshnessHeaders(PipelineStatus status) {
+        return new FreshnessHeaders(status)
+                .path("/v1/representation", "representation")
+                .path("/v1/flows", "flows")
+                .path("/v1/snapshots", "snapshots")
+                .path("/v1/competitions", "competitions")
+                .path("/v1/dashboard", "representation", "flows", "snapshots", "competitions", "alerts");
     }
 
     @Bean
@@ -131,6 +161,7 @@ public class RepresentationConfiguration {
                                 "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**")
                         .hasRole(Roles.LEADERSHIP)
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**").hasRole(Roles.ADMINISTRATOR)
+                        .requestMatchers("/v1/status").hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMINISTRATOR)

@@ -30,6 +30,7 @@ import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.BaseStreamsConfig;
+import ca.calgary.representation.streams.ConsumerGroup;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
@@ -38,6 +39,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -98,10 +100,12 @@ public final class RepresentationStreams implements StreamsApplication {
 
     private final KafkaStreams live;
     private final KafkaStreams flows;
+    private final List<ConsumerGroup> consumerGroups;
 
-    private RepresentationStreams(KafkaStreams live, KafkaStreams flows) {
+    private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups) {
         this.live = live;
         this.flows = flows;
+        this.consumerGroups = consumerGroups;
     }
 
     /**
@@ -131,11 +135,15 @@ public final class RepresentationStreams implements StreamsApplication {
         Properties flowsProperties = properties(settings, settings.flowsApplicationId());
         flowsProperties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, FLOWS_COMMIT_INTERVAL.toMillis());
 
-        KafkaStreams live = new KafkaStreams(liveBuilder.build(liveProperties), liveProperties);
-        KafkaStreams flows = new KafkaStreams(flowsBuilder.build(flowsProperties), flowsProperties);
+        Topology liveTopology = liveBuilder.build(liveProperties);
+        Topology flowsTopology = flowsBuilder.build(flowsProperties);
+        KafkaStreams live = new KafkaStreams(liveTopology, liveProperties);
+        KafkaStreams flows = new KafkaStreams(flowsTopology, flowsProperties);
         live.start();
         flows.start();
-        return new RepresentationStreams(live, flows);
+        return new RepresentationStreams(live, flows, List.of(
+                ConsumerGroup.of(settings.applicationId(), liveTopology),
+                ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology)));
     }
 
     private static Properties properties(Settings settings, String applicationId) {
@@ -170,6 +178,31 @@ public final class RepresentationStreams implements StreamsApplication {
         applications.put("live", live);
         applications.put("flows", flows);
         return applications;
+    }
+
+    @Override
+    public List<ConsumerGroup> consumerGroups() {
+        return consumerGroups;
+    }
+
+    /** The live cells and flow tables waiting to settle, and the employees of both awaiting a pass, on this instance. */
+    @Override
+    public Unpublished unpublished() {
+        long changes = pendingLiveEmployees() + pendingFlowEmployees();
+        Long oldest = null;
+        List<ReadOnlyKeyValueStore<String, Long>> waiting = new ArrayList<>();
+        waiting.add(store(live, RepresentationTopology.UNPUBLISHED_STORE));
+        FlowMetricsTopology.UNPUBLISHED_STORES.forEach(name -> waiting.add(store(flows, name)));
+        for (ReadOnlyKeyValueStore<String, Long> tables : waiting) {
+            try (KeyValueIterator<String, Long> all = tables.all()) {
+                while (all.hasNext()) {
+                    long since = all.next().value;
+                    oldest = oldest == null ? since : Math.min(oldest, since);
+                    changes++;
+                }
+            }
+        }
+        return new Unpublished(changes, java.util.Optional.ofNullable(oldest).map(java.time.Instant::ofEpochMilli));
     }
 
     public boolean isRunning() {
@@ -217,9 +250,13 @@ public final class RepresentationStreams implements StreamsApplication {
         return entries(live, RepresentationTopology.PENDING_EMPLOYEES_STORE);
     }
 
-    private static long entries(KafkaStreams application, String store) {
-        ReadOnlyKeyValueStore<String, Long> marks = application.store(StoreQueryParameters.fromNameAndType(store,
+    private static ReadOnlyKeyValueStore<String, Long> store(KafkaStreams application, String name) {
+        return application.store(StoreQueryParameters.fromNameAndType(name,
                 QueryableStoreTypes.<String, Long>keyValueStore()));
+    }
+
+    private static long entries(KafkaStreams application, String store) {
+        ReadOnlyKeyValueStore<String, Long> marks = store(application, store);
         long count = 0;
         try (KeyValueIterator<String, Long> employees = marks.all()) {
             for (; employees.hasNext(); employees.next()) {

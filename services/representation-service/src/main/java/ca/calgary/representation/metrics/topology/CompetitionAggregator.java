@@ -45,6 +45,8 @@ final class CompetitionAggregator
     static final String COUNTS_STORE = "competition-counts";
     static final String OPENINGS_STORE = "competition-openings";
     static final String PUBLISHED_STORE = "published-competition-figures";
+    /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
+    static final String UNPUBLISHED_STORE = "competitions-unpublished";
     /** The one table this aggregation publishes, for {@link Settling}. */
     private static final String FUNNELS = "funnels";
     private final Supplier<LocalDate> today;
@@ -77,12 +79,14 @@ final class CompetitionAggregator
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.competitionCounts(), Map.of()),
                 RepresentationTopology.loggedStore(OPENINGS_STORE, InternalSerdes.competitionOpening(),
                         Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                Settling.waitingStore(UNPUBLISHED_STORE));
     }
 
     @Override
     public void init(ProcessorContext<String, CompetitionFigures> context) {
         this.context = context;
+        settling.init(context.getStateStore(UNPUBLISHED_STORE));
         unsent.clear();
         this.counts = context.getStateStore(COUNTS_STORE);
         this.openings = context.getStateStore(OPENINGS_STORE);

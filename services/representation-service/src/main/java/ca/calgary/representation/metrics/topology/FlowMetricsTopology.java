@@ -49,6 +49,10 @@ public final class FlowMetricsTopology {
 
     /** The employees marked by events that no pass has evaluated yet (queryable: the flows' backlog). */
     public static final String PENDING_EMPLOYEES_STORE = EmployeeFlowsProcessor.PENDING_STORE;
+    /** The tables each aggregation has read but not published yet, by when their first change came. */
+    public static final java.util.List<String> UNPUBLISHED_STORES = java.util.List.of(
+            FlowPeriodAggregator.UNPUBLISHED_STORE, QuarterSnapshotAggregator.UNPUBLISHED_STORE,
+            CompetitionAggregator.UNPUBLISHED_STORE);
 
     private final RepresentationTopics topics;
     private final RepresentationConfig config;

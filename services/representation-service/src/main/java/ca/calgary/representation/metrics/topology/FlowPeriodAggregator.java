@@ -40,6 +40,8 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     /** Each period of this partition: whether it changed since it was last published. */
     static final String PERIODS_STORE = "flow-periods";
     static final String PUBLISHED_STORE = "published-flow-figures";
+    /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
+    static final String UNPUBLISHED_STORE = "flow-periods-unpublished";
     static final String CHANGED = "changed";
     static final String PUBLISHED = "published";
 
@@ -69,12 +71,14 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         return StoreOwningSupplier.of(() -> new FlowPeriodAggregator(today, calculator, publishInterval),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
                 RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                Settling.waitingStore(UNPUBLISHED_STORE));
     }
 
     @Override
     public void init(ProcessorContext<String, FlowFigures> context) {
         this.context = context;
+        settling.init(context.getStateStore(UNPUBLISHED_STORE));
         this.counts = context.getStateStore(COUNTS_STORE);
         this.periods = context.getStateStore(PERIODS_STORE);
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->

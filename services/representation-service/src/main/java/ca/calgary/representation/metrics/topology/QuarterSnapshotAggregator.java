@@ -54,6 +54,8 @@ final class QuarterSnapshotAggregator
     static final String QUARTERS_STORE = "snapshot-quarters";
     static final String BENCHMARKS_STORE = "snapshot-benchmarks";
     static final String PUBLISHED_STORE = "published-snapshots";
+    /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
+    static final String UNPUBLISHED_STORE = "snapshots-unpublished";
 
     private final Supplier<LocalDate> today;
     private final RepresentationCalculator calculator;
@@ -82,12 +84,14 @@ final class QuarterSnapshotAggregator
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(QUARTERS_STORE, Serdes.String(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()));
+                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                Settling.waitingStore(UNPUBLISHED_STORE));
     }
 
     @Override
     public void init(ProcessorContext<String, RepresentationSnapshot> context) {
         this.context = context;
+        settling.init(context.getStateStore(UNPUBLISHED_STORE));
         this.counts = context.getStateStore(COUNTS_STORE);
         this.quarters = context.getStateStore(QUARTERS_STORE);
         this.benchmarks = context.getStateStore(BENCHMARKS_STORE);
@@ -133,7 +137,10 @@ final class QuarterSnapshotAggregator
 
     private void changed(String quarter, long eventTimeMs) {
         quarters.put(quarter, FlowPeriodAggregator.CHANGED);
-        settling.changed(quarter, context.currentSystemTimeMs(), eventTimeMs);
+        // A quarter in progress has no snapshot to wait for; once it ends, its snapshot is due at once.
+        if (!Quarter.parse(quarter).end().isAfter(today.get())) {
+            settling.changed(quarter, context.currentSystemTimeMs(), eventTimeMs);
+        }
     }
 
     private List<KeyValue<String, String>> allQuarters() {

@@ -73,12 +73,14 @@ final class RepresentationAggregator
     static final String BENCHMARKS_STORE = "benchmarks";
     /** The signature of each cell's figures as last published. */
     static final String PUBLISHED_STORE = "published-figures";
+    /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
+    static final String UNPUBLISHED_STORE = "representation-unpublished";
     static final String DATA_QUALITY_STORE = "data-quality";
 
     /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
     static final String DATA_QUALITY_KEY = "ORG";
     /** The one table this aggregator publishes, for {@link Settling}. */
-    private static final String CELLS = "cells";
+    static final String CELLS = "cells";
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
     private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
     private static final String DEAD_LETTERS = "dead-letters|";
@@ -115,12 +117,14 @@ final class RepresentationAggregator
                 RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
                 RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
-                RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()));
+                RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()),
+                Settling.waitingStore(UNPUBLISHED_STORE));
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        settling.init(context.getStateStore(UNPUBLISHED_STORE));
         this.cellCounts = context.getStateStore(CELL_COUNTS_STORE);
         this.changedFigures = new ChangedFigures(calculator);
         counts.clear();
@@ -185,11 +189,14 @@ final class RepresentationAggregator
 
     /** Publishes the figures that differ from what was last published; tombstones for cells that are gone. */
     void publishChanges() {
-        if (!dirty || !settling.due(CELLS, context.currentSystemTimeMs())) {
+        if (!settling.due(CELLS, context.currentSystemTimeMs())) {
+            return;
+        }
+        settling.published(CELLS); // also a backlog read without a change: nothing waits any more
+        if (!dirty) {
             return;
         }
         dirty = false;
-        settling.published(CELLS);
         List<Benchmark> shares = new ArrayList<>();
         try (KeyValueIterator<String, BenchmarkShare> all = benchmarks.all()) {
             all.forEachRemaining(entry -> shares.add(benchmark(entry.value)));

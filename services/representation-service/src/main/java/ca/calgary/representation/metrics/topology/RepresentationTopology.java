@@ -50,6 +50,8 @@ public final class RepresentationTopology {
     public static final String CONTRIBUTIONS_STORE = EmployeeStateProcessor.CONTRIBUTIONS_STORE;
     public static final String CELL_COUNTS_STORE = RepresentationAggregator.CELL_COUNTS_STORE;
     public static final String PENDING_EMPLOYEES_STORE = EmployeeStateProcessor.PENDING_STORE;
+    /** The live cells read but not published yet, by when their first change came. */
+    public static final String UNPUBLISHED_STORE = RepresentationAggregator.UNPUBLISHED_STORE;
 
     /** Changelog settings that make overwritten (erased) values disappear within a day. */
     static final Map<String, String> ERASING_CHANGELOG = Map.of(

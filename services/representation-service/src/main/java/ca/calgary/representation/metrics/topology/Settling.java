@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
 /**
  * When a changed table (the live cells, a period, a quarter, the funnels) is due for publication; the one rule every
  * aggregation publishes by. A change is live when the events behind it happened within {@link #LIVE_LAG} of now
@@ -12,7 +17,8 @@ import java.util.Map;
  * re-evaluation) and the table is due once its changes have settled (none for a quiet period), or once it has waited
  * {@code maxWait} while they keep coming: a backfill restates each table about once instead of every interval. A
  * table changed before a restart is due at once (its times are not kept), so nothing waits longer than that after a
- * restart. In memory only.
+ * restart. In memory only; the tables waiting (with when their first unpublished change came) are also in an
+ * unlogged in-memory store, so the service can tell readers that figures it has read are not published yet.
  */
 final class Settling {
 
@@ -31,6 +37,7 @@ final class Settling {
     private final long maxWaitMs;
     /** Per table: when its first unpublished change came, its latest, and the newest event time behind them. */
     private final Map<String, long[]> changes = new HashMap<>();
+    private KeyValueStore<String, Long> waiting;
 
     Settling(Duration quiet, Duration maxWait) {
         this.quietMs = quiet.toMillis();
@@ -42,12 +49,30 @@ final class Settling {
         this(BACKLOG_QUIET, BACKLOG_MAX_WAIT);
     }
 
+    /** The queryable list of tables waiting for publication, by when their first unpublished change came. */
+    static StoreBuilder<KeyValueStore<String, Long>> waitingStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), RepresentationTopics.KEY,
+                Serdes.Long()).withLoggingDisabled();
+    }
+
+    /** Connects the store of {@link #waitingStore}: the processor's, from its context. */
+    void init(KeyValueStore<String, Long> waitingTables) {
+        this.waiting = waitingTables;
+    }
+
     /**
      * @param nowMs       the wall clock
      * @param eventTimeMs the record timestamp of the change (when the events behind it were published)
      */
     void changed(String table, long nowMs, long eventTimeMs) {
-        long[] times = changes.computeIfAbsent(table, t -> new long[] {nowMs, nowMs, eventTimeMs});
+        long[] times = changes.get(table);
+        if (times == null) {
+            times = new long[] {nowMs, nowMs, eventTimeMs};
+            changes.put(table, times);
+            if (waiting != null) {
+                waiting.put(table, nowMs);
+            }
+        }
         times[1] = nowMs;
         times[2] = Math.max(times[2], eventTimeMs);
     }
@@ -59,6 +84,8 @@ final class Settling {
     }
 
     void published(String table) {
-        changes.remove(table);
+        if (changes.remove(table) != null && waiting != null) {
+            waiting.delete(table);
+        }
     }
 }

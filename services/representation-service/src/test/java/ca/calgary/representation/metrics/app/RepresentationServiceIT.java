@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -155,12 +156,17 @@ class RepresentationServiceIT {
         Http.Response accepted = ingest.post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Http.Response cells = metrics.get("/v1/representation", LEADER);
-            assertThat(cells.status()).isEqualTo(200);
-            assertThat(GOLDEN.mismatches(figures(cells.json()))).isEmpty();
-        });
+        // The status, not figures standing still, says when the figures are final.
+        metrics.awaitCaughtUp(LEADER, Instant.now(), Duration.ofSeconds(120));
+        Http.Response cells = metrics.get("/v1/representation", LEADER);
+        assertThat(cells.status()).isEqualTo(200);
+        assertThat(GOLDEN.mismatches(figures(cells.json()))).isEmpty();
+        assertThat(cells.headers().firstValue("Pipeline-Caught-Up")).hasValue("true");
+        assertThat(cells.headers().firstValue("Pipeline-Lag-Events")).hasValue("0");
+        assertThat(Instant.parse(cells.headers().firstValue("Figures-Computed-At").orElseThrow()))
+                .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
     }
+
 
     @Test
     @Order(2)
@@ -173,6 +179,9 @@ class RepresentationServiceIT {
 
         assertThat(publicSafety.size()).isEqualTo(Group.values().length);
         assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Pipeline-Caught-Up")).as("CSV answers say how fresh they are")
+                .isPresent();
+        assertThat(csv.headers().firstValue("Figures-Computed-At")).isPresent();
         assertThat(csv.body()).startsWith("scope,tier,group,headcount,count,suppressed,representation")
                 .contains("ORG,ALL,TOTAL,64,64,false,1.0000").contains("ORG,ALL,RESPONDED,64,,true,,");
         assertThat(scopes.propertyNames()).contains("ORG", "PUBLIC_SAFETY", "SERVICE_LINE:FIRE", "UNIT:City");
@@ -213,6 +222,10 @@ class RepresentationServiceIT {
                 assertThat(received).anyMatch(line -> line.contains("\"benchmark\":0.033"));
             }
         });
+        synchronized (received) {
+            assertThat(received).as("a live stream starts with the pipeline's status").contains("event:status");
+            assertThat(received).anyMatch(line -> line.startsWith("data:") && line.contains("\"caughtUp\""));
+        }
         assertThat(metrics.get("/v1/benchmarks", ADMIN).body()).contains("INDIGENOUS", "2021 Census");
         stream.cancel(true);
     }
@@ -278,8 +291,14 @@ class RepresentationServiceIT {
         assertThat(metrics.get("/dashboard/dashboard.js", null).status()).isEqualTo(401);
         assertThat(metrics.get("/dashboard", Http.PUBLISHER).status()).isEqualTo(403);
         assertThat(metrics.get("/dashboard/index.html", LEADER).status()).isEqualTo(200);
+        Http.Response refused = metrics.get("/v1/status", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Pipeline-Caught-Up")).as("no freshness without credentials")
+                .isEmpty();
+        assertThat(metrics.get("/v1/status", Http.PUBLISHER).status()).isEqualTo(403);
+        assertThat(metrics.get("/v1/status", ADMIN).status()).isEqualTo(200);
         assertThat(metrics.get("/v3/api-docs", LEADER).json().path("paths").propertyNames())
-                .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks");
+                .contains("/v1/representation", "/v1/representation/stream", "/v1/benchmarks", "/v1/status");
     }
 
     @Test

@@ -91,8 +91,13 @@ class RepresentationTopologyTest {
             events("01-basics").forEach(event -> topology.pipe(event, dayAgo));
             assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL))
                     .as("a backlog waits until it is read").isEmpty();
+            KeyValueStore<String, Long> waiting =
+                    topology.driver().getKeyValueStore(RepresentationTopology.UNPUBLISHED_STORE);
+            assertThat(waiting.get(RepresentationAggregator.CELLS))
+                    .as("readers can be told that read figures wait for publication").isNotNull();
             long headcount = topology.advanceLive(Settling.BACKLOG_QUIET).get("ORG|ALL|TOTAL")
                     .getHeadcount();
+            assertThat(waiting.approximateNumEntries()).as("nothing waits once published").isZero();
 
             topology.pipe(FlowTopologyTest.hired("live-hire", "2025-01-10", "FRONTLINE"), topology.liveNow());
             topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL); // the pass that sends the hire's cells

@@ -1,0 +1,307 @@
+package ca.calgary.representation.streams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * How fresh a service's answers are: when each published table last changed, and whether the pipeline behind it is
+ * caught up (every input event processed and published), measured in the background from the Streams applications'
+ * consumer-group lag (input and repartition topics) and the work the service has read but not published yet. Every
+ * answer carries the latest sample ({@link FreshnessHeaders}), {@code /v1/status} shows it whole, and live streams get
+ * it as {@code status} events when it changes. The lag is the whole group's (every instance's partitions); the
+ * unpublished work is this instance's.
+ */
+public final class PipelineStatus implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineStatus.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    /** One application's input lag. */
+    public record ApplicationLag(String consumerGroup, long lagEvents, long lagSeconds, boolean lagSecondsExact,
+                                 Instant reflectsInputUntil) {
+    }
+
+    /**
+     * The latest sample.
+     *
+     * @param caughtUp           every input event has been processed and published, and this service's readers have
+     *                           read what was published (nothing left to publish at two samples in a row with nothing
+     *                           published between them)
+     * @param lagEvents          input events not processed yet, over every application
+     * @param lagSeconds         how long the oldest event not yet reflected may have waited (0 when caught up)
+     * @param lagSecondsExact    false while it is a lower bound (the service started behind and has not caught up
+     *                           with any end it has seen since)
+     * @param unpublishedChanges tables and employees this instance has read but not published yet
+     * @param computedAt         when each published table last changed (the publication time of its newest record)
+     * @param problem            why the lag could not be measured (the figures then count as not caught up)
+     */
+    public record Status(Instant observedAt, boolean caughtUp, long lagEvents, long lagSeconds,
+                         boolean lagSecondsExact, long unpublishedChanges, Map<String, ApplicationLag> applications,
+                         Map<String, Instant> computedAt, String problem) {
+
+        /** The last change of the given tables (the newest of them), if any has changed. */
+        public Optional<Instant> computedAt(Set<String> tables) {
+            return tables.stream().map(computedAt::get).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo);
+        }
+
+        /** What a live stream of {@code table} shows: the status with that table's time only. */
+        Map<String, Object> forTable(String table) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("observedAt", observedAt);
+            view.put("computedAt", computedAt.get(table));
+            view.put("caughtUp", caughtUp);
+            view.put("lagEvents", lagEvents);
+            view.put("lagSeconds", lagSeconds);
+            view.put("unpublishedChanges", unpublishedChanges);
+            if (problem != null) {
+                view.put("problem", problem);
+            }
+            return view;
+        }
+
+        /** Whether a stream's subscribers should hear of the change from {@code before}. */
+        boolean differsFrom(Status before) {
+            return before == null || caughtUp != before.caughtUp || lagEvents != before.lagEvents
+                    || unpublishedChanges != before.unpublishedChanges
+                    || !java.util.Objects.equals(problem, before.problem);
+        }
+    }
+
+    private final StreamsLifecycle<?> streams;
+    private final Map<String, Object> adminProperties;
+    private final PipelineStatusProperties properties;
+    private final Clock clock;
+    private final Map<String, TopicFeed<?>> tables = new LinkedHashMap<>();
+    private final Map<String, ConsumerGroupLag> lags = new HashMap<>();
+    private volatile Status status;
+    private Status announced;
+    private boolean previousSettled;
+    private Map<TopicPartition, Long> previousPublished = Map.of();
+    private Instant announcedAt = Instant.EPOCH;
+    private ScheduledExecutorService sampler;
+    private Admin admin;
+
+    public PipelineStatus(StreamsLifecycle<?> streams, Map<String, Object> adminProperties,
+                          PipelineStatusProperties properties, Clock clock) {
+        this.streams = streams;
+        this.adminProperties = Map.copyOf(adminProperties);
+        this.properties = properties;
+        this.clock = clock;
+        this.status = notMeasured("not measured yet");
+    }
+
+    /** Adds a published table, named as answers and {@code /v1/status} name it, read from {@code feed}. */
+    public PipelineStatus table(String name, TopicFeed<?> feed) {
+        tables.put(name, feed);
+        feed.greetWith("status", () -> status().forTable(name));
+        return this;
+    }
+
+    /** The latest sample. */
+    public Status status() {
+        return status;
+    }
+
+    /** Samples now (the background sampler calls this every interval). */
+    void sample() {
+        synchronized (lags) {
+            sampleGuarded();
+        }
+    }
+
+    private void sampleGuarded() {
+        Optional<? extends StreamsApplication> running = streams.streams();
+        if (running.isEmpty()) {
+            publish(notMeasured("the Streams application is not running"));
+            return;
+        }
+        try {
+            Map<String, ApplicationLag> applications = new LinkedHashMap<>();
+            long events = 0;
+            Instant reflected = clock.instant();
+            Instant observedAt = reflected;
+            boolean exact = true;
+            for (ConsumerGroup group : running.get().consumerGroups()) {
+                ConsumerGroupLag.Lag lag = measure(group);
+                applications.put(group.groupId(), new ApplicationLag(group.groupId(), lag.events(),
+                        lag.behind().toSeconds(), lag.exact(), lag.reflectsInputUntil()));
+                events += lag.events();
+                exact &= lag.exact();
+                reflected = lag.reflectsInputUntil().isBefore(reflected) ? lag.reflectsInputUntil() : reflected;
+                observedAt = lag.observedAt().isAfter(observedAt) ? lag.observedAt() : observedAt;
+            }
+            StreamsApplication.Unpublished unpublished = running.get().unpublished();
+            if (unpublished.since().isPresent() && unpublished.since().get().isBefore(reflected)) {
+                reflected = unpublished.since().get();
+            }
+            // Published work becomes visible when its transaction commits, after the work left the stores: the
+            // figures are caught up only once nothing is left to publish at two samples in a row with nothing
+            // published between them, and this service's readers have read every published table to its end.
+            boolean settled = events == 0 && unpublished.changes() == 0;
+            Map<TopicPartition, Long> published = offsets(partitions(tables.values().stream()
+                    .map(TopicFeed::topic).collect(Collectors.toSet())), OffsetSpec.latest());
+            boolean quiet = settled && previousSettled && published.equals(previousPublished);
+            boolean read = tables.values().stream().allMatch(feed -> feed.hasRead(published));
+            previousSettled = settled;
+            previousPublished = published;
+            boolean caughtUp = quiet && read;
+            long seconds = caughtUp ? 0 : Math.max(0, Duration.between(reflected, observedAt).toSeconds());
+            publish(new Status(observedAt, caughtUp, events, seconds, exact, unpublished.changes(),
+                    Map.copyOf(applications), computedAt(), null));
+        } catch (RuntimeException e) {
+            previousSettled = false;
+            publish(notMeasured("cannot measure the lag: " + e.getMessage()));
+        }
+    }
+
+    private ConsumerGroupLag.Lag measure(ConsumerGroup group) {
+        Set<TopicPartition> partitions = new HashSet<>(committed(group).keySet());
+        partitions.addAll(partitions(group.inputTopics()));
+        Instant endsReadAt = clock.instant();
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> committed = committed(group);
+        Set<TopicPartition> uncommitted = new HashSet<>(partitions);
+        uncommitted.removeAll(committed.keySet());
+        Map<TopicPartition, Long> starts = uncommitted.isEmpty() ? Map.of() : offsets(uncommitted, OffsetSpec.earliest());
+        return lags.computeIfAbsent(group.groupId(), g -> new ConsumerGroupLag())
+                .observe(endsReadAt, ends, committed, starts);
+    }
+
+    private Set<TopicPartition> partitions(Set<String> topics) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        if (topics.isEmpty()) {
+            return partitions;
+        }
+        Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames());
+        described.values().forEach(topic -> topic.partitions().forEach(partition ->
+                partitions.add(new TopicPartition(topic.name(), partition.partition()))));
+        return partitions;
+    }
+
+    private Map<TopicPartition, Long> committed(ConsumerGroup group) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group.groupId())
+                .partitionsToOffsetAndMetadata());
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (offset != null) {
+                positions.put(partition, offset.offset());
+            }
+        });
+        return positions;
+    }
+
+    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec) {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), p -> spec));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = get(admin.listOffsets(request,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        result.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) {
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Map<String, Instant> computedAt() {
+        Map<String, Instant> times = new LinkedHashMap<>();
+        tables.forEach((name, feed) -> feed.latestChange().ifPresent(time -> times.put(name, time)));
+        return times;
+    }
+
+    private Status notMeasured(String problem) {
+        return new Status(clock.instant(), false, 0, 0, false, 0, Map.of(), computedAt(), problem);
+    }
+
+    private void publish(Status sampled) {
+        Status before = status;
+        status = sampled;
+        if (before.caughtUp() != sampled.caughtUp()) {
+            log.info(sampled.caughtUp() ? "the figures are caught up with their input"
+                    : "the figures are behind their input: {} events, {} unpublished changes{}", sampled.lagEvents(),
+                    sampled.unpublishedChanges(), sampled.problem() == null ? "" : " (" + sampled.problem() + ")");
+        }
+        Instant now = clock.instant();
+        if (sampled.differsFrom(announced) || !now.isBefore(announcedAt.plus(properties.heartbeat()))) {
+            tables.forEach((name, feed) -> feed.announce("status", sampled.forTable(name)));
+            announced = sampled;
+            announcedAt = now;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        Map<String, Object> settings = new LinkedHashMap<>(adminProperties);
+        settings.putIfAbsent("client.id", "pipeline-status-" + Integer.toHexString(System.identityHashCode(this)));
+        admin = Admin.create(settings);
+        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pipeline-status");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleWithFixedDelay(this::sampleSafely, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            log.warn("cannot sample the pipeline status", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+            sampler = null;
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return sampler != null;
+    }
+}
