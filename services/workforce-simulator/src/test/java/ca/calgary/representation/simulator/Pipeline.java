@@ -42,33 +42,15 @@ final class Pipeline implements AutoCloseable {
     /** @param representationSettings further settings of the representation service ({@code --name=value}) */
     static Pipeline start(String bootstrapServers, String registryUrl, String name, String... representationSettings)
             throws Exception {
-        List<String> platform = List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--server.port=0",
-                "--spring.mvc.problemdetails.enabled=true", "--management.endpoint.health.probes.enabled=true");
+        List<String> platform = platformArguments(bootstrapServers, registryUrl);
         Map<String, ConfigurableApplicationContext> ingest = new java.util.LinkedHashMap<>();
         for (String service : List.of("hiring", "promotion", "mentorship")) {
-            ingest.put(service, new SpringApplicationBuilder(TestIngestApplication.class).run(args(platform,
-                    "--spring.config.name=" + name + "-" + service,
-                    "--representation.ingest.service=" + service.toUpperCase(),
-                    "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                    "--representation.security.users[0].name=hr-publisher",
-                    "--representation.security.users[0].password={noop}" + PUBLISHER_PASSWORD,
-                    "--representation.security.users[0].roles[0]=HR_PUBLISHER",
-                    "--management.endpoint.health.group.readiness.include=readinessState,ingest,dependencies")));
+            ingest.put(service, new SpringApplicationBuilder(TestIngestApplication.class)
+                    .run(args(platform, ingestArguments(name, service))));
         }
         ConfigurableApplicationContext representation = new SpringApplicationBuilder(
-                RepresentationServiceApplication.class).run(withMore(args(platform,
-                "--spring.config.name=" + name + "-representation",
-                "--representation.metrics.application-id=" + name + "-representation",
-                "--representation.metrics.publish-interval=1s",
-                "--representation.metrics.flow-publish-interval=2s",
-                "--representation.metrics.topic-partitions=3",
-                "--representation.metrics.benchmarks-file=" + benchmarks(),
-                "--representation.metrics.state-dir=" + Files.createTempDirectory(name + "-representation-"),
-                "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
-                "--representation.security.users[0].name=leader",
-                "--representation.security.users[0].password={noop}leader-secret",
-                "--representation.security.users[0].roles[0]=LEADERSHIP"), representationSettings));
+                RepresentationServiceApplication.class).run(withMore(args(platform, representationArguments(name,
+                Files.createTempDirectory(name + "-representation-"))), representationSettings));
         ConfigurableApplicationContext alerts = new SpringApplicationBuilder(AlertServiceApplication.class).run(
                 args(platform,
                 "--spring.config.name=" + name + "-alerts",
@@ -89,6 +71,39 @@ final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    /** Where every service finds Kafka and the registry, on a port of its own. */
+    static List<String> platformArguments(String bootstrapServers, String registryUrl) {
+        return List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.properties.schema.registry.url=" + registryUrl, "--server.port=0",
+                "--spring.mvc.problemdetails.enabled=true", "--management.endpoint.health.probes.enabled=true");
+    }
+
+    /** An ingest service's own settings ({@code service}: hiring, promotion or mentorship). */
+    static List<String> ingestArguments(String name, String service) {
+        return List.of("--spring.config.name=" + name + "-" + service,
+                "--representation.ingest.service=" + service.toUpperCase(java.util.Locale.ROOT),
+                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--representation.security.users[0].name=hr-publisher",
+                "--representation.security.users[0].password={noop}" + PUBLISHER_PASSWORD,
+                "--representation.security.users[0].roles[0]=HR_PUBLISHER",
+                "--management.endpoint.health.group.readiness.include=readinessState,ingest,dependencies");
+    }
+
+    /** The representation service's own settings, keeping its state in {@code stateDir}. */
+    static List<String> representationArguments(String name, java.nio.file.Path stateDir) {
+        return List.of("--spring.config.name=" + name + "-representation",
+                "--representation.metrics.application-id=" + name + "-representation",
+                "--representation.metrics.publish-interval=1s",
+                "--representation.metrics.flow-publish-interval=2s",
+                "--representation.metrics.topic-partitions=3",
+                "--representation.metrics.benchmarks-file=" + benchmarks(),
+                "--representation.metrics.state-dir=" + stateDir,
+                "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
+                "--representation.security.users[0].name=leader",
+                "--representation.security.users[0].password={noop}leader-secret",
+                "--representation.security.users[0].roles[0]=LEADERSHIP");
+    }
+
     /** The representation service's own reference benchmarks (the file run-local uses). */
     private static String benchmarks() {
         return ProjectFiles.root().resolve("services/representation-service/benchmarks.csv").toString();
@@ -101,8 +116,12 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static String[] args(List<String> common, String... own) {
+        return args(common, List.of(own));
+    }
+
+    private static String[] args(List<String> common, List<String> own) {
         List<String> all = new ArrayList<>(common);
-        all.addAll(List.of(own));
+        all.addAll(own);
         return all.toArray(String[]::new);
     }
 
@@ -115,6 +134,11 @@ final class Pipeline implements AutoCloseable {
     }
 
     IngestReplay.Target ingestTarget() {
+        return ingestTarget(ingest);
+    }
+
+    /** A replay to the given ingest services, by name. */
+    static IngestReplay.Target ingestTarget(Map<String, ConfigurableApplicationContext> ingest) {
         Map<String, URI> services = new java.util.HashMap<>();
         ingest.forEach((service, context) -> services.put(service, URI.create("http://127.0.0.1:" + port(context))));
         return new IngestReplay.Target(services, "hr-publisher", PUBLISHER_PASSWORD);

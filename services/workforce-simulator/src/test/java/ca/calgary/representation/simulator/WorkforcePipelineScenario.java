@@ -48,20 +48,9 @@ final class WorkforcePipelineScenario {
                 "leader", "leader-secret", new PrintStream(console, true, StandardCharsets.UTF_8))
                 .await(expected, Duration.ofMinutes(4))).isTrue();
         // Caught up means final: the figures are asserted at once, not awaited.
-        assertThat(total(metrics, "ALL", "TOTAL").path("headcount").asLong())
-                .isEqualTo((long) expected.activeEmployees());
-        assertThat(total(metrics, "ALL", "RESPONDED").path("count").asLong()).isEqualTo((long) expected.respondents());
-        assertThat(total(metrics, "EXECUTIVE", "TOTAL").path("headcount").asLong())
-                .isEqualTo(expected.headcountByLevel().get("EXECUTIVE").longValue());
-        assertThat(total(metrics, "SENIOR_LEADERSHIP", "TOTAL").path("headcount").asLong())
-                .isEqualTo((long) expected.headcountByLevel().get("EXECUTIVE")
-                        + expected.headcountByLevel().get("DIRECTOR"));
+        assertFiguresOf(metrics, expected);
         System.out.printf("Replayed %,d events in %.1f s; every metrics table caught up %.1f s after the start%n",
                 simulation.events().size(), (replayed - started) / 1e9, (System.nanoTime() - started) / 1e9);
-        assertThat(metrics.get("/v1/flows?period=R12M-2026-Q2&scope=ORG&tier=MANAGEMENT&group=TOTAL",
-                Pipeline.LEADER).json().path(0).path("promotionsInto").asLong()).isPositive();
-        assertThat(metrics.get("/v1/competitions?period=R12M-2026-Q2&scope=ORG&tier=LEADERSHIP&group=TOTAL",
-                Pipeline.LEADER).json().size()).isPositive();
 
         // The simulated organisation under-represents Indigenous, Black and racialized staff in management.
         Http alerts = Pipeline.http(pipeline.alerts);
@@ -80,6 +69,25 @@ final class WorkforcePipelineScenario {
         assertThat(again.accepted()).isZero();
         assertThat(again.duplicates()).isEqualTo(simulation.events().size());
         assertThat(total(metrics, "ALL", "TOTAL").path("headcount").asLong()).isEqualTo((long) expected.activeEmployees());
+    }
+
+    /**
+     * The representation service's figures are what the simulation knows of its workforce on the last day: head
+     * counts by tier and respondents, and flows and competition funnels published.
+     */
+    static void assertFiguresOf(Http metrics, SimulationSummary expected) {
+        assertThat(total(metrics, "ALL", "TOTAL").path("headcount").asLong())
+                .isEqualTo((long) expected.activeEmployees());
+        assertThat(total(metrics, "ALL", "RESPONDED").path("count").asLong()).isEqualTo((long) expected.respondents());
+        assertThat(total(metrics, "EXECUTIVE", "TOTAL").path("headcount").asLong())
+                .isEqualTo(expected.headcountByLevel().get("EXECUTIVE").longValue());
+        assertThat(total(metrics, "SENIOR_LEADERSHIP", "TOTAL").path("headcount").asLong())
+                .isEqualTo((long) expected.headcountByLevel().get("EXECUTIVE")
+                        + expected.headcountByLevel().get("DIRECTOR"));
+        assertThat(metrics.get("/v1/flows?period=R12M-2026-Q2&scope=ORG&tier=MANAGEMENT&group=TOTAL",
+                Pipeline.LEADER).json().path(0).path("promotionsInto").asLong()).isPositive();
+        assertThat(metrics.get("/v1/competitions?period=R12M-2026-Q2&scope=ORG&tier=LEADERSHIP&group=TOTAL",
+                Pipeline.LEADER).json().size()).isPositive();
     }
 
     private static JsonNode total(Http metrics, String tier, String group) {

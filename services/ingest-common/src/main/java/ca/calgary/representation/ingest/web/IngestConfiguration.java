@@ -64,7 +64,8 @@ public class IngestConfiguration {
     @Bean
     DefaultKafkaProducerFactory<String, Object> ingestProducerFactory(KafkaProperties kafka,
                                                                       IngestProperties properties,
-                                                                      SchemaRegistryClient registry) {
+                                                                      SchemaRegistryClient registry,
+                                                                      org.springframework.core.env.Environment env) {
         Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
         // Durability is not negotiable here: the caller hears "accepted" only after all in-sync replicas have it.
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,8 +82,28 @@ public class IngestConfiguration {
         byType.put(String.class, new StringSerializer());
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(settings,
                 new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
-        factory.setTransactionIdPrefix(properties.serviceName() + "-ingest-" + UUID.randomUUID() + "-");
+        factory.setTransactionIdPrefix(properties.serviceName() + "-ingest-" + instanceId(properties, env) + "-");
         return factory;
+    }
+
+    /**
+     * What names this instance's transactions: the same after a restart, so the restarted instance fences (and the
+     * broker aborts) a transaction the crashed one left open, which would otherwise hold every read_committed reader
+     * of its partitions back until the transaction timeout.
+     */
+    static String instanceId(IngestProperties properties, org.springframework.core.env.Environment env) {
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            return properties.instanceId();
+        }
+        int port = env.getProperty("server.port", Integer.class, 0);
+        if (port <= 0) {
+            return UUID.randomUUID().toString();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + port;
+        } catch (java.net.UnknownHostException e) {
+            return UUID.randomUUID().toString();
+        }
     }
 
     @Bean

@@ -19,6 +19,11 @@ import org.springframework.util.unit.DataSize;
  * @param topicReplication   replication factor of a topic this service creates
  * @param idempotencyWindow  how long accepted eventIds and Idempotency-Keys are remembered at the edge (the
  *                           pipeline itself ignores a repeated eventId for good)
+ * @param instanceId         names this instance's Kafka transactions; stable across restarts and unique among
+ *                           running instances (a StatefulSet pod name), so a restarted instance fences the
+ *                           transaction a crashed one left open at once instead of leaving readers waiting for the
+ *                           transaction timeout. Unset: the host and server port when the port is fixed, otherwise a
+ *                           random id (then a crash holds readers up to the transaction timeout)
  * @param maxOrgUnits        how many units an orgUnitPath may name (SPEC §5: each is a published scope); deeper
  *                           paths are refused (422)
  */
@@ -31,7 +36,8 @@ public record IngestProperties(
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplication,
         @DefaultValue("365d") Duration idempotencyWindow,
-        @DefaultValue("12") int maxOrgUnits) {
+        @DefaultValue("12") int maxOrgUnits,
+        String instanceId) {
 
     public IngestProperties {
         Objects.requireNonNull(service, "representation.ingest.service is required (HIRING, PROMOTION or MENTORSHIP)");

@@ -7,4 +7,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import(IngestConfiguration.class)
 public class TestIngestApplication {
+
+    /** Runs it as a process of its own (tests that kill a service for real). */
+    public static void main(String[] args) {
+        org.springframework.boot.SpringApplication.run(TestIngestApplication.class, args);
+    }
 }

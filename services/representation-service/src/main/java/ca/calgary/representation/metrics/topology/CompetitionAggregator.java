@@ -87,6 +87,7 @@ final class CompetitionAggregator
     public void init(ProcessorContext<String, CompetitionFigures> context) {
         this.context = context;
         settling.init(context.getStateStore(UNPUBLISHED_STORE));
+        settling.restored(FUNNELS, context.currentSystemTimeMs()); // every start publishes what changed meanwhile
         unsent.clear();
         this.counts = context.getStateStore(COUNTS_STORE);
         this.openings = context.getStateStore(OPENINGS_STORE);

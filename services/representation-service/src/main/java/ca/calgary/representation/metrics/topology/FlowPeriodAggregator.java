@@ -81,6 +81,10 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         settling.init(context.getStateStore(UNPUBLISHED_STORE));
         this.counts = context.getStateStore(COUNTS_STORE);
         this.periods = context.getStateStore(PERIODS_STORE);
+        // the first publication after a start looks at every period (a quarter may have ended meanwhile)
+        try (KeyValueIterator<String, String> all = periods.all()) {
+            all.forEachRemaining(entry -> settling.restored(entry.key, context.currentSystemTimeMs()));
+        }
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());

@@ -95,6 +95,12 @@ final class QuarterSnapshotAggregator
         this.counts = context.getStateStore(COUNTS_STORE);
         this.quarters = context.getStateStore(QUARTERS_STORE);
         this.benchmarks = context.getStateStore(BENCHMARKS_STORE);
+        for (KeyValue<String, String> quarter : allQuarters()) {
+            if (FlowPeriodAggregator.CHANGED.equals(quarter.value)
+                    && !Quarter.parse(quarter.key).end().isAfter(today.get())) {
+                settling.restored(quarter.key, context.currentSystemTimeMs());
+            }
+        }
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, snapshot) ->
                 context.forward(new Record<>(key, snapshot, context.currentSystemTimeMs())));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());

@@ -138,6 +138,7 @@ final class RepresentationAggregator
             all.forEachRemaining(entry -> publishedSignatures.put(entry.key, entry.value));
         }
         this.dataQuality = context.getStateStore(DATA_QUALITY_STORE);
+        settling.restored(CELLS, context.currentSystemTimeMs()); // every start publishes what changed meanwhile
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
     }
 

@@ -61,6 +61,14 @@ final class Settling {
     }
 
     /**
+     * A table a run before this one left to publish (or that a start republishes): due at once, and waiting until
+     * it is published, so readers are not told the figures are final before it is.
+     */
+    void restored(String table, long nowMs) {
+        changed(table, nowMs, nowMs);
+    }
+
+    /**
      * @param nowMs       the wall clock
      * @param eventTimeMs the record timestamp of the change (when the events behind it were published)
      */

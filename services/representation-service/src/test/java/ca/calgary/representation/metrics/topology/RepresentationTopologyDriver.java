@@ -57,6 +57,9 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final InMemoryRegistry registry;
     private final RepresentationTopics topics;
     private final TopologyTestDriver live;
+    /** Each application's consumer group as the service's freshness measures it. */
+    final ca.calgary.representation.streams.ConsumerGroup liveGroup;
+    final ca.calgary.representation.streams.ConsumerGroup flowGroup;
     private final TopologyTestDriver flowDriver;
     private final AtomicReference<LocalDate> today;
     private final List<TestInputTopic<String, EmploymentEvent>> employment;
@@ -96,10 +99,14 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1))
                 .build(liveBuilder);
-        live = new TopologyTestDriver(liveBuilder.build(), properties("representation-test"));
+        org.apache.kafka.streams.Topology liveTopology = liveBuilder.build();
+        liveGroup = ca.calgary.representation.streams.ConsumerGroup.of("representation-test", liveTopology);
+        live = new TopologyTestDriver(liveTopology, properties("representation-test"));
         StreamsBuilder flowBuilder = new StreamsBuilder();
         new FlowMetricsTopology(topics, config, flowConfig, today::get).build(flowBuilder);
-        flowDriver = new TopologyTestDriver(flowBuilder.build(), properties("representation-test-flows"));
+        org.apache.kafka.streams.Topology flowTopology = flowBuilder.build();
+        flowGroup = ca.calgary.representation.streams.ConsumerGroup.of("representation-test-flows", flowTopology);
+        flowDriver = new TopologyTestDriver(flowTopology, properties("representation-test-flows"));
         employment = inputs(topics.employmentTopic(), topics.employment().serializer());
         selfIdentification = inputs(topics.selfIdentificationTopic(), topics.selfIdentification().serializer());
         promotion = inputs(topics.promotionTopic(), topics.promotion().serializer());

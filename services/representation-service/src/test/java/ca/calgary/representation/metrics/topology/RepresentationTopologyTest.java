@@ -83,6 +83,18 @@ class RepresentationTopologyTest {
     }
 
     @Test
+    void bothApplicationsLagIsMeasuredOnEveryHrTopic() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            for (var group : List.of(topology.liveGroup, topology.flowGroup)) {
+                assertThat(group.inputTopics()).as(group.groupId()).contains("hr.employment-events",
+                        "hr.self-identification-events", "hr.promotion-events", "hr.mentorship-events")
+                        .noneMatch(topic -> topic.endsWith("-repartition"));
+            }
+        }
+    }
+
+    @Test
     void aBacklogIsPublishedOnceReadAndALiveChangeAtTheNextInterval() {
         try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
                 LocalDate.of(2025, 1, 31))) {
