@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Crashes as an operator meets them, each a real SIGKILL of a service in its own JVM (no close, no commit, no
  * flush): the representation service killed in the middle of a first load and started again on its state
- * directory; the hiring service killed in the middle of a batch and the batch sent again. Afterwards the figures are
+ * directory; the hiring service killed in the middle of a batch and the batch sent again; the broker stopped and
+ * started under a load. Afterwards the figures are
  * what the simulation itself counts (the reference fold), nothing lost and nothing counted twice. The recovery times
  * are printed ({@code target/failsafe-reports/*CrashRecoveryIT-output.txt}). A platform of its own: the figures
  * must be this load's alone.
@@ -55,6 +56,7 @@ class CrashRecoveryIT {
     private static final String NAME = "crash";
     private static final int BATCH = 5_000;
 
+    private static LocalPlatformConfig platformConfig;
     private static LocalPlatform platform;
     private static List<String> platformArguments;
     private static final Map<String, ConfigurableApplicationContext> ingest = new LinkedHashMap<>();
@@ -64,8 +66,8 @@ class CrashRecoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(
-                Files.createTempDirectory("crash-recovery-platform-")));
+        platformConfig = LocalPlatformConfig.withFreePorts(Files.createTempDirectory("crash-recovery-platform-"));
+        platform = LocalPlatform.start(platformConfig);
         platformArguments = Pipeline.platformArguments(platform.bootstrapServers(), platform.registryUrl());
         for (String service : List.of("hiring", "promotion", "mentorship")) {
             List<String> arguments = new ArrayList<>(platformArguments);
@@ -129,7 +131,7 @@ class CrashRecoveryIT {
         List<String> arguments = new ArrayList<>(platformArguments);
         arguments.addAll(Pipeline.ingestArguments(NAME + "-crashing", "hiring"));
         ServiceProcess hiring = ServiceProcess.start("hiring", TestIngestApplication.class, arguments);
-        String batch = hires(BATCH);
+        String batch = hires("crash", BATCH);
         long before = hiringTopicEnd();
 
         // Kill it once part of the batch is in Kafka and before it has answered.
@@ -166,13 +168,36 @@ class CrashRecoveryIT {
                 .isEqualTo(simulated.activeEmployees() + (long) BATCH);
     }
 
-    /** {@code count} new firefighters, hired on the simulation's last quarter. */
-    private static String hires(int count) {
+    @Test
+    @Order(3)
+    void theBrokerStoppedAndStartedUnderALoadLosesNothing() throws Exception {
+        Http hiring = Pipeline.http(ingest.get("hiring"));
+        Http.Response accepted = hiring.post("/v1/events/batch", "application/x-ndjson", hires("outage", BATCH),
+                "hr-publisher:" + Pipeline.PUBLISHER_PASSWORD);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        // The batch is in Kafka and being processed: stop the broker (and registry) under it, then start them again.
+        platform.close();
+        Thread.sleep(5_000);
+        Instant restarted = Instant.now();
+        platform = LocalPlatform.start(platformConfig);
+
+        Http metrics = representation.http();
+        metrics.awaitCaughtUp(Pipeline.LEADER, Instant.now(), Duration.ofMinutes(3));
+        System.out.printf(Locale.ROOT, "Recovery: caught up %.1f s after the broker was started again%n",
+                Duration.between(restarted, Instant.now()).toMillis() / 1e3);
+        assertThat(metrics.get("/v1/representation?scope=ORG&tier=ALL&group=TOTAL", Pipeline.LEADER).json().path(0)
+                .path("headcount").asLong()).as("every hire of both batches counted once")
+                .isEqualTo(simulated.activeEmployees() + 2L * BATCH);
+    }
+
+    /** {@code count} new firefighters, hired on the simulation's last quarter, with ids that start with {@code prefix}. */
+    private static String hires(String prefix, int count) {
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= count; i++) {
             String id = String.format(Locale.ROOT, "%05d", i);
-            lines.append("{\"type\":\"EmployeeHired\",\"eventId\":\"crash-hire-").append(id)
-                    .append("\",\"employeeId\":\"CRASH-").append(id)
+            lines.append("{\"type\":\"EmployeeHired\",\"eventId\":\"").append(prefix).append("-hire-").append(id)
+                    .append("\",\"employeeId\":\"").append(prefix.toUpperCase(Locale.ROOT)).append("-").append(id)
                     .append("\",\"effectiveDate\":\"2026-09-01\",\"recordedAt\":\"2026-09-01T09:00:00Z\","
                             + "\"source\":\"crash-test\",\"position\":{\"jobCode\":\"FIR-FRO\",\"jobTitle\":"
                             + "\"Firefighter\",\"level\":\"FRONTLINE\",\"orgUnitPath\":\"City/Public Safety/Calgary "
