@@ -142,6 +142,14 @@ class DashboardIT {
     }
 
     /** Waits on the page, which re-renders as figures change (an element read mid-render is read again). */
+    /** Clicks what {@code target} finds; the page re-renders on live updates, so a found button may be replaced. */
+    private static void click(By target) {
+        page(15).until(() -> {
+            browser.findElement(target).click();
+            return true;
+        });
+    }
+
     private static org.awaitility.core.ConditionFactory page(int seconds) {
         return Awaitility.await().atMost(Duration.ofSeconds(seconds))
                 .ignoreExceptionsInstanceOf(StaleElementReferenceException.class);
@@ -211,10 +219,10 @@ class DashboardIT {
                 .contains("REPRESENTATION_GAP", "Black representation in PUBLIC_SAFETY × MANAGEMENT");
 
         // Drill down: City, then Public Safety; the cell's full figures match the API.
-        browser.findElement(By.cssSelector("#units button[data-scope='UNIT:City']")).click();
+        click(By.cssSelector("#units button[data-scope='UNIT:City']"));
         page(15).until(() ->
                 !browser.findElements(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']")).isEmpty());
-        browser.findElement(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']")).click();
+        click(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']"));
         new Select(browser.findElement(By.id("cell-group"))).selectByValue("TOTAL");
         JsonNode total = metrics.get("/v1/representation?scope=UNIT:City/Public%20Safety&tier=ALL&group=TOTAL", LEADER)
                 .json().get(0);
