@@ -169,7 +169,7 @@
     const open = await api('/v1/dashboard/alerts');
     $('alerts').innerHTML = open.length === 0 ? '<p>No open alerts.</p>' : table('Open alerts',
       ['Alert', 'Severity', 'Explanation', 'First seen'],
-      open.map(a => [esc(a.rule + ' — ' + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier), '<span class="severity-' + esc(a.severity) + '">'
+      open.map(a => [esc(a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — ' + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier), '<span class="severity-' + esc(a.severity) + '">'
         + esc(a.severity) + '</span>', esc(a.explanation), esc(String(a.firstSeen).substring(0, 10))]));
   }
 

@@ -8,6 +8,7 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import org.apache.avro.Schema;
@@ -31,6 +32,8 @@ public enum MetricsTopic implements TopicContract {
             "quarter|scope|tier|group"),
     COMPETITIONS("metrics.competitions", CompetitionFigures.class,
             "competition|competitionId|group or period|scope|tier|group"),
+    /** How far each instance of the representation service is behind its input (alerts stay quiet during a load). */
+    PIPELINE_STATUS("metrics.pipeline-status", PipelineStatusReport.class, "service|instance"),
     /** Input events not applied (kept 30 days, as long as the shortest-lived input topic keeps what they point at). */
     DEAD_LETTERS("metrics.dead-letters", DeadLetter.class, "sourceTopic|sourcePartition|sourceOffset");
 

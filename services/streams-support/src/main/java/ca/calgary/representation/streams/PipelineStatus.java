@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,9 +46,14 @@ public final class PipelineStatus implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PipelineStatus.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
-    /** One application's input lag. */
-    public record ApplicationLag(String consumerGroup, long lagEvents, long lagSeconds, boolean lagSecondsExact,
-                                 Instant reflectsInputUntil) {
+    /**
+     * One application's lag.
+     *
+     * @param lagEvents      records not processed yet, on its input and its own repartition topics
+     * @param inputLagEvents of those, the records of its input topics (one input event may become many internal ones)
+     */
+    public record ApplicationLag(String consumerGroup, long lagEvents, long inputLagEvents, long lagSeconds,
+                                 boolean lagSecondsExact, Instant reflectsInputUntil) {
     }
 
     /**
@@ -54,7 +62,8 @@ public final class PipelineStatus implements SmartLifecycle {
      * @param caughtUp           every input event has been processed and published, and this service's readers have
      *                           read what was published (nothing left to publish at two samples in a row with nothing
      *                           published between them)
-     * @param lagEvents          input events not processed yet, over every application
+     * @param lagEvents          records not processed yet, over every application (input and repartition topics)
+     * @param inputLagEvents     of those, the records of the applications' input topics: input events not read yet
      * @param lagSeconds         how long the oldest event not yet reflected may have waited (0 when caught up)
      * @param lagSecondsExact    false while it is a lower bound (the service started behind and has not caught up
      *                           with any end it has seen since)
@@ -62,7 +71,7 @@ public final class PipelineStatus implements SmartLifecycle {
      * @param computedAt         when each published table last changed (the publication time of its newest record)
      * @param problem            why the lag could not be measured (the figures then count as not caught up)
      */
-    public record Status(Instant observedAt, boolean caughtUp, long lagEvents, long lagSeconds,
+    public record Status(Instant observedAt, boolean caughtUp, long lagEvents, long inputLagEvents, long lagSeconds,
                          boolean lagSecondsExact, long unpublishedChanges, Map<String, ApplicationLag> applications,
                          Map<String, Instant> computedAt, String problem) {
 
@@ -100,6 +109,7 @@ public final class PipelineStatus implements SmartLifecycle {
     private final PipelineStatusProperties properties;
     private final Clock clock;
     private final Map<String, TopicFeed<?>> tables = new LinkedHashMap<>();
+    private final List<Consumer<Status>> reporters = new CopyOnWriteArrayList<>();
     private final Map<String, ConsumerGroupLag> lags = new HashMap<>();
     private volatile Status status;
     private Status announced;
@@ -125,6 +135,12 @@ public final class PipelineStatus implements SmartLifecycle {
         return this;
     }
 
+    /** Hands every announced sample (a change, or the heartbeat) to {@code reporter} too, e.g. to a topic. */
+    public PipelineStatus reportTo(Consumer<Status> reporter) {
+        reporters.add(reporter);
+        return this;
+    }
+
     /** The latest sample. */
     public Status status() {
         return status;
@@ -146,14 +162,17 @@ public final class PipelineStatus implements SmartLifecycle {
         try {
             Map<String, ApplicationLag> applications = new LinkedHashMap<>();
             long events = 0;
+            long inputEvents = 0;
             Instant reflected = clock.instant();
             Instant observedAt = reflected;
             boolean exact = true;
             for (ConsumerGroup group : running.get().consumerGroups()) {
-                ConsumerGroupLag.Lag lag = measure(group);
+                Measured measured = measure(group);
+                ConsumerGroupLag.Lag lag = measured.lag();
                 applications.put(group.groupId(), new ApplicationLag(group.groupId(), lag.events(),
-                        lag.behind().toSeconds(), lag.exact(), lag.reflectsInputUntil()));
+                        measured.inputEvents(), lag.behind().toSeconds(), lag.exact(), lag.reflectsInputUntil()));
                 events += lag.events();
+                inputEvents += measured.inputEvents();
                 exact &= lag.exact();
                 reflected = lag.reflectsInputUntil().isBefore(reflected) ? lag.reflectsInputUntil() : reflected;
                 observedAt = lag.observedAt().isAfter(observedAt) ? lag.observedAt() : observedAt;
@@ -174,7 +193,7 @@ public final class PipelineStatus implements SmartLifecycle {
             previousPublished = published;
             boolean caughtUp = quiet && read;
             long seconds = caughtUp ? 0 : Math.max(0, Duration.between(reflected, observedAt).toSeconds());
-            publish(new Status(observedAt, caughtUp, events, seconds, exact, unpublished.changes(),
+            publish(new Status(observedAt, caughtUp, events, inputEvents, seconds, exact, unpublished.changes(),
                     Map.copyOf(applications), computedAt(), null));
         } catch (RuntimeException e) {
             previousSettled = false;
@@ -182,7 +201,11 @@ public final class PipelineStatus implements SmartLifecycle {
         }
     }
 
-    private ConsumerGroupLag.Lag measure(ConsumerGroup group) {
+    /** A group's lag, and the part of it on its input topics. */
+    private record Measured(ConsumerGroupLag.Lag lag, long inputEvents) {
+    }
+
+    private Measured measure(ConsumerGroup group) {
         Set<TopicPartition> partitions = new HashSet<>(committed(group).keySet());
         partitions.addAll(partitions(group.inputTopics()));
         Instant endsReadAt = clock.instant();
@@ -191,8 +214,15 @@ public final class PipelineStatus implements SmartLifecycle {
         Set<TopicPartition> uncommitted = new HashSet<>(partitions);
         uncommitted.removeAll(committed.keySet());
         Map<TopicPartition, Long> starts = uncommitted.isEmpty() ? Map.of() : offsets(uncommitted, OffsetSpec.earliest());
-        return lags.computeIfAbsent(group.groupId(), g -> new ConsumerGroupLag())
-                .observe(endsReadAt, ends, committed, starts);
+        long inputEvents = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (group.inputTopics().contains(end.getKey().topic())) {
+                long position = committed.getOrDefault(end.getKey(), starts.getOrDefault(end.getKey(), 0L));
+                inputEvents += Math.max(0, end.getValue() - position);
+            }
+        }
+        return new Measured(lags.computeIfAbsent(group.groupId(), g -> new ConsumerGroupLag())
+                .observe(endsReadAt, ends, committed, starts), inputEvents);
     }
 
     private Set<TopicPartition> partitions(Set<String> topics) {
@@ -253,7 +283,7 @@ public final class PipelineStatus implements SmartLifecycle {
     }
 
     private Status notMeasured(String problem) {
-        return new Status(clock.instant(), false, 0, 0, false, 0, Map.of(), computedAt(), problem);
+        return new Status(clock.instant(), false, 0, 0, 0, false, 0, Map.of(), computedAt(), problem);
     }
 
     private void publish(Status sampled) {
@@ -267,6 +297,7 @@ public final class PipelineStatus implements SmartLifecycle {
         Instant now = clock.instant();
         if (sampled.differsFrom(announced) || !now.isBefore(announcedAt.plus(properties.heartbeat()))) {
             tables.forEach((name, feed) -> feed.announce("status", sampled.forTable(name)));
+            reporters.forEach(reporter -> reporter.accept(sampled));
             announced = sampled;
             announcedAt = now;
         }

@@ -74,10 +74,11 @@ public class AlertConfiguration {
     @Bean
     AlertDispatcher alertDispatcher(KafkaProperties kafka, AlertProperties properties,
                                     StreamsLifecycle<AlertStreams> streams, AlertLog alertLog,
-                                    JavaMailSender mail, MeterRegistry meters) {
+                                    JavaMailSender mail, MeterRegistry meters, PipelineStatus pipelineStatus) {
         return new AlertDispatcher(kafka, properties.applicationId() + "-dispatcher", streams, alertLog,
                 List.of(new WebhookChannel(properties.webhookTimeout()), new EmailChannel(mail, properties.mailFrom())),
-                properties.deliveryAttempts(), properties.deliveryBackoff(), meters);
+                properties.deliveryAttempts(), properties.deliveryBackoff(), meters, pipelineStatus,
+                properties.quietLoad());
     }
 
     @Bean

@@ -53,6 +53,11 @@ public class AlertLog implements AutoCloseable {
         }
     }
 
+    /** Removes a record from the compacted deliveries (a HELD record once its digest is recorded). */
+    public void remove(String deliveryKey) {
+        write(AlertTopic.DELIVERIES, deliveryKey, null);
+    }
+
     private void write(AlertTopic topic, String key, Object value) {
         try {
             producer.send(new ProducerRecord<>(topic.topicName(), key, value))

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
+import ca.calgary.representation.alerts.core.QuietLoad;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,6 +36,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declineSettle             how long DECLINE waits after a cell's quarter-end snapshots change before it
  *                                  compares them (a restatement republishes its quarters one record at a time)
  * @param equityGroups              the groups REPRESENTATION_GAP, ADVERSE_IMPACT and DECLINE apply to (SPEC §8)
+ * @param quietLagEvents            HR events unread plus work read but not published, as the representation
+ *                                  service's instances report them on metrics.pipeline-status, above which the
+ *                                  pipeline is catching up on history and transitions are held for a digest (SPEC §8)
+ * @param quietLag                  ... or how long the oldest unprocessed event may have waited
+ * @param quietSettle               how long the pipeline must stay caught up before held transitions become one
+ *                                  digest per subscription and delivery is immediate again; longer than the 10 s
+ *                                  an upstream backlog waits to settle after its input is read (that wait is not
+ *                                  lag, so the publications it ends must fall within this one)
  */
 @ConfigurationProperties("representation.alerts")
 public record AlertProperties(
@@ -60,7 +69,14 @@ public record AlertProperties(
         @DefaultValue("2s") Duration declineSettle,
         @DefaultValue({"INDIGENOUS", "FIRST_NATIONS", "METIS", "INUIT", "BLACK", "EAST_ASIAN", "SOUTH_ASIAN",
                 "SOUTHEAST_ASIAN", "LATIN_AMERICAN", "MIDDLE_EASTERN", "ANOTHER_RACE", "RACIALIZED",
-                "INDIGENOUS_BLACK_RACIALIZED"}) List<String> equityGroups) {
+                "INDIGENOUS_BLACK_RACIALIZED"}) List<String> equityGroups,
+        @DefaultValue("1000") long quietLagEvents,
+        @DefaultValue("60s") Duration quietLag,
+        @DefaultValue("30s") Duration quietSettle) {
+
+    public QuietLoad quietLoad() {
+        return new QuietLoad(quietLagEvents, quietLag, quietSettle);
+    }
 
     public AlertRules rules() {
         return new AlertRules(thresholds(), Set.copyOf(equityGroups));

@@ -16,6 +16,7 @@ import ca.calgary.representation.alerts.topology.AlertTopology;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.EventContractsProvisioner;
 import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
@@ -43,6 +44,7 @@ public final class AlertStreams implements StreamsApplication {
     public static final String ALERTS_VIEW = "alerts-view";
     public static final String SUBSCRIPTIONS_VIEW = "subscriptions-view";
     public static final String DELIVERIES_VIEW = "deliveries-view";
+    public static final String PIPELINE_STATUS_VIEW = "pipeline-status-view";
 
     /** @param registryConfig registry settings with Confluent's keys */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
@@ -74,6 +76,7 @@ public final class AlertStreams implements StreamsApplication {
         StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
         StreamsViews.globalView(builder, topics.subscriptionsTopic(), topics.subscriptions(), SUBSCRIPTIONS_VIEW);
         StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
+        StreamsViews.globalView(builder, topics.pipelineStatusTopic(), topics.pipelineStatus(), PIPELINE_STATUS_VIEW);
 
         Properties properties = BaseStreamsConfig.properties(settings.applicationId(), settings.bootstrapServers(),
                 settings.replicationFactor(), settings.extraStreams());
@@ -122,6 +125,11 @@ public final class AlertStreams implements StreamsApplication {
     /** Delivery outcomes by {@code transitionId|subscriptionId|channel}. */
     public ReadOnlyKeyValueStore<String, AlertDelivery> deliveries() {
         return view(DELIVERIES_VIEW);
+    }
+
+    /** How far each representation-service instance is behind its input, as it last reported. */
+    public ReadOnlyKeyValueStore<String, PipelineStatusReport> upstreamStatus() {
+        return view(PIPELINE_STATUS_VIEW);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> view(String name) {

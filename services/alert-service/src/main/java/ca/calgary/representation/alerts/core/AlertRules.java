@@ -70,7 +70,10 @@ public final class AlertRules {
 
     /** LOW_RESPONSE (on the cell's TOTAL row): response rate &lt; 0.6 with N ≥ k; resolves at 0.65. */
     public Evaluation lowResponse(Signal.Live cell) {
-        if (!"TOTAL".equals(cell.group()) || cell.headcount() < t.minCellSize() || cell.responseRate() == null) {
+        if (!"TOTAL".equals(cell.group())) {
+            return Evaluation.notApplicable();
+        }
+        if (cell.headcount() < t.minCellSize() || cell.responseRate() == null) {
             return Evaluation.unmeasurable();
         }
         double rate = cell.responseRate();
@@ -85,8 +88,12 @@ public final class AlertRules {
                 t.lowResponseResolve(), "minHeadcount", t.minCellSize()), explanation);
     }
 
-    /** ADVERSE_IMPACT: promotion ratio &lt; 0.8 and Fisher p &lt; 0.05 with both pools ≥ k; resolves at 0.85. */
-    public Evaluation adverseImpact(Signal.Promotion cell) {
+    /**
+     * ADVERSE_IMPACT of any measure: adverse-impact ratio &lt; 0.8 and one-sided Fisher p &lt; 0.05 with both pools
+     * ≥ k; resolves at 0.85 or p ≥ 0.05. For separations the ratio is turned round (the reference's rate over the
+     * group's): it fires when the group leaves at least 1.25 times as often.
+     */
+    public Evaluation adverseImpact(Signal.Comparison cell) {
         if (!equityGroups.contains(cell.group())) {
             return Evaluation.notApplicable();
         }
@@ -101,14 +108,39 @@ public final class AlertRules {
                 : ratio >= t.adverseImpactResolveRatio() || p >= t.pValue() ? Condition.CLEARS : Condition.HOLDS;
         Severity severity = ratio < 0.5 && p < 0.001 ? Severity.HIGH
                 : ratio < 0.65 && p < 0.01 ? Severity.MEDIUM : Severity.LOW;
-        String explanation = String.format(Locale.ROOT, "%s employees in %s were promoted into %s at %.2f times the "
-                        + "rate of %s employees over the 12 months %s (Fisher p = %.4f).", label(cell.group()),
-                cell.scope(), cell.tier(), ratio, label(cell.referenceGroup()), cell.period(), p);
-        return new Evaluation(condition, severity, figures("adverseImpactRatio", ratio, "fisherP", p,
-                "promotionRate", cell.promotionRate(), "promotionPool", (double) cell.pool(), "referencePool",
-                (double) cell.referencePool()), thresholds("adverseImpactRatioBelow", t.adverseImpactRatio(),
-                "resolvesAtRatio", t.adverseImpactResolveRatio(), "pValueBelow", t.pValue(), "minPool",
-                t.minCellSize()), explanation);
+        return new Evaluation(condition, severity, figures("adverseImpactRatio", ratio, "fisherP", p, "rate",
+                cell.rate(), "pool", (double) cell.pool(), "referencePool", (double) cell.referencePool()),
+                thresholds("adverseImpactRatioBelow", t.adverseImpactRatio(), "resolvesAtRatio",
+                        t.adverseImpactResolveRatio(), "pValueBelow", t.pValue(), "minPool", t.minCellSize()),
+                adverseImpactExplanation(cell, ratio, p));
+    }
+
+    private static String adverseImpactExplanation(Signal.Comparison cell, double ratio, double p) {
+        String group = label(cell.group());
+        String reference = label(cell.referenceGroup());
+        String period = period(cell.period());
+        String evidence = String.format(Locale.ROOT, " (Fisher p = %.4f).", p);
+        return switch (cell.measure()) {
+            case PROMOTION -> String.format(Locale.ROOT, "%s employees in %s were promoted into %s at %.2f times the "
+                    + "rate of %s employees over %s", group, cell.scope(), cell.tier(), ratio, reference, period);
+            case SEPARATION -> String.format(Locale.ROOT, "%s employees left %s × %s %.2f times as often as %s "
+                    + "employees over %s", group, cell.scope(), cell.tier(), 1 / ratio, reference, period);
+            case COMPETITION_SHORTLISTING -> String.format(Locale.ROOT, "%s applicants to competitions for %s × %s "
+                    + "opened over %s were shortlisted at %.2f times the rate of %s applicants", group, cell.scope(),
+                    cell.tier(), period, ratio, reference);
+            case COMPETITION_SELECTION -> String.format(Locale.ROOT, "%s shortlisted candidates in competitions for "
+                    + "%s × %s opened over %s were promoted at %.2f times the rate of %s shortlisted candidates",
+                    group, cell.scope(), cell.tier(), period, ratio, reference);
+            case COMPETITION_OVERALL -> String.format(Locale.ROOT, "%s applicants to competitions for %s × %s opened "
+                    + "over %s were promoted at %.2f times the rate of %s applicants", group, cell.scope(),
+                    cell.tier(), period, ratio, reference);
+        } + evidence;
+    }
+
+    /** {@code R12M-2024-Q1} → the 12 months to the end of 2024-Q1. */
+    private static String period(String period) {
+        return period.startsWith("R12M-") ? "the 12 months to the end of " + period.substring("R12M-".length())
+                : period;
     }
 
     /** DECLINE: representation fell by ≥ 2 points against four quarters earlier; resolves below 1.5. */
@@ -133,10 +165,42 @@ public final class AlertRules {
                 explanation);
     }
 
+    /** Why an alert closed other than by clearing, in one sentence that states no figure. */
+    static String closed(AlertState alert, Resolution resolution) {
+        String subject = switch (alert.rule()) {
+            case REPRESENTATION_GAP -> label(alert.group()) + " representation in " + alert.scope() + " × "
+                    + alert.tier();
+            case DECLINE -> "The change in " + label(alert.group()) + " representation in " + alert.scope() + " × "
+                    + alert.tier();
+            case LOW_RESPONSE -> "The response rate in " + alert.scope() + " × " + alert.tier();
+            case ADVERSE_IMPACT -> "The " + measure(alert.measure()) + " of " + label(alert.group())
+                    + " employees in " + alert.scope() + " × " + alert.tier();
+        };
+        return switch (resolution) {
+            case UNMEASURABLE -> subject + " can no longer be measured from published figures (too few people, a "
+                    + "figure withheld as small, no benchmark, or the cell is gone), so the alert is closed; it opens "
+                    + "again if published figures show the finding again.";
+            case NOT_APPLICABLE -> subject + " is no longer evaluated for this group (the rule applies to the equity "
+                    + "groups only), so the alert is closed.";
+            case CLEARED -> subject + " no longer meets the rule, so the alert is closed.";
+        };
+    }
+
+    private static String measure(Measure measure) {
+        return switch (measure == null ? Measure.PROMOTION : measure) {
+            case PROMOTION -> "promotion rate";
+            case SEPARATION -> "separation rate";
+            case COMPETITION_SHORTLISTING -> "shortlisting rate in competitions";
+            case COMPETITION_SELECTION -> "selection rate from competition shortlists";
+            case COMPETITION_OVERALL -> "promotion rate of competition applicants";
+        };
+    }
+
     private static Map<String, Double> figures(Object... namesAndValues) {
         Map<String, Double> figures = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
+            // a separation ratio turned round where the group left not at all is infinite: no figure to state
+            if (namesAndValues[i + 1] != null && Double.isFinite(((Number) namesAndValues[i + 1]).doubleValue())) {
                 figures.put((String) namesAndValues[i], ((Number) namesAndValues[i + 1]).doubleValue());
             }
         }

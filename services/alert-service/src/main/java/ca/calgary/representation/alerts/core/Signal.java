@@ -12,6 +12,11 @@ public sealed interface Signal {
 
     String group();
 
+    /** What an ADVERSE_IMPACT comparison compares; null for every other signal. */
+    default Measure measure() {
+        return null;
+    }
+
     /** {@code scope|tier|group}: alerts are kept per cell. */
     default String cellId() {
         return scope() + "|" + tier() + "|" + group();
@@ -22,10 +27,14 @@ public sealed interface Signal {
                 Double representationIndex, Double pUnder, Double responseRate) implements Signal {
     }
 
-    /** A cell's promotion comparison in a complete rolling 12-month period (metrics.flows). */
-    record Promotion(String scope, String tier, String group, String period, String referenceGroup, Long pool,
-                     Long referencePool, Double promotionRate, Double adverseImpactRatio, Double fisherP)
-            implements Signal {
+    /**
+     * A group's rate compared with the reference group's in a rolling 12-month period (metrics.flows for promotion
+     * and separation, metrics.competitions for the funnel's stages), oriented so that a ratio below 1 is adverse:
+     * for separations it is the reference's rate over the group's. The pools are the bases the rates are taken of.
+     */
+    record Comparison(String scope, String tier, String group, Measure measure, String period,
+                      String referenceGroup, Long pool, Long referencePool, Double rate, Double adverseImpactRatio,
+                      Double fisherP) implements Signal {
     }
 
     /** A cell's representation as of a quarter's last day (metrics.representation-snapshots). */

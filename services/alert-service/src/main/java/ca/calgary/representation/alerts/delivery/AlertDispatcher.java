@@ -3,24 +3,32 @@ package ca.calgary.representation.alerts.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
+import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.QuietLoad;
+import ca.calgary.representation.alerts.core.QuietLoad.Mode;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Severity;
 import ca.calgary.representation.alerts.core.SubscriptionFilter;
 import ca.calgary.representation.alerts.topology.AlertRecords;
 import ca.calgary.representation.events.contract.AlertTopic;
+import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
+import ca.calgary.representation.streams.PipelineStatus;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +38,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +52,23 @@ import org.springframework.context.SmartLifecycle;
  * committed, and a delivery already recorded there is not made again. So a restart re-sends nothing already
  * delivered and misses nothing (a crash between a receiver's 2xx and the record can repeat one delivery; the
  * delivery id in {@code X-Alert-Delivery} lets the receiver drop it).
+ *
+ * <p>While the pipeline catches up on history ({@link QuietLoad}) transitions are held, not delivered: the first
+ * transition held for a subscription and channel leaves a HELD record ({@code held|subscriptionId|channel}), and once
+ * the pipeline has caught up each such subscription receives one {@link Digest} of what is open, recorded under
+ * {@code digest@<held at>|subscriptionId|channel} before the HELD record is removed, so a restart neither repeats
+ * nor forgets it.
  */
 public class AlertDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+    static final String HELD = "HELD";
+    static final String HELD_PREFIX = "held|";
+    /** A digest's delivery record names no one alert. */
+    static final String DIGEST_ALERT_ID = "digest";
+    private static final Duration QUIET_NOTICE = Duration.ofMinutes(10);
+    /** Four heartbeats of the reporting service ({@code representation.status.heartbeat}, 15 s). */
+    static final Duration REPORT_STALE_AFTER = Duration.ofSeconds(60);
 
     private final KafkaProperties kafka;
     private final String group;
@@ -56,12 +78,17 @@ public class AlertDispatcher implements SmartLifecycle {
     private final int attempts;
     private final Duration backoff;
     private final MeterRegistry meters;
+    private final PipelineStatus pipeline;
+    private final QuietLoad quiet;
+    /** The HELD records of this quiet period by {@code subscriptionId|channel}: the view lags behind writes. */
+    private final Map<String, AlertDelivery> held = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<String, Object> consumer;
     private volatile boolean running;
+    private Instant quietNoticed = Instant.EPOCH;
 
     public AlertDispatcher(KafkaProperties kafka, String group, StreamsLifecycle<AlertStreams> streams,
                            AlertLog alertLog, List<Channel> channels, int attempts, Duration backoff,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, PipelineStatus pipeline, QuietLoad quiet) {
         this.kafka = kafka;
         this.group = group;
         this.streams = streams;
@@ -70,6 +97,9 @@ public class AlertDispatcher implements SmartLifecycle {
         this.attempts = attempts;
         this.backoff = backoff;
         this.meters = meters;
+        this.pipeline = pipeline;
+        this.quiet = quiet;
+        meters.gauge("alert.dispatcher.quiet", this, dispatcher -> dispatcher.quiet.mode() == Mode.LIVE ? 0 : 1);
     }
 
     @Override
@@ -126,10 +156,23 @@ public class AlertDispatcher implements SmartLifecycle {
         try (KafkaConsumer<String, Object> current = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
             consumer = current;
             current.subscribe(List.of(AlertTopic.TRANSITIONS.topicName()));
+            recallHeld(views);
             while (running) {
+                Mode mode = observe(views, pipeline.status());
+                if (mode == Mode.WAITING) {
+                    sleep(Duration.ofMillis(200));
+                    continue;
+                }
+                if (mode == Mode.LIVE && !held.isEmpty()) {
+                    sendDigests(views);
+                }
                 for (ConsumerRecord<String, Object> record : current.poll(Duration.ofMillis(500))) {
                     if (record.value() instanceof AlertTransition transition) {
-                        deliver(views, transition);
+                        if (quiet.mode() == Mode.QUIET) {
+                            hold(views, transition);
+                        } else {
+                            deliver(views, transition);
+                        }
                     }
                     current.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1)));
@@ -140,7 +183,50 @@ public class AlertDispatcher implements SmartLifecycle {
         }
     }
 
-    private void deliver(AlertStreams views, AlertTransition transition) {
+    /**
+     * The mode after the latest status: the alert application's own, and each representation-service instance's as
+     * it reported it on metrics.pipeline-status (a backlog read but not yet published is not lag, and only the
+     * instance knows it). A report not renewed for {@link #REPORT_STALE_AFTER} is an instance gone. A long quiet is
+     * logged.
+     */
+    private Mode observe(AlertStreams views, PipelineStatus.Status own) {
+        Mode before = quiet.mode();
+        Instant now = Instant.now();
+        long behind = 0;
+        long lagSeconds = own.lagSeconds();
+        boolean caughtUp = own.caughtUp();
+        List<String> reporting = new ArrayList<>();
+        try (KeyValueIterator<String, PipelineStatusReport> reports = views.upstreamStatus().all()) {
+            while (reports.hasNext()) {
+                PipelineStatusReport report = reports.next().value;
+                if (report == null || report.getObservedAt().isBefore(now.minus(REPORT_STALE_AFTER))) {
+                    continue;
+                }
+                // input events, not internal records: a live change of a few events can republish thousands of flows
+                behind += report.getInputLagEvents() + report.getUnpublishedChanges();
+                lagSeconds = Math.max(lagSeconds, report.getLagSeconds());
+                caughtUp &= report.getCaughtUp();
+                reporting.add(report.getInstance() + ": " + report.getInputLagEvents() + " HR events unread, "
+                        + report.getUnpublishedChanges() + " changes unpublished");
+            }
+        }
+        Mode mode = quiet.observe(new QuietLoad.Sample(own.observedAt(), own.problem() == null, caughtUp, behind,
+                lagSeconds));
+        if (mode == Mode.QUIET && before != Mode.QUIET) {
+            log.info("the pipeline is catching up ({}; {} s): transitions are held for a digest", reporting,
+                    lagSeconds);
+            quietNoticed = now;
+        } else if (mode == Mode.QUIET && now.isAfter(quietNoticed.plus(QUIET_NOTICE))) {
+            log.warn("transitions held for a digest for over {} min: the pipeline is catching up ({}; {} s)",
+                    QUIET_NOTICE.toMinutes(), reporting, lagSeconds);
+            quietNoticed = now;
+        } else if (mode == Mode.LIVE && before == Mode.QUIET) {
+            log.info("the pipeline has caught up: sending digests, then every transition as it comes");
+        }
+        return mode;
+    }
+
+    private List<AlertSubscription> matching(AlertStreams views, AlertTransition transition) {
         var alert = AlertRecords.fromAvro(transition.getAlert());
         List<AlertSubscription> subscriptions = new ArrayList<>();
         try (KeyValueIterator<String, AlertSubscription> all = views.subscriptions().all()) {
@@ -150,7 +236,11 @@ public class AlertDispatcher implements SmartLifecycle {
                 }
             });
         }
-        for (AlertSubscription subscription : subscriptions) {
+        return subscriptions;
+    }
+
+    private void deliver(AlertStreams views, AlertTransition transition) {
+        for (AlertSubscription subscription : matching(views, transition)) {
             for (Channel channel : channels) {
                 if (!channel.wanted(subscription)) {
                     continue;
@@ -160,20 +250,98 @@ public class AlertDispatcher implements SmartLifecycle {
                 if (views.deliveries().get(key) != null) {
                     continue; // delivered (or dead-lettered) before a restart
                 }
-                alertLog.delivery(key, attempt(channel, transition, subscription, key));
+                alertLog.delivery(key, attempt(channel, key, transition.getTransitionId(), transition.getAlertId(),
+                        subscription, () -> channel.deliver(transition, subscription, key)));
             }
         }
     }
 
-    private AlertDelivery attempt(Channel channel, AlertTransition transition, AlertSubscription subscription,
-                                  String key) {
+    /** Quiet: the first transition held for a subscription and channel leaves a HELD record; a digest is owed. */
+    private void hold(AlertStreams views, AlertTransition transition) {
+        for (AlertSubscription subscription : matching(views, transition)) {
+            for (Channel channel : channels) {
+                if (!channel.wanted(subscription)) {
+                    continue;
+                }
+                meters.counter("alert.deliveries", "channel", channel.name(), "outcome", HELD).increment();
+                String owner = subscription.getSubscriptionId() + "|" + channel.name();
+                if (!held.containsKey(owner)) {
+                    AlertDelivery record = new AlertDelivery(transition.getTransitionId(), transition.getAlertId(),
+                            subscription.getSubscriptionId(), channel.name(), HELD, 0, Instant.now(),
+                            "held while the pipeline catches up on history; a digest follows");
+                    alertLog.delivery(HELD_PREFIX + owner, record);
+                    held.put(owner, record);
+                }
+            }
+        }
+    }
+
+    /** The HELD records a restart finds: a digest is still owed for each. */
+    private void recallHeld(AlertStreams views) {
+        held.clear();
+        try (KeyValueIterator<String, AlertDelivery> records = views.deliveries()
+                .prefixScan(HELD_PREFIX, new StringSerializer())) {
+            records.forEachRemaining(entry -> {
+                if (entry.value != null) {
+                    held.put(entry.key.substring(HELD_PREFIX.length()), entry.value);
+                }
+            });
+        }
+    }
+
+    /** Caught up: one digest of what is open to each subscription and channel that had transitions held. */
+    private void sendDigests(AlertStreams views) {
+        for (Map.Entry<String, AlertDelivery> entry : List.copyOf(held.entrySet())) {
+            AlertDelivery record = entry.getValue();
+            String digestId = "digest@" + record.getAt().toEpochMilli();
+            String key = digestId + "|" + entry.getKey();
+            AlertSubscription subscription = views.subscriptions().get(record.getSubscriptionId());
+            Channel channel = channels.stream().filter(c -> c.name().equals(record.getChannel())).findFirst()
+                    .orElse(null);
+            if (subscription != null && channel != null && channel.wanted(subscription)
+                    && views.deliveries().get(key) == null) {
+                Digest digest = new Digest(digestId, record.getAt(), Instant.now(), open(views, subscription));
+                alertLog.delivery(key, attempt(channel, key, digestId, DIGEST_ALERT_ID, subscription,
+                        () -> channel.deliver(digest, subscription, key)));
+            }
+            alertLog.remove(HELD_PREFIX + entry.getKey());
+            held.remove(entry.getKey());
+        }
+    }
+
+    /** The open alerts a subscription's filter matches, most severe first. */
+    private static List<Alert> open(AlertStreams views, AlertSubscription subscription) {
+        SubscriptionFilter filter = filter(subscription);
+        List<Alert> open = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = views.alerts().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null) {
+                    AlertState state = AlertRecords.fromAvro(entry.value);
+                    if (state.isOpen() && filter.matches(state)) {
+                        open.add(entry.value);
+                    }
+                }
+            });
+        }
+        open.sort(Comparator.comparing((Alert alert) -> Severity.valueOf(alert.getSeverity())).reversed()
+                .thenComparing(Alert::getAlertId));
+        return open;
+    }
+
+    /** One try of a delivery. */
+    private interface Attempt {
+        void run() throws DeliveryException;
+    }
+
+    private AlertDelivery attempt(Channel channel, String key, String deliveredId, String alertId,
+                                  AlertSubscription subscription, Attempt delivery) {
         Duration wait = backoff;
         String reason = null;
         for (int attempt = 1; attempt <= attempts && running; attempt++) {
             try {
-                channel.deliver(transition, subscription, key);
+                delivery.run();
                 meters.counter("alert.deliveries", "channel", channel.name(), "outcome", "DELIVERED").increment();
-                return outcome(transition, subscription, channel, "DELIVERED", attempt, null);
+                return outcome(deliveredId, alertId, subscription, channel, "DELIVERED", attempt, null);
             } catch (DeliveryException e) {
                 reason = e.getMessage();
                 log.info("delivery {} try {} of {} failed: {}", key, attempt, attempts, reason);
@@ -185,14 +353,14 @@ public class AlertDispatcher implements SmartLifecycle {
         }
         meters.counter("alert.deliveries", "channel", channel.name(), "outcome", "DEAD_LETTERED").increment();
         log.warn("delivery {} dead-lettered after {} tries: {}", key, attempts, reason);
-        return outcome(transition, subscription, channel, "DEAD_LETTERED", attempts,
+        return outcome(deliveredId, alertId, subscription, channel, "DEAD_LETTERED", attempts,
                 "gave up after " + attempts + " tries; last: " + reason);
     }
 
-    private static AlertDelivery outcome(AlertTransition transition, AlertSubscription subscription, Channel channel,
-                                         String outcome, int attempts, String reason) {
-        return new AlertDelivery(transition.getTransitionId(), transition.getAlertId(),
-                subscription.getSubscriptionId(), channel.name(), outcome, attempts, Instant.now(), reason);
+    private static AlertDelivery outcome(String deliveredId, String alertId, AlertSubscription subscription,
+                                         Channel channel, String outcome, int attempts, String reason) {
+        return new AlertDelivery(deliveredId, alertId, subscription.getSubscriptionId(), channel.name(), outcome,
+                attempts, Instant.now(), reason);
     }
 
     public static SubscriptionFilter filter(AlertSubscription subscription) {

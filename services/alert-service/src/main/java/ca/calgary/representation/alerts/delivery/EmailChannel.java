@@ -39,13 +39,16 @@ public class EmailChannel implements Channel {
         message.setFrom(from);
         message.setTo(subscription.getEmail());
         message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] %s %s: %s in %s × %s (%s)",
-                transition.getStatus(), alert.getRule(), alert.getGroup(), alert.getScope(), alert.getTier(),
+                transition.getStatus(), rule(alert), alert.getGroup(), alert.getScope(), alert.getTier(),
                 alert.getSeverity()));
         StringBuilder body = new StringBuilder(alert.getExplanation()).append("\n\n");
         body.append("Alert: ").append(alert.getAlertId()).append('\n');
         body.append("Status: ").append(transition.getStatus()).append(" (was ")
                 .append(transition.getPreviousStatus() == null ? "none" : transition.getPreviousStatus())
                 .append(")\n");
+        if (alert.getResolution() != null) {
+            body.append("Resolution: ").append(alert.getResolution()).append('\n');
+        }
         body.append("Severity: ").append(alert.getSeverity()).append('\n');
         body.append("First seen: ").append(alert.getFirstSeen()).append("; last updated: ")
                 .append(alert.getLastUpdated()).append('\n');
@@ -55,6 +58,36 @@ public class EmailChannel implements Channel {
         new TreeMap<>(alert.getThresholds()).forEach((name, value) -> line(body, name, value));
         body.append("\nSubscription: ").append(subscription.getName()).append(" (").append(deliveryId).append(")\n");
         message.setText(body.toString());
+        send(message);
+    }
+
+    @Override
+    public void deliver(Digest digest, AlertSubscription subscription, String deliveryId) throws DeliveryException {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(subscription.getEmail());
+        message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] Digest: %d open alert%s",
+                digest.openAlerts().size(), digest.openAlerts().size() == 1 ? "" : "s"));
+        StringBuilder body = new StringBuilder("The pipeline has caught up with its input. What it raised and "
+                + "resolved while catching up (since " + digest.heldSince() + ") was held; this is what is open "
+                + "now, most severe first.\n\n");
+        for (Alert alert : digest.openAlerts()) {
+            body.append(alert.getSeverity()).append("  ").append(rule(alert)).append("  ")
+                    .append(alert.getExplanation()).append("\n  ").append(alert.getAlertId()).append("\n");
+        }
+        if (digest.openAlerts().isEmpty()) {
+            body.append("Nothing is open.\n");
+        }
+        body.append("\nSubscription: ").append(subscription.getName()).append(" (").append(deliveryId).append(")\n");
+        message.setText(body.toString());
+        send(message);
+    }
+
+    private static String rule(Alert alert) {
+        return alert.getMeasure() == null ? alert.getRule() : alert.getRule() + " (" + alert.getMeasure() + ")";
+    }
+
+    private void send(SimpleMailMessage message) throws DeliveryException {
         try {
             mail.send(message);
         } catch (MailException e) {

@@ -19,14 +19,16 @@ import ca.calgary.representation.streams.AvroViews;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook delivery: the transition as JSON, POSTed to the subscriber's URL, signed with the subscription's secret:
- * {@code X-Alert-Signature: sha256=<hex HMAC-SHA256(secret, body)>}; {@code X-Alert-Delivery} carries the delivery
- * id, which stays the same across retries so a receiver can drop a repeat. Any 2xx answer is a delivery.
+ * Webhook delivery: the transition (or digest) as JSON, POSTed to the subscriber's URL, signed with the
+ * subscription's secret: {@code X-Alert-Signature: sha256=<hex HMAC-SHA256(secret, body)>}; {@code X-Alert-Delivery}
+ * carries the delivery id, which stays the same across retries so a receiver can drop a repeat;
+ * {@code X-Alert-Kind} says TRANSITION or DIGEST. Any 2xx answer is a delivery.
  */
 public class WebhookChannel implements Channel {
 
     public static final String SIGNATURE_HEADER = "X-Alert-Signature";
     public static final String DELIVERY_HEADER = "X-Alert-Delivery";
+    public static final String KIND_HEADER = "X-Alert-Kind";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client;
@@ -50,11 +52,21 @@ public class WebhookChannel implements Channel {
     @Override
     public void deliver(AlertTransition transition, AlertSubscription subscription, String deliveryId)
             throws DeliveryException {
-        byte[] body = JSON.writeValueAsBytes(AvroViews.view(transition));
+        post(JSON.writeValueAsBytes(AvroViews.view(transition)), "TRANSITION", subscription, deliveryId);
+    }
+
+    @Override
+    public void deliver(Digest digest, AlertSubscription subscription, String deliveryId) throws DeliveryException {
+        post(JSON.writeValueAsBytes(digest.view()), Digest.KIND, subscription, deliveryId);
+    }
+
+    private void post(byte[] body, String kind, AlertSubscription subscription, String deliveryId)
+            throws DeliveryException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.getWebhookUrl()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(DELIVERY_HEADER, deliveryId)
+                .header(KIND_HEADER, kind)
                 .header(SIGNATURE_HEADER, "sha256=" + signature(subscription.getWebhookSecret(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

@@ -12,6 +12,7 @@ import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertState;
 import ca.calgary.representation.alerts.core.CellHistory;
 import ca.calgary.representation.alerts.core.Evaluation;
+import ca.calgary.representation.alerts.core.Measure;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Signal;
 import org.apache.avro.specific.SpecificRecord;
@@ -65,11 +66,12 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
         if (signal instanceof Signal.Live live) {
             apply(Rule.REPRESENTATION_GAP, live, rules.representationGap(live));
             apply(Rule.LOW_RESPONSE, live, rules.lowResponse(live));
-        } else if (signal instanceof Signal.Promotion promotion) {
+        } else if (signal instanceof Signal.Comparison comparison) {
+            Measure.Source source = comparison.measure().source();
             CellHistory history = history(signal);
-            if (history.isLatest(promotion.period())) {
-                histories.put(signal.cellId(), history.withRollingPeriod(promotion.period()));
-                apply(Rule.ADVERSE_IMPACT, promotion, rules.adverseImpact(promotion));
+            if (history.isLatest(source, comparison.period())) {
+                histories.put(signal.cellId(), history.withRollingPeriod(source, comparison.period()));
+                apply(Rule.ADVERSE_IMPACT, comparison, rules.adverseImpact(comparison));
             }
         } else if (signal instanceof Signal.Snapshot snapshot) {
             histories.put(signal.cellId(), history(signal).withQuarter(snapshot.quarter(), snapshot.representation()));
@@ -101,7 +103,7 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
     }
 
     private void apply(Rule rule, Signal cell, Evaluation evaluation) {
-        String id = AlertState.id(rule, cell.scope(), cell.tier(), cell.group());
+        String id = AlertState.id(rule, cell.measure(), cell.scope(), cell.tier(), cell.group());
         AlertState current = AlertRecords.fromAvro(alerts.get(id));
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         AlertLifecycle.Outcome outcome = AlertLifecycle.next(current, rule, cell, evaluation, now);

@@ -7,6 +7,8 @@ import java.util.Map;
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Measure;
+import ca.calgary.representation.alerts.core.Resolution;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Severity;
 import ca.calgary.representation.alerts.core.Status;
@@ -24,7 +26,9 @@ public final class AlertRecords {
                 .setScope(state.scope())
                 .setTier(state.tier())
                 .setGroup(state.group())
+                .setMeasure(state.measure() == null ? null : state.measure().name())
                 .setStatus(state.status().name())
+                .setResolution(state.resolution() == null ? null : state.resolution().name())
                 .setSeverity(state.severity().name())
                 .setFigures(new HashMap<>(state.figures()))
                 .setThresholds(new HashMap<>(state.thresholds()))
@@ -35,8 +39,18 @@ public final class AlertRecords {
     }
 
     public static AlertState fromAvro(Alert alert) {
-        return alert == null ? null : new AlertState(Rule.valueOf(alert.getRule()), alert.getScope(), alert.getTier(),
-                alert.getGroup(), Status.valueOf(alert.getStatus()), Severity.valueOf(alert.getSeverity()),
+        if (alert == null) {
+            return null;
+        }
+        Rule rule = Rule.valueOf(alert.getRule());
+        Status status = Status.valueOf(alert.getStatus());
+        // written before measures and resolutions: ADVERSE_IMPACT compared promotions, and every resolution cleared
+        Measure measure = alert.getMeasure() != null ? Measure.valueOf(alert.getMeasure())
+                : rule == Rule.ADVERSE_IMPACT ? Measure.PROMOTION : null;
+        Resolution resolution = alert.getResolution() != null ? Resolution.valueOf(alert.getResolution())
+                : status == Status.RESOLVED ? Resolution.CLEARED : null;
+        return new AlertState(rule, alert.getScope(), alert.getTier(), alert.getGroup(), measure, status, resolution,
+                Severity.valueOf(alert.getSeverity()),
                 strings(alert.getFigures()), strings(alert.getThresholds()), alert.getExplanation(),
                 alert.getFirstSeen(), alert.getLastUpdated());
     }

@@ -2,10 +2,13 @@ package ca.calgary.representation.alerts.topology;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import ca.calgary.representation.alerts.core.CellHistory;
+import ca.calgary.representation.alerts.core.Measure;
 import ca.calgary.representation.alerts.core.Signal;
 import ca.calgary.representation.streams.BinarySerde;
 import ca.calgary.representation.streams.BinarySerde.Reader;
@@ -14,14 +17,18 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Compact binary serdes for the alert topology's own repartition topic and store. They never leave the pipeline, so
- * they need no registry; each value starts with a format version byte.
+ * they need no registry; each value starts with a format version byte. Format 2 added comparisons of any measure
+ * (format 1's promotion signal reads as a PROMOTION comparison) and a latest rolling period per feed in a cell's
+ * history (format 1's single one was the flows').
  */
 final class AlertSerdes {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final byte LIVE = 1;
+    /** Format 1 only. */
     private static final byte PROMOTION = 2;
     private static final byte SNAPSHOT = 3;
+    private static final byte COMPARISON = 4;
 
     private AlertSerdes() {
     }
@@ -37,16 +44,17 @@ final class AlertSerdes {
                 number(out, live.representationIndex());
                 number(out, live.pUnder());
                 number(out, live.responseRate());
-            } else if (signal instanceof Signal.Promotion promotion) {
-                out.writeByte(PROMOTION);
-                cell(out, promotion);
-                out.writeUTF(promotion.period());
-                out.writeUTF(promotion.referenceGroup());
-                number(out, promotion.pool());
-                number(out, promotion.referencePool());
-                number(out, promotion.promotionRate());
-                number(out, promotion.adverseImpactRatio());
-                number(out, promotion.fisherP());
+            } else if (signal instanceof Signal.Comparison comparison) {
+                out.writeByte(COMPARISON);
+                cell(out, comparison);
+                out.writeUTF(comparison.measure().name());
+                out.writeUTF(comparison.period());
+                out.writeUTF(comparison.referenceGroup());
+                number(out, comparison.pool());
+                number(out, comparison.referencePool());
+                number(out, comparison.rate());
+                number(out, comparison.adverseImpactRatio());
+                number(out, comparison.fisherP());
             } else if (signal instanceof Signal.Snapshot snapshot) {
                 out.writeByte(SNAPSHOT);
                 cell(out, snapshot);
@@ -61,8 +69,11 @@ final class AlertSerdes {
             return switch (kind) {
                 case LIVE -> new Signal.Live(scope, tier, group, in.readLong(), readDouble(in), readDouble(in),
                         readDouble(in), readDouble(in), readDouble(in));
-                case PROMOTION -> new Signal.Promotion(scope, tier, group, in.readUTF(), in.readUTF(), readLong(in),
-                        readLong(in), readDouble(in), readDouble(in), readDouble(in));
+                case PROMOTION -> new Signal.Comparison(scope, tier, group, Measure.PROMOTION, in.readUTF(),
+                        in.readUTF(), readLong(in), readLong(in), readDouble(in), readDouble(in), readDouble(in));
+                case COMPARISON -> new Signal.Comparison(scope, tier, group, Measure.valueOf(in.readUTF()),
+                        in.readUTF(), in.readUTF(), readLong(in), readLong(in), readDouble(in), readDouble(in),
+                        readDouble(in));
                 case SNAPSHOT -> new Signal.Snapshot(scope, tier, group, in.readUTF(), readDouble(in));
                 default -> throw new IOException("unknown signal kind " + kind);
             };
@@ -76,9 +87,10 @@ final class AlertSerdes {
                 out.writeUTF(entry.getKey());
                 number(out, entry.getValue());
             }
-            out.writeBoolean(history.latestRollingPeriod() != null);
-            if (history.latestRollingPeriod() != null) {
-                out.writeUTF(history.latestRollingPeriod());
+            out.writeInt(history.latestRollingPeriods().size());
+            for (var entry : history.latestRollingPeriods().entrySet()) {
+                out.writeUTF(entry.getKey().name());
+                out.writeUTF(entry.getValue());
             }
         }, in -> {
             SortedMap<String, Double> quarters = new TreeMap<>();
@@ -86,7 +98,18 @@ final class AlertSerdes {
             for (int i = 0; i < size; i++) {
                 quarters.put(in.readUTF(), readDouble(in));
             }
-            return new CellHistory(quarters, in.readBoolean() ? in.readUTF() : null);
+            Map<Measure.Source, String> periods = new EnumMap<>(Measure.Source.class);
+            if (in.version() == 1) {
+                if (in.readBoolean()) {
+                    periods.put(Measure.Source.FLOWS, in.readUTF());
+                }
+            } else {
+                int sources = in.readInt();
+                for (int i = 0; i < sources; i++) {
+                    periods.put(Measure.Source.valueOf(in.readUTF()), in.readUTF());
+                }
+            }
+            return new CellHistory(quarters, periods);
         });
     }
 

@@ -8,7 +8,9 @@ import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
@@ -23,6 +25,8 @@ public final class AlertTopics {
 
     private final Serde<RepresentationFigures> figures;
     private final Serde<FlowFigures> flows;
+    private final Serde<CompetitionFigures> competitions;
+    private final Serde<PipelineStatusReport> pipelineStatus;
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<Alert> alerts;
     private final Serde<AlertTransition> transitions;
@@ -33,6 +37,8 @@ public final class AlertTopics {
     public AlertTopics(SchemaRegistryClient registry, Map<String, ?> serdeConfig) {
         this.figures = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.competitions = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.pipelineStatus = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.transitions = SpecificAvroSerde.forValues(registry, serdeConfig);
@@ -46,6 +52,14 @@ public final class AlertTopics {
 
     public String flowsTopic() {
         return MetricsTopic.FLOWS.topicName();
+    }
+
+    public String competitionsTopic() {
+        return MetricsTopic.COMPETITIONS.topicName();
+    }
+
+    public String pipelineStatusTopic() {
+        return MetricsTopic.PIPELINE_STATUS.topicName();
     }
 
     public String snapshotsTopic() {
@@ -82,6 +96,14 @@ public final class AlertTopics {
 
     public Serde<FlowFigures> flows() {
         return flows;
+    }
+
+    public Serde<CompetitionFigures> competitions() {
+        return competitions;
+    }
+
+    public Serde<PipelineStatusReport> pipelineStatus() {
+        return pipelineStatus;
     }
 
     public Serde<RepresentationSnapshot> snapshots() {

@@ -23,12 +23,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * metrics.representation ──────────┐
- * metrics.flows (complete R12M) ───┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
+ * metrics.flows (complete R12M) ───┤
+ * metrics.competitions (R12M) ─────┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
  * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history, └→ alerts.transitions
  *                                                                    pending-declines
  * </pre>
  *
- * The rules read published figures only, so an alert never states a suppressed count.
+ * The rules read published figures only, so an alert never states a suppressed count. A cell removed from
+ * metrics.representation (its tombstone) is a signal too: its open alerts close as unmeasurable.
  */
 public final class AlertTopology {
 
@@ -51,10 +53,14 @@ public final class AlertTopology {
         KStream<String, Signal> live = builder
                 .stream(topics.figuresTopic(), Consumed.with(AlertTopics.KEY, topics.figures())
                         .withName("representation-figures-source"))
-                .flatMapValues(Signals::of, Named.as("figures-as-signals"));
+                .flatMapValues(Signals::live, Named.as("figures-as-signals"));
         KStream<String, Signal> flows = builder
                 .stream(topics.flowsTopic(), Consumed.with(AlertTopics.KEY, topics.flows()).withName("flows-source"))
                 .flatMapValues(Signals::of, Named.as("flows-as-signals"));
+        KStream<String, Signal> competitions = builder
+                .stream(topics.competitionsTopic(), Consumed.with(AlertTopics.KEY, topics.competitions())
+                        .withName("competitions-source"))
+                .flatMapValues(Signals::of, Named.as("competitions-as-signals"));
         KStream<String, Signal> snapshots = builder
                 .stream(topics.snapshotsTopic(), Consumed.with(AlertTopics.KEY, topics.snapshots())
                         .withName("snapshots-source"))
@@ -69,6 +75,7 @@ public final class AlertTopology {
 
         Map<String, KStream<String, SpecificRecord>> outputs = live
                 .merge(flows, Named.as("merge-flows"))
+                .merge(competitions, Named.as("merge-competitions"))
                 .merge(snapshots, Named.as("merge-snapshots"))
                 .selectKey((key, signal) -> signal.cellId(), Named.as("signal-by-cell"))
                 .repartition(Repartitioned.with(AlertTopics.KEY, AlertSerdes.signal()).withName("alert-signals"))

@@ -4,18 +4,20 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Measure;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Severity;
 import ca.calgary.representation.alerts.core.Status;
 
 /** Which alerts a reader asks for; every value is checked, so a typo is a 400 naming the parameter. */
-record AlertQuery(String alertId, Status status, Rule rule, String scopePrefix, String tier, String group,
-                  Severity minimumSeverity, boolean openOnly) {
+record AlertQuery(String alertId, Status status, Rule rule, Measure measure, String scopePrefix, String tier,
+                  String group, Severity minimumSeverity, boolean openOnly) {
 
-    static AlertQuery of(String alertId, String status, String rule, String scopePrefix, String tier, String group,
-                         String minimumSeverity, Boolean open) {
+    static AlertQuery of(String alertId, String status, String rule, String measure, String scopePrefix, String tier,
+                         String group, String minimumSeverity, Boolean open) {
         return new AlertQuery(alertId, parse("status", status, Status::valueOf, Status.values()),
-                parse("rule", rule, Rule::valueOf, Rule.values()), scopePrefix, tier, group,
+                parse("rule", rule, Rule::valueOf, Rule.values()),
+                parse("measure", measure, Measure::valueOf, Measure.values()), scopePrefix, tier, group,
                 parse("minimumSeverity", minimumSeverity, Severity::valueOf, Severity.values()),
                 Boolean.TRUE.equals(open));
     }
@@ -41,6 +43,7 @@ record AlertQuery(String alertId, Status status, Rule rule, String scopePrefix, 
         return (alertId == null || alert.id().equals(alertId))
                 && (status == null || alert.status() == status)
                 && (rule == null || alert.rule() == rule)
+                && (measure == null || alert.measure() == measure)
                 && (scopePrefix == null || alert.scope().startsWith(scopePrefix))
                 && (tier == null || alert.tier().equals(tier))
                 && (group == null || alert.group().equals(group))

@@ -66,18 +66,20 @@ class AlertsController {
         this.kafka = kafka;
     }
 
-    @Operation(summary = "Alerts that match the filters", description = "Each with its status, severity, the "
-            + "figures that triggered it, the thresholds, a one-sentence explanation, first seen and last updated.")
+    @Operation(summary = "Alerts that match the filters", description = "Each with its status (and, resolved, why: "
+            + "CLEARED, UNMEASURABLE or NOT_APPLICABLE), severity, ADVERSE_IMPACT's measure, the figures that "
+            + "triggered it, the thresholds, a one-sentence explanation, first seen and last updated.")
     @GetMapping
     List<Map<String, Object>> alerts(@RequestParam(required = false) String alertId,
                                      @RequestParam(required = false) String status,
                                      @RequestParam(required = false) String rule,
+                                     @RequestParam(required = false) String measure,
                                      @RequestParam(required = false) String scopePrefix,
                                      @RequestParam(required = false) String tier,
                                      @RequestParam(required = false) String group,
                                      @RequestParam(required = false) String minimumSeverity,
                                      @RequestParam(required = false) Boolean open) {
-        AlertQuery query = AlertQuery.of(alertId, status, rule, scopePrefix, tier, group, minimumSeverity, open);
+        AlertQuery query = AlertQuery.of(alertId, status, rule, measure, scopePrefix, tier, group, minimumSeverity, open);
         List<Map<String, Object>> alerts = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = running().alerts().all()) {
             all.forEachRemaining(entry -> {
@@ -94,11 +96,12 @@ class AlertsController {
     @GetMapping(path = "/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestParam(required = false) String status,
                       @RequestParam(required = false) String rule,
+                      @RequestParam(required = false) String measure,
                       @RequestParam(required = false) String scopePrefix,
                       @RequestParam(required = false) String tier,
                       @RequestParam(required = false) String group,
                       @RequestParam(required = false) String minimumSeverity) {
-        AlertQuery query = AlertQuery.of(null, status, rule, scopePrefix, tier, group, minimumSeverity, null);
+        AlertQuery query = AlertQuery.of(null, status, rule, measure, scopePrefix, tier, group, minimumSeverity, null);
         return feed.subscribe("alert", transition -> query.matches(AlertRecords.fromAvro(transition.getAlert())),
                 AvroViews::view);
     }

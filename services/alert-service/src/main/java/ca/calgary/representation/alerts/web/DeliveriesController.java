@@ -22,19 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Deliveries", description = "Webhook and e-mail delivery outcomes")
 class DeliveriesController {
 
+    /** HELD: transitions held for a digest while the pipeline catches up (one record per subscription and channel). */
+    static final List<String> OUTCOMES = List.of("DELIVERED", "DEAD_LETTERED", "HELD");
+
     private final StreamsLifecycle<AlertStreams> streams;
 
     DeliveriesController(StreamsLifecycle<AlertStreams> streams) {
         this.streams = streams;
     }
 
-    @Operation(summary = "Delivery outcomes that match the filters")
+    @Operation(summary = "Delivery outcomes that match the filters", description = "Transitions and digests "
+            + "(transitionId digest@...), DELIVERED or DEAD_LETTERED; HELD while transitions wait for a digest.")
     @GetMapping
     List<Map<String, Object>> deliveries(@RequestParam(required = false) String subscriptionId,
                                          @RequestParam(required = false) String alertId,
                                          @RequestParam(required = false) String outcome) {
-        if (outcome != null && !outcome.equals("DELIVERED") && !outcome.equals("DEAD_LETTERED")) {
-            throw InvalidRequestException.query("outcome", "outcome must be DELIVERED or DEAD_LETTERED, not '"
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            throw InvalidRequestException.query("outcome", "outcome must be one of " + OUTCOMES + ", not '"
                     + outcome + "'");
         }
         AlertStreams running = streams.streams().orElseThrow(() -> new AlertsUnavailableException(

@@ -21,12 +21,16 @@ import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.platform.LocalPlatformExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,9 +40,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * End to end: HR events through the hiring service's HTTP API, figures from the representation service, and a
  * REPRESENTATION_GAP alert from the alert service reaching a webhook receiver (signed, after a failed first try) and
- * an SMTP inbox; the alert service restarts and re-sends nothing; hires that close the gap resolve it, once.
+ * an SMTP inbox; the alert service restarts and re-sends nothing; hires that close the gap resolve it, once. Then a
+ * load: nothing is delivered while the pipeline catches up, and each subscription receives one digest after.
  */
 @ExtendWith(LocalPlatformExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertServiceIT {
 
     static final String OFFICER = "officer:officer-secret";
@@ -55,8 +61,9 @@ class AlertServiceIT {
     private static HttpServer receiver;
     private static final List<Received> webhook = new ArrayList<>();
     private static final AtomicInteger webhookCalls = new AtomicInteger();
+    private static final List<Received> loadWebhook = new ArrayList<>();
 
-    record Received(String deliveryId, String signature, String body) {
+    record Received(String deliveryId, String signature, String body, String kind) {
     }
 
     @BeforeAll
@@ -72,12 +79,18 @@ class AlertServiceIT {
             int status = webhookCalls.incrementAndGet() == 1 ? 503 : 204;
             if (status == 204) {
                 synchronized (webhook) {
-                    webhook.add(new Received(exchange.getRequestHeaders().getFirst(WebhookChannel.DELIVERY_HEADER),
-                            exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
-                            new String(body, StandardCharsets.UTF_8)));
+                    webhook.add(received(exchange, body));
                 }
             }
             exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.createContext("/hooks/load", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            synchronized (loadWebhook) {
+                loadWebhook.add(received(exchange, body));
+            }
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.start();
@@ -104,9 +117,15 @@ class AlertServiceIT {
         alerts = startAlertService();
     }
 
-    static ConfigurableApplicationContext startAlertService() {
+    private static Received received(HttpExchange exchange, byte[] body) {
+        return new Received(exchange.getRequestHeaders().getFirst(WebhookChannel.DELIVERY_HEADER),
+                exchange.getRequestHeaders().getFirst(WebhookChannel.SIGNATURE_HEADER),
+                new String(body, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst(WebhookChannel.KIND_HEADER));
+    }
+
+    static ConfigurableApplicationContext startAlertService(String... settings) {
         LocalPlatform platform = LocalPlatformExtension.platform();
-        return new SpringApplicationBuilder(AlertServiceApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--representation.alerts.application-id=alerts-e2e",
                 "--representation.alerts.state-dir=" + alertsStateDir,
@@ -122,7 +141,9 @@ class AlertServiceIT {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers(),
-                "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl());
+                "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl()));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(AlertServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
@@ -182,6 +203,7 @@ class AlertServiceIT {
     }
 
     @Test
+    @Order(1)
     void aGapReachesTheWebhookAndTheInboxSurvivesARestartAndResolvesOnce() throws Exception {
         Http ingest = http(hiring);
         Http metrics = http(representation);
@@ -302,7 +324,74 @@ class AlertServiceIT {
                 .startsWith("[Representation Monitor] RESOLVED");
     }
 
+    /**
+     * A load of 6,000 events (the alert service restarted to count 100 events unread or unpublished upstream as
+     * catching up, and to end the quiet 15 s after catching up): the gap the first test resolved opens again while
+     * the pipeline catches up, and no subscriber hears of it as a transition; each subscription receives one digest
+     * of what is open instead.
+     */
     @Test
+    @Order(2)
+    void aLoadIsQuietAndEndsInOneDigestPerSubscription() throws Exception {
+        alerts.close();
+        alerts = startAlertService("--representation.alerts.quiet-lag-events=100",
+                "--representation.alerts.quiet-settle=15s");
+        Http officer = http(alerts);
+        Http ingest = http(hiring);
+        Http metrics = http(representation);
+        officer.awaitCaughtUp(OFFICER, Instant.now(), Duration.ofSeconds(60));
+        Http.Response created = officer.post("/v1/subscriptions", "application/json", """
+                {"name":"Everything, through a load","webhookUrl":"http://127.0.0.1:%d/hooks/load"}"""
+                .formatted(receiver.getAddress().getPort()), OFFICER);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String subscriptionId = created.json().path("subscriptionId").stringValue();
+        String secret = created.json().path("webhookSecret").stringValue();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                officer.get("/v1/subscriptions/" + subscriptionId, OFFICER).status() == 200);
+        int mailsBefore = mails();
+
+        hire(ingest, "L", 3000, "WHITE");
+        metrics.awaitCaughtUp(ADMIN, Instant.now(), Duration.ofSeconds(180));
+        officer.awaitCaughtUp(OFFICER, Instant.now(), Duration.ofSeconds(60));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> loadDeliveries().size() >= 1);
+        Thread.sleep(5000);
+        List<Received> received = loadDeliveries();
+        assertThat(received).as("one digest, no transition").hasSize(1);
+        Received digest = received.get(0);
+        assertThat(digest.kind()).isEqualTo("DIGEST");
+        assertThat(digest.signature()).isEqualTo("sha256=" + WebhookChannel.signature(secret,
+                digest.body().getBytes(StandardCharsets.UTF_8)));
+        JsonNode body = Http.JSON.readTree(digest.body());
+        assertThat(body.path("kind").stringValue()).isEqualTo("DIGEST");
+        List<String> open = new ArrayList<>();
+        body.path("openAlerts").forEach(alert -> open.add(alert.path("alertId").stringValue()));
+        assertThat(open).as("35 of 3,125 against 30%: the gap is open again").contains(ALERT_ID);
+        JsonNode gap = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+                StandardCharsets.UTF_8), OFFICER).json().path(0);
+        assertThat(gap.path("status").stringValue()).isIn("OPEN", "UPDATED");
+
+        JsonNode deliveries = officer.get("/v1/deliveries?subscriptionId=" + subscriptionId, OFFICER).json();
+        assertThat(deliveries.size()).as(deliveries.toString()).isEqualTo(1);
+        assertThat(deliveries.get(0).path("transitionId").stringValue()).startsWith("digest@");
+        assertThat(deliveries.get(0).path("outcome").stringValue()).isEqualTo("DELIVERED");
+        // the first test's subscription (webhook and e-mail) gets its digest too: one e-mail, with the gap in it
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mails() > mailsBefore);
+        Thread.sleep(2000);
+        assertThat(mails()).isEqualTo(mailsBefore + 1);
+        MimeMessage mail = smtp.getReceivedMessages()[mails() - 1];
+        assertThat(mail.getSubject()).startsWith("[Representation Monitor] Digest: ");
+        assertThat(String.valueOf(mail.getContent())).contains(ALERT_ID);
+    }
+
+    private static List<Received> loadDeliveries() {
+        synchronized (loadWebhook) {
+            return List.copyOf(loadWebhook);
+        }
+    }
+
+    @Test
+    @Order(3)
     void accessIsForEquityOfficers() throws IOException {
         Http officer = http(alerts);
         assertThat(officer.get("/v1/alerts", null).status()).isEqualTo(401);

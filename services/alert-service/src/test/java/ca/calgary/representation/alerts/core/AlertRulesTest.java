@@ -60,16 +60,63 @@ class AlertRulesTest {
         assertThat(RULES.lowResponse(new Signal.Live("ORG", "ALL", "TOTAL", 100, 1.0, null, null, null, 0.62))
                 .condition()).isEqualTo(Condition.HOLDS);
         assertThat(RULES.lowResponse(new Signal.Live("ORG", "ALL", "BLACK", 100, 0.1, null, null, null, 0.55))
-                .condition()).isEqualTo(Condition.UNMEASURABLE);
+                .condition()).isEqualTo(Condition.NOT_APPLICABLE);
+    }
+
+    static Signal.Comparison comparison(String group, Measure measure, long pool, long referencePool, double rate,
+                                        double ratio, double p) {
+        return new Signal.Comparison("ORG", "LEADERSHIP", group, measure, "R12M-2024-Q2", "WHITE_ONLY", pool,
+                referencePool, rate, ratio, p);
     }
 
     @Test
     void adverseImpactNeedsBothPoolsOfAtLeastK() {
-        Signal.Promotion promotion = new Signal.Promotion("ORG", "LEADERSHIP", "BLACK", "R12M-2024-Q2", "WHITE_ONLY",
-                50L, 100L, 0.08, 0.4, 0.045);
-        assertThat(RULES.adverseImpact(promotion).condition()).isEqualTo(Condition.FIRES);
-        assertThat(RULES.adverseImpact(new Signal.Promotion("ORG", "LEADERSHIP", "BLACK", "R12M-2024-Q2",
-                "WHITE_ONLY", 8L, 100L, 0.0, 0.0, 0.01)).condition()).isEqualTo(Condition.UNMEASURABLE);
+        for (Measure measure : Measure.values()) {
+            assertThat(RULES.adverseImpact(comparison("BLACK", measure, 50, 100, 0.08, 0.4, 0.045)).condition())
+                    .as(measure.name()).isEqualTo(Condition.FIRES);
+            assertThat(RULES.adverseImpact(comparison("BLACK", measure, 8, 100, 0.0, 0.0, 0.01)).condition())
+                    .as(measure.name()).isEqualTo(Condition.UNMEASURABLE);
+            assertThat(RULES.adverseImpact(comparison("BLACK", measure, 100, 9, 0.0, 0.0, 0.01)).condition())
+                    .as(measure.name()).isEqualTo(Condition.UNMEASURABLE);
+            assertThat(RULES.adverseImpact(comparison("BLACK", measure, 100, 100, 0.1, 0.82, 0.01)).condition())
+                    .as("hysteresis").isEqualTo(Condition.HOLDS);
+            assertThat(RULES.adverseImpact(comparison("BLACK", measure, 100, 100, 0.1, 0.86, 0.01)).condition())
+                    .isEqualTo(Condition.CLEARS);
+        }
+    }
+
+    @Test
+    void eachAdverseImpactNamesItsMeasureAndStage() {
+        assertThat(RULES.adverseImpact(comparison("BLACK", Measure.PROMOTION, 50, 100, 0.08, 0.4, 0.0045))
+                .explanation()).isEqualTo("Black employees in ORG were promoted into LEADERSHIP at 0.40 times the "
+                + "rate of White employees over the 12 months to the end of 2024-Q2 (Fisher p = 0.0045).");
+        // a separation ratio of 0.625 turned round: the group left 1.6 times as often
+        assertThat(RULES.adverseImpact(comparison("BLACK", Measure.SEPARATION, 50, 100, 0.16, 0.625, 0.02))
+                .explanation()).isEqualTo("Black employees left ORG × LEADERSHIP 1.60 times as often as White "
+                + "employees over the 12 months to the end of 2024-Q2 (Fisher p = 0.0200).");
+        assertThat(RULES.adverseImpact(comparison("BLACK", Measure.COMPETITION_SHORTLISTING, 50, 100, 0.2, 0.5,
+                0.01)).explanation()).isEqualTo("Black applicants to competitions for ORG × LEADERSHIP opened over "
+                + "the 12 months to the end of 2024-Q2 were shortlisted at 0.50 times the rate of White applicants "
+                + "(Fisher p = 0.0100).");
+        assertThat(RULES.adverseImpact(comparison("BLACK", Measure.COMPETITION_SELECTION, 50, 100, 0.2, 0.5,
+                0.01)).explanation()).contains("shortlisted candidates", "were promoted at 0.50 times the rate of "
+                + "White shortlisted candidates");
+        assertThat(RULES.adverseImpact(comparison("BLACK", Measure.COMPETITION_OVERALL, 50, 100, 0.2, 0.5,
+                0.01)).explanation()).contains("applicants", "were promoted at 0.50 times the rate of White "
+                + "applicants");
+    }
+
+    @Test
+    void aSeparationAlertFiresWhenTheGroupLeavesAtLeastAQuarterMoreOften() {
+        // ratios as the alert topology turns them round: reference rate / group rate
+        assertThat(RULES.adverseImpact(comparison("INDIGENOUS", Measure.SEPARATION, 80, 400, 0.20, 1 / 1.3, 0.01))
+                .condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.adverseImpact(comparison("INDIGENOUS", Measure.SEPARATION, 80, 400, 0.20, 1 / 1.1, 0.01))
+                .condition()).isEqualTo(Condition.CLEARS);
+        Evaluation none = RULES.adverseImpact(comparison("INDIGENOUS", Measure.SEPARATION, 80, 400, 0.0,
+                Double.POSITIVE_INFINITY, 1.0));
+        assertThat(none.condition()).as("nobody of the group left").isEqualTo(Condition.CLEARS);
+        assertThat(none.figures()).doesNotContainKey("adverseImpactRatio");
     }
 
     @Test
@@ -89,12 +136,14 @@ class AlertRulesTest {
     void gapAdverseImpactAndDeclineApplyToTheEquityGroupsOnly() {
         for (String group : java.util.List.of("TOTAL", "RESPONDED", "NOT_DISCLOSED", "WHITE_ONLY", "MULTIPLE")) {
             assertThat(RULES.representationGap(new Signal.Live("ORG", "MANAGEMENT", group, 200, 0.02, 0.05, 0.4, 0.001,
-                    0.9)).condition()).as(group).isEqualTo(Condition.CLEARS);
-            assertThat(RULES.adverseImpact(new Signal.Promotion("ORG", "LEADERSHIP", group, "R12M-2024-Q2",
-                    "WHITE_ONLY", 50L, 100L, 0.08, 0.4, 0.045)).condition()).as(group).isEqualTo(Condition.CLEARS);
+                    0.9)).condition()).as(group).isEqualTo(Condition.NOT_APPLICABLE);
+            for (Measure measure : Measure.values()) {
+                assertThat(RULES.adverseImpact(comparison(group, measure, 50, 100, 0.08, 0.4, 0.045)).condition())
+                        .as(group + " " + measure).isEqualTo(Condition.NOT_APPLICABLE);
+            }
             assertThat(RULES.decline(new Signal.Snapshot("ORG", "MANAGEMENT", group, "2023-Q2", 0.30),
                     new Signal.Snapshot("ORG", "MANAGEMENT", group, "2024-Q2", 0.20)).condition()).as(group)
-                    .isEqualTo(Condition.CLEARS);
+                    .isEqualTo(Condition.NOT_APPLICABLE);
         }
         for (String group : AlertRules.EQUITY_GROUPS) {
             assertThat(RULES.representationGap(new Signal.Live("ORG", "MANAGEMENT", group, 200, 0.02, 0.05, 0.4, 0.001,
@@ -110,7 +159,7 @@ class AlertRulesTest {
         assertThat(blackOnly.representationGap(black(200, 0.02, 0.05, 0.4, 0.001)).condition())
                 .isEqualTo(Condition.FIRES);
         assertThat(blackOnly.representationGap(new Signal.Live("ORG", "MANAGEMENT", "INUIT", 200, 0.0, 0.05, 0.0,
-                0.001, 0.9)).condition()).isEqualTo(Condition.CLEARS);
+                0.001, 0.9)).condition()).isEqualTo(Condition.NOT_APPLICABLE);
     }
 
     @Test
@@ -123,6 +172,50 @@ class AlertRulesTest {
         AlertLifecycle.Outcome after = AlertLifecycle.next(opened, Rule.REPRESENTATION_GAP, cell,
                 RULES.representationGap(cell), now.plusSeconds(60));
         assertThat(after.state().status()).isEqualTo(Status.RESOLVED);
+        assertThat(after.state().resolution()).isEqualTo(Resolution.NOT_APPLICABLE);
+        assertThat(after.state().figures()).isEmpty();
+        assertThat(after.state().explanation()).isEqualTo("Not disclosed representation in ORG × MANAGEMENT is no "
+                + "longer evaluated for this group (the rule applies to the equity groups only), so the alert is "
+                + "closed.");
+    }
+
+    @Test
+    void anOpenAlertWhoseCellCanNoLongerBeMeasuredClosesWithoutItsFigures() {
+        Instant now = Instant.parse("2024-06-30T00:00:00Z");
+        Signal.Live gap = black(104, 0.0, 0.05, 0.0, 0.004);
+        AlertState open = AlertLifecycle.next(null, Rule.REPRESENTATION_GAP, gap, RULES.representationGap(gap), now)
+                .state();
+        assertThat(open.explanation()).contains("0.0%", "headcount 104");
+
+        Signal.Live suppressed = black(308, null, 0.05, null, null);
+        AlertLifecycle.Outcome closed = AlertLifecycle.next(open, Rule.REPRESENTATION_GAP, suppressed,
+                RULES.representationGap(suppressed), now.plusSeconds(60));
+        assertThat(closed.transition()).isEqualTo(Status.RESOLVED);
+        assertThat(closed.state().resolution()).isEqualTo(Resolution.UNMEASURABLE);
+        assertThat(closed.state().figures()).as("the figures are no longer true").isEmpty();
+        assertThat(closed.state().severity()).as("as it was while open").isEqualTo(open.severity());
+        assertThat(closed.state().firstSeen()).isEqualTo(now);
+        assertThat(closed.state().explanation()).isEqualTo("Black representation in PUBLIC_SAFETY × MANAGEMENT can no "
+                + "longer be measured from published figures (too few people, a figure withheld as small, no "
+                + "benchmark, or the cell is gone), so the alert is closed; it opens again if published figures show "
+                + "the finding again.").doesNotContain("104", "0.0%");
+
+        Signal.Live between = black(308, 0.041, 0.05, 0.82, 0.03);
+        assertThat(AlertLifecycle.next(closed.state(), Rule.REPRESENTATION_GAP, between,
+                RULES.representationGap(between), now.plusSeconds(120)).changed())
+                .as("measurable again but between the thresholds: stays closed").isFalse();
+        Signal.Live again = black(308, 0.02, 0.05, 0.4, 0.001);
+        AlertLifecycle.Outcome reopened = AlertLifecycle.next(closed.state(), Rule.REPRESENTATION_GAP, again,
+                RULES.representationGap(again), now.plusSeconds(180));
+        assertThat(reopened.transition()).isEqualTo(Status.OPEN);
+        assertThat(reopened.state().resolution()).isNull();
+    }
+
+    @Test
+    void aClosedAlertWithoutOneNeverOpens() {
+        Signal.Live suppressed = black(308, null, 0.05, null, null);
+        assertThat(AlertLifecycle.next(null, Rule.REPRESENTATION_GAP, suppressed,
+                RULES.representationGap(suppressed), Instant.EPOCH).changed()).isFalse();
     }
 
     @Test
@@ -146,6 +239,9 @@ class AlertRulesTest {
         AlertLifecycle.Outcome resolved = AlertLifecycle.next(state, Rule.REPRESENTATION_GAP, closed,
                 RULES.representationGap(closed), now);
         assertThat(resolved.transition()).isEqualTo(Status.RESOLVED);
+        assertThat(resolved.state().resolution()).isEqualTo(Resolution.CLEARED);
+        assertThat(resolved.state().figures()).as("the figures that cleared it").containsEntry("representationIndex",
+                0.9);
         assertThat(resolved.state().firstSeen()).isEqualTo(Instant.parse("2024-06-30T00:00:00Z"));
         assertThat(AlertLifecycle.next(resolved.state(), Rule.REPRESENTATION_GAP, closed,
                 RULES.representationGap(closed), now).changed()).as("resolved once").isFalse();

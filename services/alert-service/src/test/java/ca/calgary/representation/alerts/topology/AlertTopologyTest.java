@@ -14,6 +14,8 @@ import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
+import ca.calgary.representation.events.contract.MetricsTopic;
+import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -107,16 +109,31 @@ class AlertTopologyTest {
     }
 
     @Test
-    void aSuppressedCellRaisesNothingAndLeavesAnOpenAlertAsItIs() {
+    void aSuppressedCellRaisesNothingAndClosesAnOpenAlertAsUnmeasurable() {
         publish(cell("INDIGENOUS", 200, null, 0.05, null, null, 0.9));
         assertThat(transitions.readValuesToList()).isEmpty();
 
-        publish(cell("INDIGENOUS", 200, 3L, 0.08, 0.1875, 0.0001, 0.9));
-        publish(cell("INDIGENOUS", 200, null, 0.08, null, null, 0.9));
-        assertThat(transitions.readValuesToList()).extracting(AlertTransition::getStatus).containsExactly("OPEN");
-        for (Alert alert : alerts.readValuesToList()) {
-            assertThat(alert.toString()).doesNotContain("\"count\"");
+        publish(cell("INDIGENOUS", 104, 0L, 0.08, 0.0, 0.0001, 0.9));
+        publish(cell("INDIGENOUS", 308, null, 0.08, null, null, 0.9));
+        List<AlertTransition> moves = transitions.readValuesToList();
+        assertThat(moves).extracting(AlertTransition::getStatus).containsExactly("OPEN", "RESOLVED");
+        Alert closed = moves.get(1).getAlert();
+        assertThat(closed.getResolution()).isEqualTo("UNMEASURABLE");
+        assertThat(closed.getFigures()).as("no figure that is no longer true").isEmpty();
+        assertThat(closed.getExplanation()).contains("can no longer be measured").doesNotContain("104", "0.0%");
+        assertThat(last(alerts.readValuesToList()).getStatus()).isEqualTo("RESOLVED");
+        for (AlertTransition move : moves) {
+            assertThat(move.getAlert().toString()).doesNotContain("\"count\"");
         }
+    }
+
+    @Test
+    void aCellThatIsGoneClosesItsOpenAlerts() {
+        publish(cell("BLACK", 200, 4L, 0.06, 0.3333, 0.004, 0.9));
+        figures.pipeInput("PUBLIC_SAFETY|MANAGEMENT|BLACK", null);
+        List<AlertTransition> moves = transitions.readValuesToList();
+        assertThat(moves).extracting(AlertTransition::getStatus).containsExactly("OPEN", "RESOLVED");
+        assertThat(moves.get(1).getAlert().getResolution()).isEqualTo("UNMEASURABLE");
     }
 
     @Test
@@ -170,6 +187,62 @@ class AlertTopologyTest {
         assertThat(moves).extracting(AlertTransition::getStatus).as("an older period's restatement moves nothing")
                 .containsExactly("OPEN");
         assertThat(moves.get(0).getAlert().getRule()).isEqualTo("ADVERSE_IMPACT");
+    }
+
+    @Test
+    void separationsRaiseARetentionAlertOfTheirOwn() {
+        // the group leaves 1.6 times as often as the reference group (ratio published as group / reference)
+        flows.pipeInput("R12M-2024-Q2|ORG|LEADERSHIP|BLACK", FlowFigures.newBuilder(flow("R12M-2024-Q2", true, 1.0, 0.6))
+                .setHeadcountAtStart(120L).setSeparations(24L).setSeparationRate(0.2)
+                .setSeparationReferenceGroup("WHITE_ONLY").setSeparationReferenceHeadcount(900L)
+                .setSeparationRateRatio(1.6).setSeparationFisherP(0.02).build());
+        List<KeyValue<String, AlertTransition>> moves = transitions.readKeyValuesToList();
+        assertThat(moves).hasSize(1);
+        assertThat(moves.get(0).key).isEqualTo("ADVERSE_IMPACT|ORG|LEADERSHIP|BLACK|SEPARATION");
+        Alert alert = moves.get(0).value.getAlert();
+        assertThat(alert.getMeasure()).isEqualTo("SEPARATION");
+        assertThat(alert.getFigures()).containsEntry("adverseImpactRatio", 0.625).containsEntry("pool", 120.0)
+                .containsEntry("referencePool", 900.0);
+        assertThat(alert.getExplanation()).startsWith("Black employees left ORG × LEADERSHIP 1.60 times as often");
+    }
+
+    @Test
+    void eachStageOfTheCompetitionFunnelIsComparedInTheLatestRollingPeriod() {
+        TestInputTopic<String, CompetitionFigures> competitions = driver.createInputTopic(
+                MetricsTopic.COMPETITIONS.topicName(), new StringSerializer(), competitionSerde().serializer());
+        competitions.pipeInput("R12M-2024-Q2|ORG|LEADERSHIP|BLACK", funnel("R12M-2024-Q2", 0.5, 0.001));
+        competitions.pipeInput("competition|c-1|BLACK", CompetitionFigures.newBuilder(funnel("2024-Q2", 0.1, 0.0001))
+                .setCompetitionId("c-1").setScope(null).setTier(null).build());
+        competitions.pipeInput("R12M-2024-Q1|ORG|LEADERSHIP|BLACK", funnel("R12M-2024-Q1", 1.0, 0.9));
+        List<KeyValue<String, AlertTransition>> moves = transitions.readKeyValuesToList();
+        assertThat(moves).extracting(move -> move.key).as("a single competition and an older period move nothing")
+                .containsExactlyInAnyOrder("ADVERSE_IMPACT|ORG|LEADERSHIP|BLACK|COMPETITION_SHORTLISTING",
+                        "ADVERSE_IMPACT|ORG|LEADERSHIP|BLACK|COMPETITION_OVERALL");
+        assertThat(moves).extracting(move -> move.value.getAlert().getMeasure())
+                .containsExactlyInAnyOrder("COMPETITION_SHORTLISTING", "COMPETITION_OVERALL");
+
+        // the reference's shortlist falls below k: the selection stage cannot be measured, the others still can
+        competitions.pipeInput("R12M-2024-Q2|ORG|LEADERSHIP|BLACK", CompetitionFigures.newBuilder(funnel("R12M-2024-Q2", 0.5, 0.001))
+                .setOverallAdverseImpactRatio(0.95).setOverallFisherP(0.4).build());
+        assertThat(transitions.readValuesToList()).extracting(move -> move.getAlert().getMeasure() + " "
+                + move.getAlert().getResolution()).containsExactly("COMPETITION_OVERALL CLEARED");
+    }
+
+    private CompetitionFigures funnel(String period, double shortlistRatio, double p) {
+        return CompetitionFigures.newBuilder().setPeriod(period).setScope("ORG").setTier("LEADERSHIP")
+                .setGroup("BLACK").setRevision(1).setApplicants(100L).setShortlisted(20L).setPromoted(5L)
+                .setShortlistRate(0.2).setShortlistReferenceGroup("WHITE_ONLY").setShortlistReferenceBase(400L)
+                .setShortlistAdverseImpactRatio(shortlistRatio).setShortlistFisherP(p)
+                .setSelectionFromShortlistRate(0.25).setSelectionFromShortlistReferenceGroup("WHITE_ONLY")
+                .setSelectionFromShortlistReferenceBase(8L).setSelectionFromShortlistAdverseImpactRatio(0.5)
+                .setSelectionFromShortlistFisherP(0.01)
+                .setOverallRate(0.05).setOverallReferenceGroup("WHITE_ONLY").setOverallReferenceBase(400L)
+                .setOverallAdverseImpactRatio(shortlistRatio).setOverallFisherP(p).build();
+    }
+
+    private org.apache.kafka.common.serialization.Serde<CompetitionFigures> competitionSerde() {
+        Map<String, Object> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+        return new AlertTopics(new SchemaRegistryClient(new AvroSerdeConfig(config)), config).competitions();
     }
 
     private static FlowFigures flow(String period, boolean complete, double ratio, double p) {

@@ -93,11 +93,18 @@ public class RepresentationConfiguration {
                                   PipelineStatusProperties properties,
                                   TopicFeed<RepresentationFigures> figures, TopicFeed<FlowFigures> flows,
                                   TopicFeed<RepresentationSnapshot> snapshots,
-                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Alert> alerts) {
+                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Alert> alerts,
+                                  PipelineStatusReporter reporter) {
         // the wall clock: the service's clock says which day the figures are for, and tests set it
         return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
                 .table("representation", figures).table("flows", flows).table("snapshots", snapshots)
-                .table("competitions", competitions).table("alerts", alerts);
+                .table("competitions", competitions).table("alerts", alerts).reportTo(reporter);
+    }
+
+    /** This instance's status on metrics.pipeline-status, for the services downstream. */
+    @Bean
+    PipelineStatusReporter pipelineStatusReporter(KafkaProperties kafka) {
+        return new PipelineStatusReporter(kafka);
     }
 
     @Bean

@@ -174,7 +174,7 @@ public final class CompetitionCalculator {
                 g -> new RateComparison.Counts(published.of(selected, g), published.of(from, g)), reference, true);
         return new CompetitionFigures.Stage(
                 RateComparison.rate(new RateComparison.Counts(published.of(selected, group), published.of(from, group))),
-                comparison.reference(), comparison.ratio(), comparison.fisherP());
+                comparison.reference(), comparison.referenceBase(), comparison.ratio(), comparison.fisherP());
     }
 
     private interface StageCounts {

@@ -22,8 +22,12 @@ public record CompetitionFigures(
         Stage shortlisting, Stage selectionFromShortlist, Stage overall,
         List<String> suppressed) {
 
-    /** One stage of the funnel: its selection rate and the comparison with the reference group. */
-    public record Stage(BigDecimal rate, Group referenceGroup, Double adverseImpactRatio, Double fisherP) {
+    /**
+     * One stage of the funnel: its selection rate and the comparison with the reference group, whose base (the
+     * candidates its rate is taken of) lets a reader apply the pool rule to both sides.
+     */
+    public record Stage(BigDecimal rate, Group referenceGroup, Long referenceBase, Double adverseImpactRatio,
+                        Double fisherP) {
     }
 
     public CompetitionFigures {

@@ -289,8 +289,10 @@ class DashboardIT {
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
         AvroSerializer values = new AvroSerializer();
         values.configure(settings, false);
-        Alert alert = new Alert(alertId, rule, scope, "MANAGEMENT", group, "OPEN", "HIGH", Map.of("representationIndex", 0.4),
-                Map.of("representationIndexBelow", 0.8), explanation, Instant.now(), Instant.now());
+        Alert alert = Alert.newBuilder().setAlertId(alertId).setRule(rule).setScope(scope).setTier("MANAGEMENT")
+                .setGroup(group).setStatus("OPEN").setSeverity("HIGH").setFigures(Map.of("representationIndex", 0.4))
+                .setThresholds(Map.of("representationIndexBelow", 0.8)).setExplanation(explanation)
+                .setFirstSeen(Instant.now()).setLastUpdated(Instant.now()).build();
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
             producer.send(new ProducerRecord<>(AlertTopic.STATE.topicName(), alert.getAlertId(), alert)).get();
         }

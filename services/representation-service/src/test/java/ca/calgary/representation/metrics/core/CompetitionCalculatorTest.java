@@ -67,6 +67,10 @@ class CompetitionCalculatorTest {
 
         assertThat(black.shortlisting().rate()).isEqualByComparingTo("0.3000");
         assertThat(black.shortlisting().referenceGroup()).isEqualTo(Group.WHITE_ONLY);
+        // the reference's bases, so a reader can apply the pool rule to both sides (10 competitions x 10 each)
+        assertThat(black.shortlisting().referenceBase()).isEqualTo(100);
+        assertThat(black.selectionFromShortlist().referenceBase()).isEqualTo(60);
+        assertThat(black.overall().referenceBase()).isEqualTo(100);
         assertThat(black.shortlisting().adverseImpactRatio()).isCloseTo(0.5, within(1e-12));
         // {{30, 70}, {60, 40}}, P[X <= 30]: exact rational value (Python's fractions)
         assertThat(black.shortlisting().fisherP()).isCloseTo(1.6522964946361593e-05, within(1e-15));

@@ -1,0 +1,42 @@
+package ca.calgary.representation.alerts.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.streams.AvroViews;
+
+/**
+ * One message telling a subscriber what is open, instead of the transitions it was not sent: after a first load
+ * (transitions held while the pipeline caught up, SPEC §8).
+ *
+ * @param digestId   stable across retries and restarts, like a delivery id
+ * @param heldSince  when the first transition for this subscriber was held
+ * @param openAlerts the open alerts that match the subscription, most severe first
+ */
+public record Digest(String digestId, Instant heldSince, Instant at, List<Alert> openAlerts) {
+
+    public static final String KIND = "DIGEST";
+
+    public Digest {
+        openAlerts = List.copyOf(openAlerts);
+    }
+
+    /** What the webhook receives. */
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("kind", KIND);
+        view.put("digestId", digestId);
+        view.put("reason", "the pipeline caught up with its input; what it raised and resolved while catching up "
+                + "was held, and this is what is open now");
+        view.put("heldSince", heldSince.toString());
+        view.put("at", at.toString());
+        List<Map<String, Object>> open = new ArrayList<>();
+        openAlerts.forEach(alert -> open.add(AvroViews.view(alert)));
+        view.put("openAlerts", open);
+        return view;
+    }
+}
