@@ -59,8 +59,8 @@ public final class PipelineStatus implements SmartLifecycle {
     /**
      * The latest sample.
      *
-     * @param caughtUp           every input event has been processed and published, and this service's readers have
-     *                           read what was published (nothing left to publish at two samples in a row with nothing
+     * @param caughtUp           every input event has been processed and published, and this service's readers (its
+     *                           feeds and the views its answers come from) have read what was published (nothing left to publish at two samples in a row with nothing
      *                           published between them)
      * @param lagEvents          records not processed yet, over every application (input and repartition topics)
      * @param inputLagEvents     of those, the records of the applications' input topics: input events not read yet
@@ -188,7 +188,10 @@ public final class PipelineStatus implements SmartLifecycle {
             Map<TopicPartition, Long> published = offsets(partitions(tables.values().stream()
                     .map(TopicFeed::topic).collect(Collectors.toSet())), OffsetSpec.latest());
             boolean quiet = settled && previousSettled && published.equals(previousPublished);
-            boolean read = tables.values().stream().allMatch(feed -> feed.hasRead(published));
+            // read: the feeds have read every table to its end, and each view answering reads holds what they read
+            Map<String, ViewProgress> views = running.get().views();
+            boolean read = tables.values().stream().allMatch(feed -> feed.hasRead(published)
+                    && (!views.containsKey(feed.topic()) || views.get(feed.topic()).covers(feed.lastRecords())));
             previousSettled = settled;
             previousPublished = published;
             boolean caughtUp = quiet && read;

@@ -29,6 +29,11 @@ public interface StreamsApplication extends AutoCloseable {
         return List.of();
     }
 
+    /** The progress of each global view the service answers reads from, by its topic. */
+    default Map<String, ViewProgress> views() {
+        return Map.of();
+    }
+
     /**
      * Work this instance has read but not published yet (changes waiting to settle, employees awaiting a pass): the
      * input can be caught up while the figures still wait for it.

@@ -65,6 +65,8 @@ public class TopicFeed<V> implements SmartLifecycle {
     private volatile Greeting greeting;
     /** How far the feed has read each partition (read_committed): what the service's readers have seen. */
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The offset of the last record the feed has read in each partition, to compare a view's progress with. */
+    private final Map<TopicPartition, Long> lastRecords = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TopicFeed(KafkaProperties kafka, String topic, Class<V> valueType) {
         this.kafka = kafka;
@@ -106,6 +108,11 @@ public class TopicFeed<V> implements SmartLifecycle {
     public boolean hasRead(Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream().filter(end -> end.getKey().topic().equals(topic))
                 .allMatch(end -> positions.getOrDefault(end.getKey(), -1L) >= end.getValue());
+    }
+
+    /** The offset of the last record read in each partition (partitions with none read are left out). */
+    public Map<TopicPartition, Long> lastRecords() {
+        return Map.copyOf(lastRecords);
     }
 
     /** What every new subscriber hears first (the pipeline's status), after the subscription comment. */
@@ -161,6 +168,7 @@ public class TopicFeed<V> implements SmartLifecycle {
                     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
                         latestChangeMs = Math.max(latestChangeMs, record.timestamp());
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        lastRecords.merge(partition, record.offset(), Math::max);
                         if (record.offset() >= ends.get(partition)) {
                             broadcast(record.key(), valueType.cast(record.value()));
                         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Findings;
 import ca.calgary.representation.alerts.topology.AlertRecords;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.TopicSnapshot;
@@ -66,9 +68,16 @@ class AlertsController {
         this.kafka = kafka;
     }
 
-    @Operation(summary = "Alerts that match the filters", description = "Each with its status (and, resolved, why: "
-            + "CLEARED, UNMEASURABLE or NOT_APPLICABLE), severity, ADVERSE_IMPACT's measure, the figures that "
-            + "triggered it, the thresholds, a one-sentence explanation, first seen and last updated.")
+    /** How GET /v1/alerts lists what matches. */
+    enum View { FINDINGS, CELLS }
+
+    @Operation(summary = "Findings (or, with view=cells, alerts) that match the filters", description = "By default "
+            + "the matching alerts rolled up into findings (SPEC §8): where a rule holds for a group in a cell and in "
+            + "cells beneath it (scopes within its scope, tiers within its tier), one finding headed by the broadest "
+            + "cell, ranked by priority (people short of the benchmark or of parity, weighted by confidence), each "
+            + "with its head alert and the cells beneath it. With view=cells, each alert with its status (and, "
+            + "resolved, why: CLEARED, UNMEASURABLE or NOT_APPLICABLE), severity, ADVERSE_IMPACT's measure, the "
+            + "figures that triggered it, the thresholds, a one-sentence explanation, first seen and last updated.")
     @GetMapping
     List<Map<String, Object>> alerts(@RequestParam(required = false) String alertId,
                                      @RequestParam(required = false) String status,
@@ -78,17 +87,48 @@ class AlertsController {
                                      @RequestParam(required = false) String tier,
                                      @RequestParam(required = false) String group,
                                      @RequestParam(required = false) String minimumSeverity,
-                                     @RequestParam(required = false) Boolean open) {
+                                     @RequestParam(required = false) Boolean open,
+                                     @RequestParam(required = false) String view) {
         AlertQuery query = AlertQuery.of(alertId, status, rule, measure, scopePrefix, tier, group, minimumSeverity, open);
-        List<Map<String, Object>> alerts = new ArrayList<>();
+        View shown = view == null ? View.FINDINGS : AlertQuery.parse("view", view,
+                value -> View.valueOf(value.toUpperCase(java.util.Locale.ROOT)), new Object[] {"findings", "cells"});
+        Map<String, Alert> records = new LinkedHashMap<>();
+        List<AlertState> matching = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = running().alerts().all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value != null && query.matches(AlertRecords.fromAvro(entry.value))) {
-                    alerts.add(AvroViews.view(entry.value));
+                if (entry.value != null) {
+                    AlertState alert = AlertRecords.fromAvro(entry.value);
+                    if (query.matches(alert)) {
+                        records.put(alert.id(), entry.value);
+                        matching.add(alert);
+                    }
                 }
             });
         }
-        return alerts;
+        if (shown == View.CELLS) {
+            return records.values().stream().map(AvroViews::view).toList();
+        }
+        return Findings.of(matching).stream().map(finding -> finding(finding, records)).toList();
+    }
+
+    private static Map<String, Object> finding(Findings.Finding finding, Map<String, Alert> records) {
+        AlertState head = finding.head();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("findingId", finding.id());
+        view.put("rule", head.rule().name());
+        view.put("measure", head.measure() == null ? null : head.measure().name());
+        view.put("group", head.group());
+        view.put("scope", head.scope());
+        view.put("tier", head.tier());
+        view.put("status", head.status().name());
+        view.put("severity", finding.severity().name());
+        view.put("priority", Math.round(finding.priority() * 100) / 100.0);
+        view.put("explanation", finding.explanation());
+        view.put("firstSeen", head.firstSeen() == null ? null : head.firstSeen().toString());
+        view.put("lastUpdated", head.lastUpdated() == null ? null : head.lastUpdated().toString());
+        view.put("head", AvroViews.view(records.get(head.id())));
+        view.put("cells", finding.beneath().stream().map(cell -> AvroViews.view(records.get(cell.id()))).toList());
+        return view;
     }
 
     @Operation(summary = "Live stream of alert transitions (server-sent events)", description = "Events named "

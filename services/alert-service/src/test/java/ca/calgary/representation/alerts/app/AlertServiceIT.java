@@ -237,7 +237,7 @@ class AlertServiceIT {
         // and then the alerts say they are caught up, it stands at its final state.
         metrics.awaitCaughtUp(ADMIN, Instant.now(), Duration.ofSeconds(120));
         officer.awaitCaughtUp(OFFICER, Instant.now(), Duration.ofSeconds(60));
-        Http.Response answer = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+        Http.Response answer = officer.get("/v1/alerts?view=cells&alertId=" + java.net.URLEncoder.encode(ALERT_ID,
                 StandardCharsets.UTF_8), OFFICER);
         assertThat(answer.headers().firstValue("Pipeline-Caught-Up")).hasValue("true");
         assertThat(answer.headers().firstValue("Figures-Computed-At")).isPresent();
@@ -272,6 +272,7 @@ class AlertServiceIT {
         JsonNode open = officer.get("/v1/alerts?rule=REPRESENTATION_GAP&scopePrefix=ORG&tier=ALL&group=BLACK",
                 OFFICER).json();
         assertThat(open.size()).isEqualTo(1);
+        assertThat(open.get(0).path("findingId").stringValue()).isEqualTo(ALERT_ID);
         assertThat(open.get(0).path("status").stringValue()).isIn("OPEN", "UPDATED");
         assertThat(officer.post("/v1/alerts/acknowledgements", "application/json",
                 "{\"alertId\":\"" + ALERT_ID + "\"}", OFFICER).status()).isEqualTo(201);
@@ -367,7 +368,7 @@ class AlertServiceIT {
         List<String> open = new ArrayList<>();
         body.path("openAlerts").forEach(alert -> open.add(alert.path("alertId").stringValue()));
         assertThat(open).as("35 of 3,125 against 30%: the gap is open again").contains(ALERT_ID);
-        JsonNode gap = officer.get("/v1/alerts?alertId=" + java.net.URLEncoder.encode(ALERT_ID,
+        JsonNode gap = officer.get("/v1/alerts?view=cells&alertId=" + java.net.URLEncoder.encode(ALERT_ID,
                 StandardCharsets.UTF_8), OFFICER).json().path(0);
         assertThat(gap.path("status").stringValue()).isIn("OPEN", "UPDATED");
 
@@ -398,6 +399,9 @@ class AlertServiceIT {
         assertThat(officer.get("/v1/alerts", LEADER).status()).isEqualTo(403);
         assertThat(officer.get("/v1/subscriptions", LEADER).status()).isEqualTo(403);
         assertThat(officer.get("/v1/alerts?rule=NOPE", OFFICER).status()).isEqualTo(400);
+        Http.Response badView = officer.get("/v1/alerts?view=everything", OFFICER);
+        assertThat(badView.status()).isEqualTo(400);
+        assertThat(badView.body()).contains("view must be one of [findings, cells], not 'everything'");
         assertThat(officer.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(officer.get("/v1/status", null).status()).isEqualTo(401);
         assertThat(officer.get("/v1/status", LEADER).status()).isEqualTo(403);

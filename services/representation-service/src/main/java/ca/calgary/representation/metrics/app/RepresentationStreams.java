@@ -34,6 +34,7 @@ import ca.calgary.representation.streams.ConsumerGroup;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
+import ca.calgary.representation.streams.ViewProgress;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -100,12 +101,16 @@ public final class RepresentationStreams implements StreamsApplication {
 
     private final KafkaStreams live;
     private final KafkaStreams flows;
+    /** The live application's views of the published topics, by topic. */
+    private final Map<String, ViewProgress> views;
     private final List<ConsumerGroup> consumerGroups;
 
-    private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups) {
+    private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups,
+                                  Map<String, ViewProgress> views) {
         this.live = live;
         this.flows = flows;
         this.consumerGroups = consumerGroups;
+        this.views = views;
     }
 
     /**
@@ -121,12 +126,16 @@ public final class RepresentationStreams implements StreamsApplication {
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, settings.representation(), today, settings.publishInterval(),
                 settings.dayCheckInterval()).build(liveBuilder);
-        StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW);
-        StreamsViews.globalView(liveBuilder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW);
-        StreamsViews.globalView(liveBuilder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW);
-        StreamsViews.globalView(liveBuilder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW);
-        StreamsViews.globalView(liveBuilder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW);
-        StreamsViews.globalView(liveBuilder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        Map<String, ViewProgress> views = new LinkedHashMap<>();
+        for (ViewProgress view : List.of(
+                StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
+                StreamsViews.globalView(liveBuilder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW),
+                StreamsViews.globalView(liveBuilder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW),
+                StreamsViews.globalView(liveBuilder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
+                StreamsViews.globalView(liveBuilder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
+                StreamsViews.globalView(liveBuilder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW))) {
+            views.put(view.topic(), view);
+        }
         Properties liveProperties = properties(settings, settings.applicationId());
         liveProperties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
 
@@ -143,7 +152,7 @@ public final class RepresentationStreams implements StreamsApplication {
         flows.start();
         return new RepresentationStreams(live, flows, List.of(
                 ConsumerGroup.of(settings.applicationId(), liveTopology),
-                ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology)));
+                ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology)), Map.copyOf(views));
     }
 
     private static Properties properties(Settings settings, String applicationId) {
@@ -183,6 +192,11 @@ public final class RepresentationStreams implements StreamsApplication {
     @Override
     public List<ConsumerGroup> consumerGroups() {
         return consumerGroups;
+    }
+
+    @Override
+    public Map<String, ViewProgress> views() {
+        return views;
     }
 
     /** The live cells and flow tables waiting to settle, and the employees of both awaiting a pass, on this instance. */

@@ -1,0 +1,52 @@
+package ca.calgary.representation.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/** A global view holds the topic's latest value per key and says how far it has applied the topic. */
+class GlobalViewTest {
+
+    private static final String TOPIC = "metrics.example";
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+
+    @Test
+    void theViewHoldsEachKeysLatestValueAndCoversOnlyTheRecordsItApplied() {
+        StreamsBuilder builder = new StreamsBuilder();
+        ViewProgress progress = StreamsViews.globalView(builder, TOPIC, Serdes.String(), "example-view");
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "global-view-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), properties)) {
+            TestInputTopic<String, String> topic = driver.createInputTopic(TOPIC, new StringSerializer(),
+                    new StringSerializer());
+            assertThat(progress.topic()).isEqualTo(TOPIC);
+            assertThat(progress.covers(Map.of(PARTITION, 0L))).isFalse();
+            assertThat(progress.covers(Map.of())).isTrue();
+
+            topic.pipeInput("a", "1");
+            topic.pipeInput("b", "2");
+            topic.pipeInput("a", "3");
+            topic.pipeInput("b", (String) null);
+
+            KeyValueStore<String, String> view = driver.getKeyValueStore("example-view");
+            assertThat(view.get("a")).isEqualTo("3");
+            assertThat(view.get("b")).isNull();
+            assertThat(progress.covers(Map.of(PARTITION, 3L))).isTrue();
+            assertThat(progress.covers(Map.of(PARTITION, 4L))).isFalse();
+            // another topic's offsets say nothing about this view
+            assertThat(progress.covers(Map.of(new TopicPartition("other", 0), 99L))).isTrue();
+        }
+    }
+}
