@@ -165,12 +165,27 @@
       + (20 + rows.length * row) + '" stroke="#000" stroke-dasharray="4"></line></svg>';
   }
 
+  function findingTitle(a) {
+    return a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — '
+      + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier;
+  }
+
+  // Open findings, highest priority first; each opens onto the cells beneath its head, and stays open when a live
+  // change re-renders the list.
   async function alerts() {
-    const open = await api('/v1/dashboard/alerts');
-    $('alerts').innerHTML = open.length === 0 ? '<p>No open alerts.</p>' : table('Open alerts',
-      ['Alert', 'Severity', 'Explanation', 'First seen'],
-      open.map(a => [esc(a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — ' + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier), '<span class="severity-' + esc(a.severity) + '">'
-        + esc(a.severity) + '</span>', esc(a.explanation), esc(String(a.firstSeen).substring(0, 10))]));
+    const open = await api('/v1/dashboard/findings');
+    const opened = new Set([...$('alerts').querySelectorAll('details[open]')].map(d => d.dataset.finding));
+    $('alerts').innerHTML = open.length === 0 ? '<p>No open findings.</p>' : '<ol class="findings">' + open.map(f =>
+      '<li><details data-finding="' + esc(f.findingId) + '"' + (opened.has(f.findingId) ? ' open' : '') + '><summary><span class="severity-' + esc(f.severity) + '">' + esc(f.severity) + '</span> '
+        + esc(findingTitle(f)) + ': ' + esc(f.explanation) + ' <span class="finding-meta">(priority '
+        + esc(num(f.priority, 1)) + ', first seen ' + esc(String(f.head.firstSeen).substring(0, 10))
+        + (f.cells.length === 0 ? '' : ', ' + f.cells.length + (f.cells.length === 1 ? ' cell' : ' cells')
+          + ' beneath') + ')</span></summary>'
+        + (f.cells.length === 0 ? '<p>No cell beneath this one holds the same finding.</p>'
+          : table('Cells beneath ' + scopeLabel(f.scope) + ', ' + f.tier, ['Cell', 'Severity', 'Explanation'],
+            f.cells.map(c => [esc(scopeLabel(c.scope) + ', ' + c.tier), '<span class="severity-' + esc(c.severity)
+              + '">' + esc(c.severity) + '</span>', esc(c.explanation)])))
+        + '</details></li>').join('') + '</ol>';
   }
 
   async function units(scope) {
@@ -333,7 +348,7 @@
     api('/v1/status').then(showFreshness).catch(() => {});
     $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
-    follow('/v1/dashboard/alerts/stream');
+    follow('/v1/dashboard/findings/stream');
   }
 
   $('scope').addEventListener('change', () => render().catch(show));

@@ -8,6 +8,7 @@ import ca.calgary.representation.alerts.AlertAction;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -22,6 +23,8 @@ public enum AlertTopic implements TopicContract {
 
     STATE("alerts.state", Alert.class, "rule|scope|tier|group", true),
     TRANSITIONS("alerts.transitions", AlertTransition.class, "rule|scope|tier|group", false),
+    /** The alerts rolled up into findings, keyed by their head alert's id. */
+    FINDINGS("alerts.findings", Finding.class, "rule|scope|tier|group of its head", true),
     SUBSCRIPTIONS("alerts.subscriptions", AlertSubscription.class, "subscriptionId", true),
     ACTIONS("alerts.actions", AlertAction.class, "rule|scope|tier|group", false),
     DELIVERIES("alerts.deliveries", AlertDelivery.class, "transitionId|subscriptionId|channel", true),

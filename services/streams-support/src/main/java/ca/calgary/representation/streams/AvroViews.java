@@ -14,14 +14,23 @@ public final class AvroViews {
     private AvroViews() {
     }
 
-    /** The record's fields in schema order; a nested record becomes a nested object. */
+    /** The record's fields in schema order; a nested record becomes a nested object, an array of them a list. */
     public static Map<String, Object> view(GenericRecord record) {
         Map<String, Object> view = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
-            Object value = record.get(field.pos());
-            view.put(field.name(), value instanceof GenericRecord nested ? view(nested) : value);
+            view.put(field.name(), value(record.get(field.pos())));
         }
         return view;
+    }
+
+    private static Object value(Object value) {
+        if (value instanceof GenericRecord nested) {
+            return view(nested);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(AvroViews::value).toList();
+        }
+        return value;
     }
 
     /** The record's fields in schema order with a nested record's fields in its place (for CSV and filters). */

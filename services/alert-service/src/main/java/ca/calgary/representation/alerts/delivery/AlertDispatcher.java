@@ -3,7 +3,6 @@ package ca.calgary.representation.alerts.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,11 @@ import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Findings;
 import ca.calgary.representation.alerts.core.QuietLoad;
 import ca.calgary.representation.alerts.core.QuietLoad.Mode;
 import ca.calgary.representation.alerts.core.Rule;
@@ -309,23 +310,23 @@ public class AlertDispatcher implements SmartLifecycle {
         }
     }
 
-    /** The open alerts a subscription's filter matches, most severe first. */
-    private static List<Alert> open(AlertStreams views, AlertSubscription subscription) {
+    /** The open alerts a subscription's filter matches, as findings, highest priority first. */
+    private static List<Finding> open(AlertStreams views, AlertSubscription subscription) {
         SubscriptionFilter filter = filter(subscription);
-        List<Alert> open = new ArrayList<>();
+        Map<String, Alert> records = new HashMap<>();
+        List<AlertState> open = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = views.alerts().all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null) {
                     AlertState state = AlertRecords.fromAvro(entry.value);
                     if (state.isOpen() && filter.matches(state)) {
-                        open.add(entry.value);
+                        records.put(state.id(), entry.value);
+                        open.add(state);
                     }
                 }
             });
         }
-        open.sort(Comparator.comparing((Alert alert) -> Severity.valueOf(alert.getSeverity())).reversed()
-                .thenComparing(Alert::getAlertId));
-        return open;
+        return Findings.of(open).stream().map(finding -> AlertRecords.toAvro(finding, records)).toList();
     }
 
     /** One try of a delivery. */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.streams.AvroViews;
 
 /**
@@ -15,14 +15,14 @@ import ca.calgary.representation.streams.AvroViews;
  *
  * @param digestId   stable across retries and restarts, like a delivery id
  * @param heldSince  when the first transition for this subscriber was held
- * @param openAlerts the open alerts that match the subscription, most severe first
+ * @param openFindings the open alerts that match the subscription as findings, highest priority first
  */
-public record Digest(String digestId, Instant heldSince, Instant at, List<Alert> openAlerts) {
+public record Digest(String digestId, Instant heldSince, Instant at, List<Finding> openFindings) {
 
     public static final String KIND = "DIGEST";
 
     public Digest {
-        openAlerts = List.copyOf(openAlerts);
+        openFindings = List.copyOf(openFindings);
     }
 
     /** What the webhook receives. */
@@ -35,8 +35,8 @@ public record Digest(String digestId, Instant heldSince, Instant at, List<Alert>
         view.put("heldSince", heldSince.toString());
         view.put("at", at.toString());
         List<Map<String, Object>> open = new ArrayList<>();
-        openAlerts.forEach(alert -> open.add(AvroViews.view(alert)));
-        view.put("openAlerts", open);
+        openFindings.forEach(finding -> open.add(AvroViews.view(finding)));
+        view.put("openFindings", open);
         return view;
     }
 }

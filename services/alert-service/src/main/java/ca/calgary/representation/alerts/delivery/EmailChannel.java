@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
 import org.springframework.mail.MailException;
@@ -66,16 +67,23 @@ public class EmailChannel implements Channel {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(subscription.getEmail());
-        message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] Digest: %d open alert%s",
-                digest.openAlerts().size(), digest.openAlerts().size() == 1 ? "" : "s"));
+        message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] Digest: %d open finding%s",
+                digest.openFindings().size(), digest.openFindings().size() == 1 ? "" : "s"));
         StringBuilder body = new StringBuilder("The pipeline has caught up with its input. What it raised and "
                 + "resolved while catching up (since " + digest.heldSince() + ") was held; this is what is open "
-                + "now, most severe first.\n\n");
-        for (Alert alert : digest.openAlerts()) {
-            body.append(alert.getSeverity()).append("  ").append(rule(alert)).append("  ")
-                    .append(alert.getExplanation()).append("\n  ").append(alert.getAlertId()).append("\n");
+                + "now, as findings, highest priority first (people short of the benchmark or of parity, weighted "
+                + "by confidence).\n\n");
+        for (Finding finding : digest.openFindings()) {
+            body.append(finding.getSeverity()).append("  ").append(rule(finding.getHead())).append("  ")
+                    .append(finding.getExplanation())
+                    .append(String.format(Locale.ROOT, "\n  priority %.1f  %s\n", finding.getPriority(),
+                            finding.getFindingId()));
+            for (Alert cell : finding.getCells()) {
+                body.append("    beneath: ").append(cell.getSeverity()).append("  ").append(cell.getExplanation())
+                        .append("\n    ").append(cell.getAlertId()).append("\n");
+            }
         }
-        if (digest.openAlerts().isEmpty()) {
+        if (digest.openFindings().isEmpty()) {
             body.append("Nothing is open.\n");
         }
         body.append("\nSubscription: ").append(subscription.getName()).append(" (").append(deliveryId).append(")\n");

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Findings;
 import ca.calgary.representation.alerts.core.Measure;
 import ca.calgary.representation.alerts.core.Resolution;
 import ca.calgary.representation.alerts.core.Rule;
@@ -53,6 +55,25 @@ public final class AlertRecords {
                 Severity.valueOf(alert.getSeverity()),
                 strings(alert.getFigures()), strings(alert.getThresholds()), alert.getExplanation(),
                 alert.getFirstSeen(), alert.getLastUpdated());
+    }
+
+    /** A finding as its Avro record, its head and cells as the records they were read from. */
+    public static Finding toAvro(Findings.Finding finding, Map<String, Alert> records) {
+        AlertState head = finding.head();
+        return Finding.newBuilder()
+                .setFindingId(finding.id())
+                .setRule(head.rule().name())
+                .setMeasure(head.measure() == null ? null : head.measure().name())
+                .setGroup(head.group())
+                .setScope(head.scope())
+                .setTier(head.tier())
+                .setStatus(head.status().name())
+                .setSeverity(finding.severity().name())
+                .setPriority(finding.priority())
+                .setExplanation(finding.explanation())
+                .setHead(records.get(head.id()))
+                .setCells(finding.beneath().stream().map(cell -> records.get(cell.id())).toList())
+                .build();
     }
 
     static AlertTransition transition(Status previous, AlertState state) {

@@ -6,6 +6,7 @@ import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
@@ -30,6 +31,7 @@ public final class AlertTopics {
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<Alert> alerts;
     private final Serde<AlertTransition> transitions;
+    private final Serde<Finding> findings;
     private final Serde<AlertSubscription> subscriptions;
     private final Serde<AlertDelivery> deliveries;
 
@@ -42,6 +44,7 @@ public final class AlertTopics {
         this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.transitions = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.findings = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.subscriptions = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.deliveries = SpecificAvroSerde.forValues(registry, serdeConfig);
     }
@@ -72,6 +75,10 @@ public final class AlertTopics {
 
     public String transitionsTopic() {
         return AlertTopic.TRANSITIONS.topicName();
+    }
+
+    public String findingsTopic() {
+        return AlertTopic.FINDINGS.topicName();
     }
 
     public String subscriptionsTopic() {
@@ -116,5 +123,9 @@ public final class AlertTopics {
 
     public Serde<AlertTransition> transitions() {
         return transitions;
+    }
+
+    public Serde<Finding> findings() {
+        return findings;
     }
 }

@@ -25,8 +25,11 @@ import org.apache.kafka.streams.state.Stores;
  * metrics.representation ──────────┐
  * metrics.flows (complete R12M) ───┤
  * metrics.competitions (R12M) ─────┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
- * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history, └→ alerts.transitions
- *                                                                    pending-declines
+ * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history, ├→ alerts.transitions
+ *                                                                    pending-declines        │
+ *                       alerts.findings ← finding-aggregator ← [alert-families] ←────────────┘ (alert states)
+ *                                         family-alerts,        (by rule|group|measure)
+ *                                         published-findings
  * </pre>
  *
  * The rules read published figures only, so an alert never states a suppressed count. A cell removed from
@@ -85,9 +88,15 @@ public final class AlertTopology {
                 .branch((key, value) -> value instanceof Alert, Branched.as("state"))
                 .branch((key, value) -> value instanceof AlertTransition, Branched.as("transitions"))
                 .noDefaultBranch();
-        outputs.get("alert-output-state")
-                .mapValues(value -> (Alert) value, Named.as("as-alert"))
-                .to(topics.alertsTopic(), Produced.with(AlertTopics.KEY, topics.alerts()).withName("alerts-sink"));
+        KStream<String, Alert> states = outputs.get("alert-output-state")
+                .mapValues(value -> (Alert) value, Named.as("as-alert"));
+        states.to(topics.alertsTopic(), Produced.with(AlertTopics.KEY, topics.alerts()).withName("alerts-sink"));
+        states.selectKey((alertId, alert) -> FindingAggregator.family(alert), Named.as("alert-by-family"))
+                .repartition(Repartitioned.with(AlertTopics.KEY, topics.alerts()).withName("alert-families"))
+                .process(FindingAggregator.supplier(topics.alerts(), topics.findings()),
+                        Named.as("finding-aggregator"))
+                .to(topics.findingsTopic(), Produced.with(AlertTopics.KEY, topics.findings())
+                        .withName("findings-sink"));
         outputs.get("alert-output-transitions")
                 .mapValues(value -> (AlertTransition) value, Named.as("as-transition"))
                 .to(topics.transitionsTopic(), Produced.with(AlertTopics.KEY, topics.transitions())

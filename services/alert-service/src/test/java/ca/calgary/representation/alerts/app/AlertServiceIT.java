@@ -366,8 +366,14 @@ class AlertServiceIT {
         JsonNode body = Http.JSON.readTree(digest.body());
         assertThat(body.path("kind").stringValue()).isEqualTo("DIGEST");
         List<String> open = new ArrayList<>();
-        body.path("openAlerts").forEach(alert -> open.add(alert.path("alertId").stringValue()));
+        body.path("openFindings").forEach(finding -> {
+            open.add(finding.path("head").path("alertId").stringValue());
+            finding.path("cells").forEach(cell -> open.add(cell.path("alertId").stringValue()));
+        });
         assertThat(open).as("35 of 3,125 against 30%: the gap is open again").contains(ALERT_ID);
+        assertThat(body.path("openFindings").path(0).path("priority").asDouble()).as("ranked by people short")
+                .isGreaterThanOrEqualTo(body.path("openFindings").path(body.path("openFindings").size() - 1)
+                        .path("priority").asDouble());
         JsonNode gap = officer.get("/v1/alerts?view=cells&alertId=" + java.net.URLEncoder.encode(ALERT_ID,
                 StandardCharsets.UTF_8), OFFICER).json().path(0);
         assertThat(gap.path("status").stringValue()).isIn("OPEN", "UPDATED");
@@ -381,7 +387,7 @@ class AlertServiceIT {
         Thread.sleep(2000);
         assertThat(mails()).isEqualTo(mailsBefore + 1);
         MimeMessage mail = smtp.getReceivedMessages()[mails() - 1];
-        assertThat(mail.getSubject()).startsWith("[Representation Monitor] Digest: ");
+        assertThat(mail.getSubject()).startsWith("[Representation Monitor] Digest: ").contains("open finding");
         assertThat(String.valueOf(mail.getContent())).contains(ALERT_ID);
     }
 

@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
 import ca.calgary.representation.events.contract.MetricsTopic;
@@ -44,6 +45,7 @@ class AlertTopologyTest {
     private TestInputTopic<String, RepresentationSnapshot> snapshots;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, AlertTransition> transitions;
+    private TestOutputTopic<String, Finding> findings;
 
     @BeforeEach
     void start() throws IOException {
@@ -65,6 +67,8 @@ class AlertTopologyTest {
         alerts = driver.createOutputTopic(topics.alertsTopic(), new StringDeserializer(), topics.alerts().deserializer());
         transitions = driver.createOutputTopic(topics.transitionsTopic(), new StringDeserializer(),
                 topics.transitions().deserializer());
+        findings = driver.createOutputTopic(topics.findingsTopic(), new StringDeserializer(),
+                topics.findings().deserializer());
     }
 
     @AfterEach
@@ -106,6 +110,54 @@ class AlertTopologyTest {
         assertThat(latest.getFigures()).containsOnlyKeys("representation", "benchmark", "representationIndex",
                 "pUnder", "headcount");
         assertThat(latest.getFirstSeen()).isBefore(latest.getLastUpdated());
+    }
+
+    @Test
+    void aGapInThreeSiblingUnitsAndTheirParentIsOneFindingThatOpensUpdatesAndResolvesAsOne() {
+        for (String unit : List.of("UNIT:City/Operations/Water", "UNIT:City/Operations/Roads",
+                "UNIT:City/Operations/Parks")) {
+            publish(unitCell(unit, 300, 3L, 0.004));
+        }
+        Map<String, Finding> before = findings.readKeyValuesToMap();
+        assertThat(before.values()).as("three siblings: three findings, none holds another").hasSize(3)
+                .allSatisfy(finding -> assertThat(finding.getCells()).isEmpty());
+
+        publish(unitCell("UNIT:City/Operations", 900, 9L, 0.0001));
+        Map<String, Finding> after = findings.readKeyValuesToMap();
+        String parent = "REPRESENTATION_GAP|UNIT:City/Operations|MANAGEMENT|BLACK";
+        assertThat(after).as("the siblings joined their parent's finding").containsOnlyKeys(
+                List.of(parent, "REPRESENTATION_GAP|UNIT:City/Operations/Water|MANAGEMENT|BLACK",
+                        "REPRESENTATION_GAP|UNIT:City/Operations/Roads|MANAGEMENT|BLACK",
+                        "REPRESENTATION_GAP|UNIT:City/Operations/Parks|MANAGEMENT|BLACK"));
+        assertThat(after.entrySet()).filteredOn(entry -> !entry.getKey().equals(parent))
+                .allSatisfy(joined -> assertThat(joined.getValue()).isNull());
+        Finding finding = after.get(parent);
+        assertThat(finding.getStatus()).isEqualTo("OPEN");
+        assertThat(finding.getHead().getAlertId()).isEqualTo(parent);
+        assertThat(finding.getCells()).extracting(Alert::getScope).containsExactly("UNIT:City/Operations/Parks",
+                "UNIT:City/Operations/Roads", "UNIT:City/Operations/Water");
+        assertThat(finding.getExplanation()).endsWith("The same holds in 3 cells beneath it.");
+        // (6% - 1%) of 900 people short, weighted by 1 - p
+        assertThat(finding.getPriority()).isCloseTo(0.05 * 900 * 0.9999, org.assertj.core.api.Assertions.within(1e-6));
+
+        // a cell beneath changes: the one finding is restated, nothing else
+        publish(unitCell("UNIT:City/Operations/Water", 300, 2L, 0.001));
+        assertThat(findings.readKeyValuesToList()).extracting(record -> record.key).containsExactly(parent);
+
+        // the parent clears: its finding resolves, and the siblings head findings of their own again
+        publish(unitCell("UNIT:City/Operations", 900, 54L, 0.6));
+        Map<String, Finding> resolved = findings.readKeyValuesToMap();
+        assertThat(resolved.get(parent).getStatus()).isEqualTo("RESOLVED");
+        assertThat(resolved.get(parent).getCells()).isEmpty();
+        assertThat(resolved).hasSize(4);
+        assertThat(resolved.values()).filteredOn(f -> !f.getFindingId().equals(parent))
+                .extracting(Finding::getStatus).isSubsetOf("OPEN", "UPDATED").hasSize(3);
+    }
+
+    private static RepresentationFigures unitCell(String scope, long headcount, long count, double pUnder) {
+        double representation = (double) count / headcount;
+        return RepresentationFigures.newBuilder(cell("BLACK", headcount, count, 0.06, representation / 0.06, pUnder,
+                0.9)).setScope(scope).build();
     }
 
     @Test

@@ -2,7 +2,7 @@ package ca.calgary.representation.metrics.app;
 
 import java.time.Clock;
 
-import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
@@ -80,8 +80,8 @@ public class RepresentationConfiguration {
     }
 
     @Bean
-    TopicFeed<Alert> alertsFeed(KafkaProperties kafka) {
-        return new TopicFeed<>(kafka, AlertTopic.STATE.topicName(), Alert.class);
+    TopicFeed<Finding> findingsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, AlertTopic.FINDINGS.topicName(), Finding.class);
     }
 
     /**
@@ -93,12 +93,12 @@ public class RepresentationConfiguration {
                                   PipelineStatusProperties properties,
                                   TopicFeed<RepresentationFigures> figures, TopicFeed<FlowFigures> flows,
                                   TopicFeed<RepresentationSnapshot> snapshots,
-                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Alert> alerts,
+                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Finding> findings,
                                   PipelineStatusReporter reporter) {
         // the wall clock: the service's clock says which day the figures are for, and tests set it
         return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
                 .table("representation", figures).table("flows", flows).table("snapshots", snapshots)
-                .table("competitions", competitions).table("alerts", alerts).reportTo(reporter);
+                .table("competitions", competitions).table("findings", findings).reportTo(reporter);
     }
 
     /** This instance's status on metrics.pipeline-status, for the services downstream. */
@@ -114,7 +114,7 @@ public class RepresentationConfiguration {
                 .path("/v1/flows", "flows")
                 .path("/v1/snapshots", "snapshots")
                 .path("/v1/competitions", "competitions")
-                .path("/v1/dashboard", "representation", "flows", "snapshots", "competitions", "alerts");
+                .path("/v1/dashboard", "representation", "flows", "snapshots", "competitions", "findings");
     }
 
     @Bean

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
-import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.EventContractsProvisioner;
 import ca.calgary.representation.events.contract.EventTopic;
@@ -63,8 +63,8 @@ public final class RepresentationStreams implements StreamsApplication {
     public static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
     /** The queryable copy of metrics.competitions. */
     public static final String COMPETITIONS_VIEW = "competitions-view";
-    /** The queryable copy of alerts.state: the dashboard shows leadership the open alerts. */
-    public static final String ALERTS_VIEW = "alerts-view";
+    /** The queryable copy of alerts.findings: the dashboard shows leadership the open findings. */
+    public static final String FINDINGS_VIEW = "findings-view";
 
     /**
      * @param applicationId   the Streams application id of the live figures (consumer group, internal topic
@@ -133,7 +133,7 @@ public final class RepresentationStreams implements StreamsApplication {
                 StreamsViews.globalView(liveBuilder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW),
                 StreamsViews.globalView(liveBuilder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
                 StreamsViews.globalView(liveBuilder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW))) {
+                StreamsViews.globalView(liveBuilder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW))) {
             views.put(view.topic(), view);
         }
         Properties liveProperties = properties(settings, settings.applicationId());
@@ -168,7 +168,7 @@ public final class RepresentationStreams implements StreamsApplication {
                 settings.replicationFactor());
         List<TopicContract> all = new ArrayList<>(List.of(EventTopic.values()));
         all.addAll(List.of(MetricsTopic.values()));
-        all.add(AlertTopic.STATE);
+        all.add(AlertTopic.FINDINGS);
         try (Admin client = Admin.create(admin)) {
             provisioner.createTopics(client, all);
         }
@@ -243,9 +243,9 @@ public final class RepresentationStreams implements StreamsApplication {
         return view(COMPETITIONS_VIEW);
     }
 
-    /** Every alert as last published by the alert service. */
-    public ReadOnlyKeyValueStore<String, Alert> alerts() {
-        return view(ALERTS_VIEW);
+    /** Every finding as last published by the alert service. */
+    public ReadOnlyKeyValueStore<String, Finding> findings() {
+        return view(FINDINGS_VIEW);
     }
 
     /**

@@ -2,7 +2,7 @@ package ca.calgary.representation.metrics.topology;
 
 import java.util.Map;
 
-import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.PromotionEvent;
@@ -41,7 +41,7 @@ public final class RepresentationTopics {
     private final Serde<FlowFigures> flows;
     private final Serde<RepresentationSnapshot> snapshots;
     private final Serde<CompetitionFigures> competitions;
-    private final Serde<Alert> alerts;
+    private final Serde<Finding> findings;
     private final Serde<DeadLetter> deadLetters;
 
     /** @param serdeConfig registry settings with Confluent's keys (schema.registry.url, ...) */
@@ -56,7 +56,7 @@ public final class RepresentationTopics {
         this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.competitions = SpecificAvroSerde.forValues(registry, serdeConfig);
-        this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.findings = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.deadLetters = SpecificAvroSerde.forValues(registry, serdeConfig);
     }
 
@@ -108,13 +108,13 @@ public final class RepresentationTopics {
         return deadLetters;
     }
 
-    /** The alert service's alert states, which the dashboard shows leadership (read only). */
-    public String alertsTopic() {
-        return AlertTopic.STATE.topicName();
+    /** The alert service's findings, which the dashboard shows leadership (read only). */
+    public String findingsTopic() {
+        return AlertTopic.FINDINGS.topicName();
     }
 
-    public Serde<Alert> alerts() {
-        return alerts;
+    public Serde<Finding> findings() {
+        return findings;
     }
 
     public Serde<FlowFigures> flows() {

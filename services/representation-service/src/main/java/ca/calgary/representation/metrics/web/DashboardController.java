@@ -1,10 +1,11 @@
 package ca.calgary.representation.metrics.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.metrics.app.RepresentationProperties;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.streams.AvroViews;
@@ -19,22 +20,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * What the leadership dashboard needs besides the metrics APIs: the open alerts (read only, as the alert service
+ * What the leadership dashboard needs besides the metrics APIs: the open findings (read only, as the alert service
  * published them: aggregates only) with their live changes, and the settings that decide how figures are shown.
  */
 @RestController
 @RequestMapping("/v1/dashboard")
-@Tag(name = "Dashboard", description = "Open alerts and display settings for the leadership dashboard")
+@Tag(name = "Dashboard", description = "Open findings and display settings for the leadership dashboard")
 class DashboardController {
 
     private final StreamsLifecycle<RepresentationStreams> streams;
-    private final TopicFeed<Alert> alerts;
+    private final TopicFeed<Finding> findings;
     private final RepresentationProperties properties;
 
-    DashboardController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<Alert> alerts,
+    DashboardController(StreamsLifecycle<RepresentationStreams> streams, TopicFeed<Finding> findings,
                         RepresentationProperties properties) {
         this.streams = streams;
-        this.alerts = alerts;
+        this.findings = findings;
         this.properties = properties;
     }
 
@@ -48,25 +49,27 @@ class DashboardController {
         return new DisplaySettings(properties.minCellSize(), properties.publicSafetyServiceLines());
     }
 
-    @Operation(summary = "The open alerts (OPEN or UPDATED), as the alert service published them")
-    @GetMapping("/alerts")
-    List<Map<String, Object>> openAlerts() {
+    @Operation(summary = "The open findings (OPEN or UPDATED), highest priority first, as the alert service "
+            + "published them", description = "Each finding with its head alert and the cells beneath it (SPEC §8).")
+    @GetMapping("/findings")
+    List<Map<String, Object>> openFindings() {
         RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
                 "the representation topology is not running yet"));
-        List<Map<String, Object>> open = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> all = running.alerts().all()) {
+        List<Finding> open = new ArrayList<>();
+        try (KeyValueIterator<String, Finding> all = running.findings().all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null && !"RESOLVED".equals(entry.value.getStatus())) {
-                    open.add(AvroViews.view(entry.value));
+                    open.add(entry.value);
                 }
             });
         }
-        return open;
+        open.sort(Comparator.comparingDouble(Finding::getPriority).reversed().thenComparing(Finding::getFindingId));
+        return open.stream().map(AvroViews::view).toList();
     }
 
-    @Operation(summary = "Live alert changes (server-sent events 'alert')")
-    @GetMapping(path = "/alerts/stream", produces = "text/event-stream")
-    SseEmitter alertStream() {
-        return alerts.subscribe("alert", alert -> true, AvroViews::view);
+    @Operation(summary = "Live finding changes (server-sent events 'finding')")
+    @GetMapping(path = "/findings/stream", produces = "text/event-stream")
+    SseEmitter findingStream() {
+        return findings.subscribe("finding", finding -> true, AvroViews::view);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
@@ -110,7 +111,7 @@ class DashboardIT {
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
                 metrics.get("/actuator/health/readiness", null).status() == 200);
         metrics.awaitCaughtUp(LEADER, java.time.Instant.now(), Duration.ofSeconds(120));
-        publishOpenAlert("REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK", "REPRESENTATION_GAP", "PUBLIC_SAFETY",
+        publishOpenFinding("REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK", "REPRESENTATION_GAP", "PUBLIC_SAFETY",
                 "BLACK", "Black representation in PUBLIC_SAFETY × MANAGEMENT is 2.0% against a benchmark of 5.0% "
                 + "(index 0.40, p = 0.0010, headcount 200).");
     }
@@ -206,17 +207,25 @@ class DashboardIT {
                 assertThat(row.get(5)).isEqualTo(pct(cell.path("benchmark")));
             }
         });
-        assertThat(representationRows().values()).anyMatch(row -> row.get(1).equals("<10"));
+        // read again on a live re-render (the page re-renders when a stream event or the pipeline status arrives)
+        page(15).untilAsserted(() ->
+                assertThat(representationRows().values()).anyMatch(row -> row.get(1).equals("<10")));
         page(15).untilAsserted(() -> assertThat(browser.findElement(By.id("freshness")).getText())
                 .as("the page says how fresh its figures are").startsWith("Figures computed ")
                 .contains("Up to date"));
         screenshot("02-organisation");
 
-        // Every chart has a table view; the open alert is listed.
+        // Every chart has a table view; the open finding is listed and opens onto the cell beneath it.
         assertThat(browser.findElements(By.cssSelector(".chart svg")).size())
                 .isLessThanOrEqualTo(browser.findElements(By.cssSelector("details table")).size());
-        assertThat(browser.findElement(By.id("alerts")).getText())
-                .contains("REPRESENTATION_GAP", "Black representation in PUBLIC_SAFETY × MANAGEMENT");
+        page(15).untilAsserted(() -> assertThat(browser.findElement(By.id("alerts")).getText())
+                .contains("REPRESENTATION_GAP", "Black representation in PUBLIC_SAFETY × MANAGEMENT",
+                        "priority 12.5", "1 cell beneath")
+                .doesNotContain("The same in PUBLIC_SAFETY × EXECUTIVE."));
+        click(By.cssSelector("#alerts details[data-finding='REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK'] "
+                + "summary"));
+        page(10).untilAsserted(() -> assertThat(browser.findElement(By.id("alerts")).getText())
+                .contains("The same in PUBLIC_SAFETY × EXECUTIVE."));
 
         // Drill down: City, then Public Safety; the cell's full figures match the API.
         click(By.cssSelector("#units button[data-scope='UNIT:City']"));
@@ -264,7 +273,7 @@ class DashboardIT {
             assertThat(browser.findElement(By.id("live")).getText()).as(why).startsWith("Updated");
         });
 
-        publishOpenAlert("ADVERSE_IMPACT|R12M-2024-Q1|ORG|MANAGEMENT|RACIALIZED", "ADVERSE_IMPACT", "ORG", "RACIALIZED",
+        publishOpenFinding("ADVERSE_IMPACT|R12M-2024-Q1|ORG|MANAGEMENT|RACIALIZED", "ADVERSE_IMPACT", "ORG", "RACIALIZED",
                 "Racialized staff in ORG × MANAGEMENT were promoted at 0.55 of the reference group's rate.");
         page(60).untilAsserted(() -> assertThat(browser.findElement(By.id("alerts")).getText())
                 .contains("ADVERSE_IMPACT", "Racialized staff in ORG × MANAGEMENT were promoted"));
@@ -281,20 +290,35 @@ class DashboardIT {
                 !browser.findElements(By.cssSelector("#representation-table tbody tr")).isEmpty());
     }
 
-    /** What the alert service would have published: the dashboard shows it read-only. */
-    private static void publishOpenAlert(String alertId, String rule, String scope, String group, String explanation)
-            throws Exception {
+    /**
+     * What the alert service would have published: a finding headed by the alert, with the same finding in the
+     * scope's executive tier beneath it. The dashboard shows it read-only.
+     */
+    private static void publishOpenFinding(String alertId, String rule, String scope, String group,
+                                           String explanation) throws Exception {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
         AvroSerializer values = new AvroSerializer();
         values.configure(settings, false);
-        Alert alert = Alert.newBuilder().setAlertId(alertId).setRule(rule).setScope(scope).setTier("MANAGEMENT")
+        Alert head = alert(alertId, rule, scope, "MANAGEMENT", group, explanation);
+        Alert beneath = alert(alertId.replace("|MANAGEMENT|", "|EXECUTIVE|"), rule, scope, "EXECUTIVE", group,
+                "The same in " + scope + " × EXECUTIVE.");
+        Finding finding = Finding.newBuilder().setFindingId(alertId).setRule(rule).setGroup(group).setScope(scope)
+                .setTier("MANAGEMENT").setStatus("OPEN").setSeverity("HIGH").setPriority(12.5)
+                .setExplanation(explanation + " The same holds in 1 cell beneath it.").setHead(head)
+                .setCells(List.of(beneath)).build();
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
+            producer.send(new ProducerRecord<>(AlertTopic.FINDINGS.topicName(), finding.getFindingId(), finding))
+                    .get();
+        }
+    }
+
+    private static Alert alert(String alertId, String rule, String scope, String tier, String group,
+                               String explanation) {
+        return Alert.newBuilder().setAlertId(alertId).setRule(rule).setScope(scope).setTier(tier)
                 .setGroup(group).setStatus("OPEN").setSeverity("HIGH").setFigures(Map.of("representationIndex", 0.4))
                 .setThresholds(Map.of("representationIndexBelow", 0.8)).setExplanation(explanation)
                 .setFirstSeen(Instant.now()).setLastUpdated(Instant.now()).build();
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(AlertTopic.STATE.topicName(), alert.getAlertId(), alert)).get();
-        }
     }
 }

@@ -1,0 +1,116 @@
+package ca.calgary.representation.alerts.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ca.calgary.representation.alerts.Alert;
+import ca.calgary.representation.alerts.Finding;
+import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.Findings;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The findings of one family of alerts (one rule, group and measure: the alerts that can roll up together), from
+ * the family's alerts as they change: each change recomputes the family's findings ({@link Findings}) and publishes
+ * those that changed, and a null for a finding whose head joined a broader finding. A family's work grows with the
+ * cells where its rule holds, never with employees or events; families are spread over the partitions.
+ */
+final class FindingAggregator implements Processor<String, Alert, String, Finding> {
+
+    /** Each family's alerts, keyed {@code family#alertId}. */
+    static final String FAMILY_ALERTS_STORE = "family-alerts";
+    /** Each family's findings as last published, keyed {@code family#findingId}. */
+    static final String PUBLISHED_FINDINGS_STORE = "published-findings";
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private ProcessorContext<String, Finding> context;
+    private KeyValueStore<String, Alert> alerts;
+    private KeyValueStore<String, Finding> published;
+
+    static ProcessorSupplier<String, Alert, String, Finding> supplier(Serde<Alert> alertSerde,
+                                                                      Serde<Finding> findingSerde) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Alert, String, Finding> get() {
+                return new FindingAggregator();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(store(FAMILY_ALERTS_STORE, alertSerde), store(PUBLISHED_FINDINGS_STORE, findingSerde));
+            }
+        };
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), AlertTopics.KEY, values)
+                .withLoggingEnabled(Map.of());
+    }
+
+    /** The family an alert rolls up in: {@code rule|group|measure}. */
+    static String family(Alert alert) {
+        AlertState state = AlertRecords.fromAvro(alert);
+        return state.rule() + "|" + state.group() + "|" + (state.measure() == null ? "" : state.measure());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Finding> context) {
+        this.context = context;
+        this.alerts = context.getStateStore(FAMILY_ALERTS_STORE);
+        this.published = context.getStateStore(PUBLISHED_FINDINGS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Alert> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        String prefix = record.key() + "#";
+        alerts.put(prefix + record.value().getAlertId(), record.value());
+
+        Map<String, Alert> records = new HashMap<>();
+        List<AlertState> family = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = alerts.prefixScan(prefix, KEYS)) {
+            all.forEachRemaining(entry -> {
+                records.put(entry.value.getAlertId(), entry.value);
+                family.add(AlertRecords.fromAvro(entry.value));
+            });
+        }
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        for (Findings.Finding finding : Findings.of(family)) {
+            findings.put(finding.id(), AlertRecords.toAvro(finding, records));
+        }
+
+        List<String> joined = new ArrayList<>();
+        try (KeyValueIterator<String, Finding> before = published.prefixScan(prefix, KEYS)) {
+            before.forEachRemaining(entry -> {
+                if (!findings.containsKey(entry.value.getFindingId())) {
+                    joined.add(entry.value.getFindingId());
+                }
+            });
+        }
+        for (String findingId : joined) {
+            published.delete(prefix + findingId);
+            context.forward(new Record<>(findingId, null, record.timestamp()));
+        }
+        findings.forEach((findingId, finding) -> {
+            if (!finding.equals(published.get(prefix + findingId))) {
+                published.put(prefix + findingId, finding);
+                context.forward(new Record<>(findingId, finding, record.timestamp()));
+            }
+        });
+    }
+}
