@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.delivery.AlertDispatcher;
 import ca.calgary.representation.alerts.delivery.EmailChannel;
 import ca.calgary.representation.alerts.delivery.WebhookChannel;
@@ -58,17 +59,26 @@ public class AlertConfiguration {
         return new TopicFeed<>(kafka, AlertTopic.TRANSITIONS.topicName(), AlertTransition.class);
     }
 
-    /** How fresh the alerts are: the alert application's lag behind the metrics, and when alerts last changed. */
+    @Bean
+    TopicFeed<Finding> findingsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, AlertTopic.FINDINGS.topicName(), Finding.class);
+    }
+
+    /**
+     * How fresh the alerts are: the alert application's lag behind the metrics, and when alerts and findings last
+     * changed.
+     */
     @Bean
     PipelineStatus pipelineStatus(StreamsLifecycle<AlertStreams> streams, KafkaProperties kafka,
-                                  PipelineStatusProperties properties, TopicFeed<AlertTransition> transitions) {
+                                  PipelineStatusProperties properties, TopicFeed<AlertTransition> transitions,
+                                  TopicFeed<Finding> findings) {
         return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
-                .table("alerts", transitions);
+                .table("alerts", transitions).table("findings", findings);
     }
 
     @Bean
     FreshnessHeaders freshnessHeaders(PipelineStatus status) {
-        return new FreshnessHeaders(status).path("/v1/alerts", "alerts");
+        return new FreshnessHeaders(status).path("/v1/alerts", "alerts", "findings");
     }
 
     @Bean
@@ -78,7 +88,7 @@ public class AlertConfiguration {
         return new AlertDispatcher(kafka, properties.applicationId() + "-dispatcher", streams, alertLog,
                 List.of(new WebhookChannel(properties.webhookTimeout()), new EmailChannel(mail, properties.mailFrom())),
                 properties.deliveryAttempts(), properties.deliveryBackoff(), meters, pipelineStatus,
-                properties.quietLoad());
+                properties.quietLoad(), properties.digestSchedule());
     }
 
     @Bean

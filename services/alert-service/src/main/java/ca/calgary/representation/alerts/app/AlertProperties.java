@@ -1,12 +1,16 @@
 package ca.calgary.representation.alerts.app;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.core.AlertThresholds;
+import ca.calgary.representation.alerts.core.DigestSchedule;
 import ca.calgary.representation.alerts.core.QuietLoad;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,6 +48,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                  digest per subscription and delivery is immediate again; longer than the 10 s
  *                                  an upstream backlog waits to settle after its input is read (that wait is not
  *                                  lag, so the publications it ends must fall within this one)
+ * @param digestTime                the local time DAILY and WEEKLY digests are sent at
+ * @param digestZone                the time zone of that time (the equity office's)
+ * @param digestDay                 the day WEEKLY digests are sent on
  */
 @ConfigurationProperties("representation.alerts")
 public record AlertProperties(
@@ -72,7 +79,14 @@ public record AlertProperties(
                 "INDIGENOUS_BLACK_RACIALIZED"}) List<String> equityGroups,
         @DefaultValue("1000") long quietLagEvents,
         @DefaultValue("60s") Duration quietLag,
-        @DefaultValue("30s") Duration quietSettle) {
+        @DefaultValue("30s") Duration quietSettle,
+        @DefaultValue("08:00") LocalTime digestTime,
+        @DefaultValue("America/Edmonton") ZoneId digestZone,
+        @DefaultValue("MONDAY") DayOfWeek digestDay) {
+
+    public DigestSchedule digestSchedule() {
+        return new DigestSchedule(digestTime, digestZone, digestDay);
+    }
 
     public QuietLoad quietLoad() {
         return new QuietLoad(quietLagEvents, quietLag, quietSettle);

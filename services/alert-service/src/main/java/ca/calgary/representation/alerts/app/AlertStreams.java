@@ -10,6 +10,7 @@ import java.util.Properties;
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.core.AlertRules;
 import ca.calgary.representation.alerts.topology.AlertTopics;
 import ca.calgary.representation.alerts.topology.AlertTopology;
@@ -36,12 +37,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Runs the alert topology: provisions its topics and subjects, starts Kafka Streams with exactly-once v2, and keeps
- * global, queryable views of the alerts, the subscriptions and the delivery outcomes, so every instance answers
+ * global, queryable views of the alerts, the findings, the subscriptions and the delivery outcomes, so every instance answers
  * every read and the dispatcher knows, after a restart, what it already delivered.
  */
 public final class AlertStreams implements StreamsApplication {
 
     public static final String ALERTS_VIEW = "alerts-view";
+    public static final String FINDINGS_VIEW = "findings-view";
     public static final String SUBSCRIPTIONS_VIEW = "subscriptions-view";
     public static final String DELIVERIES_VIEW = "deliveries-view";
     public static final String PIPELINE_STATUS_VIEW = "pipeline-status-view";
@@ -74,6 +76,7 @@ public final class AlertStreams implements StreamsApplication {
         StreamsBuilder builder = new StreamsBuilder();
         new AlertTopology(topics, settings.rules(), settings.declineSettle()).build(builder);
         StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
+        StreamsViews.globalView(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW);
         StreamsViews.globalView(builder, topics.subscriptionsTopic(), topics.subscriptions(), SUBSCRIPTIONS_VIEW);
         StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
         StreamsViews.globalView(builder, topics.pipelineStatusTopic(), topics.pipelineStatus(), PIPELINE_STATUS_VIEW);
@@ -116,6 +119,11 @@ public final class AlertStreams implements StreamsApplication {
     /** Every alert's current state. */
     public ReadOnlyKeyValueStore<String, Alert> alerts() {
         return view(ALERTS_VIEW);
+    }
+
+    /** Every finding as last published (open and resolved; one that joined a broader finding is gone). */
+    public ReadOnlyKeyValueStore<String, Finding> findings() {
+        return view(FINDINGS_VIEW);
     }
 
     public ReadOnlyKeyValueStore<String, AlertSubscription> subscriptions() {

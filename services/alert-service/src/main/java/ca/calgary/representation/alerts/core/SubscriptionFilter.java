@@ -1,5 +1,6 @@
 package ca.calgary.representation.alerts.core;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -20,5 +21,10 @@ public record SubscriptionFilter(String scopePrefix, Set<String> tiers, Set<Stri
                 && (groups.isEmpty() || groups.contains(alert.group()))
                 && (rules.isEmpty() || rules.contains(alert.rule()))
                 && alert.severity().compareTo(minimumSeverity) >= 0;
+    }
+
+    /** A finding matches when its head or a cell beneath it does. */
+    public boolean matchesAny(Collection<AlertState> cells) {
+        return cells.stream().anyMatch(this::matches);
     }
 }

@@ -3,6 +3,7 @@ package ca.calgary.representation.alerts.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertDelivery;
 import ca.calgary.representation.alerts.AlertSubscription;
-import ca.calgary.representation.alerts.AlertTransition;
 import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
 import ca.calgary.representation.alerts.core.AlertState;
-import ca.calgary.representation.alerts.core.Findings;
+import ca.calgary.representation.alerts.core.DigestSchedule;
+import ca.calgary.representation.alerts.core.DigestSchedule.Delivery;
+import ca.calgary.representation.alerts.core.DigestSection;
+import ca.calgary.representation.alerts.core.FindingChange;
 import ca.calgary.representation.alerts.core.QuietLoad;
 import ca.calgary.representation.alerts.core.QuietLoad.Mode;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Severity;
+import ca.calgary.representation.alerts.core.Status;
 import ca.calgary.representation.alerts.core.SubscriptionFilter;
 import ca.calgary.representation.alerts.topology.AlertRecords;
 import ca.calgary.representation.events.contract.AlertTopic;
@@ -47,18 +50,23 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Delivers every alert transition to every subscription whose filter it matches, over each channel the subscription
- * asked for. Tries with exponential backoff; after the last try the delivery is dead-lettered with the reason.
- * Progress survives restarts: each outcome is written to {@code alerts.deliveries} before the transition's offset is
- * committed, and a delivery already recorded there is not made again. So a restart re-sends nothing already
- * delivered and misses nothing (a crash between a receiver's 2xx and the record can repeat one delivery; the
- * delivery id in {@code X-Alert-Delivery} lets the receiver drop it).
+ * Tells subscribers about findings (SPEC §8): a subscription with IMMEDIATE delivery hears of each finding that
+ * opens, worsens, improves or resolves (read from {@code alerts.findings}) and matches its filter in its head or a
+ * cell beneath it, over each channel it asked for; a DAILY or WEEKLY subscription gets a {@link Digest} of what
+ * opened, worsened and resolved in the period and what is still open, at the scheduled local time
+ * ({@link DigestSchedule}). Tries with exponential backoff; after the last try the delivery is dead-lettered with
+ * the reason. Progress survives restarts: each outcome is written to {@code alerts.deliveries} before the finding's
+ * offset is committed (a scheduled digest: under {@code <daily|weekly>@<due>|subscriptionId|channel}), and a
+ * delivery already recorded there is not made again. So a restart re-sends nothing already delivered and misses
+ * nothing (a crash between a receiver's 2xx and the record can repeat one delivery; the delivery id in
+ * {@code X-Alert-Delivery} lets the receiver drop it). A scheduled digest missed while the service was down is sent
+ * when it is back, covering its own period.
  *
- * <p>While the pipeline catches up on history ({@link QuietLoad}) transitions are held, not delivered: the first
- * transition held for a subscription and channel leaves a HELD record ({@code held|subscriptionId|channel}), and once
- * the pipeline has caught up each such subscription receives one {@link Digest} of what is open, recorded under
- * {@code digest@<held at>|subscriptionId|channel} before the HELD record is removed, so a restart neither repeats
- * nor forgets it.
+ * <p>While the pipeline catches up on history ({@link QuietLoad}) findings are held, not delivered, and scheduled
+ * digests wait: the first finding held for a subscription and channel leaves a HELD record
+ * ({@code held|subscriptionId|channel}), and once the pipeline has caught up each such subscription receives one
+ * digest of what is open, recorded under {@code digest@<held at>|subscriptionId|channel} before the HELD record is
+ * removed, so a restart neither repeats nor forgets it.
  */
 public class AlertDispatcher implements SmartLifecycle {
 
@@ -81,6 +89,10 @@ public class AlertDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final PipelineStatus pipeline;
     private final QuietLoad quiet;
+    private final DigestSchedule schedule;
+    /** Scheduled digests recorded by this instance, with when each fell due: the view lags behind writes. */
+    private final Map<String, Instant> scheduledSent = new ConcurrentHashMap<>();
+    private Instant nextScheduleCheck = Instant.EPOCH;
     /** The HELD records of this quiet period by {@code subscriptionId|channel}: the view lags behind writes. */
     private final Map<String, AlertDelivery> held = new ConcurrentHashMap<>();
     private volatile KafkaConsumer<String, Object> consumer;
@@ -89,7 +101,8 @@ public class AlertDispatcher implements SmartLifecycle {
 
     public AlertDispatcher(KafkaProperties kafka, String group, StreamsLifecycle<AlertStreams> streams,
                            AlertLog alertLog, List<Channel> channels, int attempts, Duration backoff,
-                           MeterRegistry meters, PipelineStatus pipeline, QuietLoad quiet) {
+                           MeterRegistry meters, PipelineStatus pipeline, QuietLoad quiet,
+                           DigestSchedule schedule) {
         this.kafka = kafka;
         this.group = group;
         this.streams = streams;
@@ -100,6 +113,7 @@ public class AlertDispatcher implements SmartLifecycle {
         this.meters = meters;
         this.pipeline = pipeline;
         this.quiet = quiet;
+        this.schedule = schedule;
         meters.gauge("alert.dispatcher.quiet", this, dispatcher -> dispatcher.quiet.mode() == Mode.LIVE ? 0 : 1);
     }
 
@@ -156,7 +170,7 @@ public class AlertDispatcher implements SmartLifecycle {
         values.configure(settings, false);
         try (KafkaConsumer<String, Object> current = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
             consumer = current;
-            current.subscribe(List.of(AlertTopic.TRANSITIONS.topicName()));
+            current.subscribe(List.of(AlertTopic.FINDINGS.topicName()));
             recallHeld(views);
             while (running) {
                 Mode mode = observe(views, pipeline.status());
@@ -167,12 +181,16 @@ public class AlertDispatcher implements SmartLifecycle {
                 if (mode == Mode.LIVE && !held.isEmpty()) {
                     sendDigests(views);
                 }
+                if (mode == Mode.LIVE) {
+                    sendScheduledDigests(views, Instant.now());
+                }
                 for (ConsumerRecord<String, Object> record : current.poll(Duration.ofMillis(500))) {
-                    if (record.value() instanceof AlertTransition transition) {
+                    if (record.value() instanceof Finding finding && finding.getChange() != null
+                            && FindingChange.valueOf(finding.getChange()).delivered()) {
                         if (quiet.mode() == Mode.QUIET) {
-                            hold(views, transition);
+                            hold(views, finding);
                         } else {
-                            deliver(views, transition);
+                            deliver(views, finding);
                         }
                     }
                     current.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
@@ -214,25 +232,26 @@ public class AlertDispatcher implements SmartLifecycle {
         Mode mode = quiet.observe(new QuietLoad.Sample(own.observedAt(), own.problem() == null, caughtUp, behind,
                 lagSeconds));
         if (mode == Mode.QUIET && before != Mode.QUIET) {
-            log.info("the pipeline is catching up ({}; {} s): transitions are held for a digest", reporting,
+            log.info("the pipeline is catching up ({}; {} s): findings are held for a digest", reporting,
                     lagSeconds);
             quietNoticed = now;
         } else if (mode == Mode.QUIET && now.isAfter(quietNoticed.plus(QUIET_NOTICE))) {
-            log.warn("transitions held for a digest for over {} min: the pipeline is catching up ({}; {} s)",
+            log.warn("findings held for a digest for over {} min: the pipeline is catching up ({}; {} s)",
                     QUIET_NOTICE.toMinutes(), reporting, lagSeconds);
             quietNoticed = now;
         } else if (mode == Mode.LIVE && before == Mode.QUIET) {
-            log.info("the pipeline has caught up: sending digests, then every transition as it comes");
+            log.info("the pipeline has caught up: sending digests, then every finding as it changes");
         }
         return mode;
     }
 
-    private List<AlertSubscription> matching(AlertStreams views, AlertTransition transition) {
-        var alert = AlertRecords.fromAvro(transition.getAlert());
+    /** The subscriptions with immediate delivery whose filter matches the finding's head or a cell beneath it. */
+    private List<AlertSubscription> matching(AlertStreams views, Finding finding) {
         List<AlertSubscription> subscriptions = new ArrayList<>();
         try (KeyValueIterator<String, AlertSubscription> all = views.subscriptions().all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value != null && filter(entry.value).matches(alert)) {
+                if (entry.value != null && delivery(entry.value) == Delivery.IMMEDIATE
+                        && matches(filter(entry.value), finding)) {
                     subscriptions.add(entry.value);
                 }
             });
@@ -240,26 +259,27 @@ public class AlertDispatcher implements SmartLifecycle {
         return subscriptions;
     }
 
-    private void deliver(AlertStreams views, AlertTransition transition) {
-        for (AlertSubscription subscription : matching(views, transition)) {
+    private void deliver(AlertStreams views, Finding finding) {
+        String changeId = finding.getFindingId() + "@" + finding.getChangedAt().toEpochMilli();
+        for (AlertSubscription subscription : matching(views, finding)) {
             for (Channel channel : channels) {
                 if (!channel.wanted(subscription)) {
                     continue;
                 }
-                String key = transition.getTransitionId() + "|" + subscription.getSubscriptionId() + "|"
-                        + channel.name();
+                String key = changeId + "|" + subscription.getSubscriptionId() + "|" + channel.name();
                 if (views.deliveries().get(key) != null) {
                     continue; // delivered (or dead-lettered) before a restart
                 }
-                alertLog.delivery(key, attempt(channel, key, transition.getTransitionId(), transition.getAlertId(),
-                        subscription, () -> channel.deliver(transition, subscription, key)));
+                alertLog.delivery(key, attempt(channel, key, changeId, finding.getFindingId(), subscription,
+                        () -> channel.deliver(finding, subscription, key)));
             }
         }
     }
 
-    /** Quiet: the first transition held for a subscription and channel leaves a HELD record; a digest is owed. */
-    private void hold(AlertStreams views, AlertTransition transition) {
-        for (AlertSubscription subscription : matching(views, transition)) {
+    /** Quiet: the first finding held for a subscription and channel leaves a HELD record; a digest is owed. */
+    private void hold(AlertStreams views, Finding finding) {
+        String changeId = finding.getFindingId() + "@" + finding.getChangedAt().toEpochMilli();
+        for (AlertSubscription subscription : matching(views, finding)) {
             for (Channel channel : channels) {
                 if (!channel.wanted(subscription)) {
                     continue;
@@ -267,7 +287,7 @@ public class AlertDispatcher implements SmartLifecycle {
                 meters.counter("alert.deliveries", "channel", channel.name(), "outcome", HELD).increment();
                 String owner = subscription.getSubscriptionId() + "|" + channel.name();
                 if (!held.containsKey(owner)) {
-                    AlertDelivery record = new AlertDelivery(transition.getTransitionId(), transition.getAlertId(),
+                    AlertDelivery record = new AlertDelivery(changeId, finding.getFindingId(),
                             subscription.getSubscriptionId(), channel.name(), HELD, 0, Instant.now(),
                             "held while the pipeline catches up on history; a digest follows");
                     alertLog.delivery(HELD_PREFIX + owner, record);
@@ -290,7 +310,7 @@ public class AlertDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Caught up: one digest of what is open to each subscription and channel that had transitions held. */
+    /** Caught up: one digest of what is open to each subscription and channel that had findings held. */
     private void sendDigests(AlertStreams views) {
         for (Map.Entry<String, AlertDelivery> entry : List.copyOf(held.entrySet())) {
             AlertDelivery record = entry.getValue();
@@ -301,7 +321,10 @@ public class AlertDispatcher implements SmartLifecycle {
                     .orElse(null);
             if (subscription != null && channel != null && channel.wanted(subscription)
                     && views.deliveries().get(key) == null) {
-                Digest digest = new Digest(digestId, record.getAt(), Instant.now(), open(views, subscription));
+                Instant now = Instant.now();
+                List<Finding> open = matchingFindings(views, subscription).stream()
+                        .filter(finding -> !Status.RESOLVED.name().equals(finding.getStatus())).toList();
+                Digest digest = Digest.caughtUp(digestId, record.getAt(), now, open);
                 alertLog.delivery(key, attempt(channel, key, digestId, DIGEST_ALERT_ID, subscription,
                         () -> channel.deliver(digest, subscription, key)));
             }
@@ -310,23 +333,89 @@ public class AlertDispatcher implements SmartLifecycle {
         }
     }
 
-    /** The open alerts a subscription's filter matches, as findings, highest priority first. */
-    private static List<Finding> open(AlertStreams views, AlertSubscription subscription) {
-        SubscriptionFilter filter = filter(subscription);
-        Map<String, Alert> records = new HashMap<>();
-        List<AlertState> open = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> all = views.alerts().all()) {
+    /**
+     * Each DAILY or WEEKLY subscription's latest digest that fell due after it was made and is not recorded yet,
+     * over each channel it asked for (checked every second).
+     */
+    private void sendScheduledDigests(AlertStreams views, Instant now) {
+        if (now.isBefore(nextScheduleCheck)) {
+            return;
+        }
+        nextScheduleCheck = now.plusSeconds(1);
+        List<AlertSubscription> scheduled = new ArrayList<>();
+        try (KeyValueIterator<String, AlertSubscription> all = views.subscriptions().all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value != null) {
-                    AlertState state = AlertRecords.fromAvro(entry.value);
-                    if (state.isOpen() && filter.matches(state)) {
-                        records.put(state.id(), entry.value);
-                        open.add(state);
-                    }
+                if (entry.value != null && delivery(entry.value) != Delivery.IMMEDIATE) {
+                    scheduled.add(entry.value);
                 }
             });
         }
-        return Findings.of(open).stream().map(finding -> AlertRecords.toAvro(finding, records)).toList();
+        for (AlertSubscription subscription : scheduled) {
+            Delivery delivery = delivery(subscription);
+            Instant due = schedule.latestDue(delivery, now);
+            if (!due.isAfter(subscription.getCreatedAt())) {
+                continue;
+            }
+            Instant since = schedule.previousDue(delivery, due);
+            since = since.isBefore(subscription.getCreatedAt()) ? subscription.getCreatedAt() : since;
+            String digestId = delivery.name().toLowerCase(java.util.Locale.ROOT) + "@" + due.toEpochMilli();
+            for (Channel channel : channels) {
+                String key = digestId + "|" + subscription.getSubscriptionId() + "|" + channel.name();
+                if (!channel.wanted(subscription) || scheduledSent.containsKey(key) || views.deliveries().get(key) != null) {
+                    continue;
+                }
+                Digest digest = scheduledDigest(views, subscription, digestId, delivery, since, due);
+                alertLog.delivery(key, attempt(channel, key, digestId, DIGEST_ALERT_ID, subscription,
+                        () -> channel.deliver(digest, subscription, key)));
+                scheduledSent.put(key, due);
+            }
+        }
+        // a week's digest stays due for a week; after that the view has long caught up with the record
+        scheduledSent.values().removeIf(due -> due.isBefore(now.minus(Duration.ofDays(8))));
+    }
+
+    private static Digest scheduledDigest(AlertStreams views, AlertSubscription subscription, String digestId,
+                                          Delivery delivery, Instant since, Instant until) {
+        Map<DigestSection, List<Finding>> sections = new HashMap<>();
+        for (Finding finding : matchingFindings(views, subscription)) {
+            DigestSection section = DigestSection.of(since, until, finding.getOpenedAt(), finding.getWorsenedAt(),
+                    !Status.RESOLVED.name().equals(finding.getStatus()), finding.getResolvedAt());
+            if (section != null) {
+                sections.computeIfAbsent(section, s -> new ArrayList<>()).add(finding);
+            }
+        }
+        return new Digest(digestId, delivery == Delivery.DAILY ? Digest.Kind.DAILY : Digest.Kind.WEEKLY, since,
+                until, sections.getOrDefault(DigestSection.OPENED, List.of()),
+                sections.getOrDefault(DigestSection.WORSENED, List.of()),
+                sections.getOrDefault(DigestSection.RESOLVED, List.of()),
+                sections.getOrDefault(DigestSection.STILL_OPEN, List.of()));
+    }
+
+    /** The findings whose head or a cell beneath matches the subscription's filter, highest priority first. */
+    private static List<Finding> matchingFindings(AlertStreams views, AlertSubscription subscription) {
+        SubscriptionFilter filter = filter(subscription);
+        List<Finding> findings = new ArrayList<>();
+        try (KeyValueIterator<String, Finding> all = views.findings().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && matches(filter, entry.value)) {
+                    findings.add(entry.value);
+                }
+            });
+        }
+        findings.sort(Comparator.comparingDouble(Finding::getPriority).reversed()
+                .thenComparing(Finding::getFindingId));
+        return findings;
+    }
+
+    private static boolean matches(SubscriptionFilter filter, Finding finding) {
+        List<AlertState> cells = new ArrayList<>();
+        cells.add(AlertRecords.fromAvro(finding.getHead()));
+        finding.getCells().forEach(cell -> cells.add(AlertRecords.fromAvro(cell)));
+        return filter.matchesAny(cells);
+    }
+
+    private static Delivery delivery(AlertSubscription subscription) {
+        return Delivery.valueOf(subscription.getDelivery());
     }
 
     /** One try of a delivery. */

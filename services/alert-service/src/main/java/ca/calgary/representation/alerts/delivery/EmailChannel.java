@@ -1,17 +1,17 @@
 package ca.calgary.representation.alerts.delivery;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.AlertSubscription;
-import ca.calgary.representation.alerts.AlertTransition;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** E-mail delivery over SMTP: the transition in a subject line and a plain-text body. */
+/** E-mail delivery over SMTP: the finding (or digest) in a subject line and a plain-text body. */
 public class EmailChannel implements Channel {
 
     private final JavaMailSender mail;
@@ -33,30 +33,29 @@ public class EmailChannel implements Channel {
     }
 
     @Override
-    public void deliver(AlertTransition transition, AlertSubscription subscription, String deliveryId)
+    public void deliver(Finding finding, AlertSubscription subscription, String deliveryId)
             throws DeliveryException {
-        Alert alert = transition.getAlert();
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(subscription.getEmail());
-        message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] %s %s: %s in %s × %s (%s)",
-                transition.getStatus(), rule(alert), alert.getGroup(), alert.getScope(), alert.getTier(),
-                alert.getSeverity()));
-        StringBuilder body = new StringBuilder(alert.getExplanation()).append("\n\n");
-        body.append("Alert: ").append(alert.getAlertId()).append('\n');
-        body.append("Status: ").append(transition.getStatus()).append(" (was ")
-                .append(transition.getPreviousStatus() == null ? "none" : transition.getPreviousStatus())
-                .append(")\n");
-        if (alert.getResolution() != null) {
-            body.append("Resolution: ").append(alert.getResolution()).append('\n');
+        Alert head = finding.getHead();
+        int beneath = finding.getCells().size();
+        SimpleMailMessage message = message(subscription, String.format(Locale.ROOT,
+                "%s %s: %s in %s × %s (%s%s)", finding.getChange(), rule(head), finding.getGroup(),
+                finding.getScope(), finding.getTier(), finding.getSeverity(),
+                beneath == 0 ? "" : beneath == 1 ? ", 1 cell beneath" : ", " + beneath + " cells beneath"));
+        StringBuilder body = new StringBuilder(finding.getExplanation()).append("\n\n");
+        body.append("Finding: ").append(finding.getFindingId()).append('\n');
+        body.append("Change: ").append(finding.getChange()).append(" at ").append(finding.getChangedAt())
+                .append('\n');
+        if (head.getResolution() != null) {
+            body.append("Resolution: ").append(head.getResolution()).append('\n');
         }
-        body.append("Severity: ").append(alert.getSeverity()).append('\n');
-        body.append("First seen: ").append(alert.getFirstSeen()).append("; last updated: ")
-                .append(alert.getLastUpdated()).append('\n');
-        body.append("\nFigures:\n");
-        new TreeMap<>(alert.getFigures()).forEach((name, value) -> line(body, name, value));
+        body.append("Severity: ").append(finding.getSeverity()).append(String.format(Locale.ROOT,
+                "; priority %.1f (people short, weighted by confidence)\n", finding.getPriority()));
+        body.append("Opened: ").append(finding.getOpenedAt()).append('\n');
+        body.append("\nFigures of ").append(head.getScope()).append(" × ").append(head.getTier()).append(":\n");
+        new TreeMap<>(head.getFigures()).forEach((name, value) -> line(body, name, value));
         body.append("\nThresholds:\n");
-        new TreeMap<>(alert.getThresholds()).forEach((name, value) -> line(body, name, value));
+        new TreeMap<>(head.getThresholds()).forEach((name, value) -> line(body, name, value));
+        beneath(body, finding);
         body.append("\nSubscription: ").append(subscription.getName()).append(" (").append(deliveryId).append(")\n");
         message.setText(body.toString());
         send(message);
@@ -64,31 +63,53 @@ public class EmailChannel implements Channel {
 
     @Override
     public void deliver(Digest digest, AlertSubscription subscription, String deliveryId) throws DeliveryException {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(subscription.getEmail());
-        message.setSubject(String.format(Locale.ROOT, "[Representation Monitor] Digest: %d open finding%s",
-                digest.openFindings().size(), digest.openFindings().size() == 1 ? "" : "s"));
-        StringBuilder body = new StringBuilder("The pipeline has caught up with its input. What it raised and "
-                + "resolved while catching up (since " + digest.heldSince() + ") was held; this is what is open "
-                + "now, as findings, highest priority first (people short of the benchmark or of parity, weighted "
-                + "by confidence).\n\n");
-        for (Finding finding : digest.openFindings()) {
-            body.append(finding.getSeverity()).append("  ").append(rule(finding.getHead())).append("  ")
-                    .append(finding.getExplanation())
-                    .append(String.format(Locale.ROOT, "\n  priority %.1f  %s\n", finding.getPriority(),
-                            finding.getFindingId()));
-            for (Alert cell : finding.getCells()) {
-                body.append("    beneath: ").append(cell.getSeverity()).append("  ").append(cell.getExplanation())
-                        .append("\n    ").append(cell.getAlertId()).append("\n");
-            }
-        }
-        if (digest.openFindings().isEmpty()) {
-            body.append("Nothing is open.\n");
+        int open = digest.openCount();
+        SimpleMailMessage message = message(subscription, String.format(Locale.ROOT,
+                "Digest: %d open finding%s%s", open, open == 1 ? "" : "s",
+                digest.kind() == Digest.Kind.CAUGHT_UP ? "" : String.format(Locale.ROOT,
+                        " (%d opened, %d worsened, %d resolved)", digest.opened().size(), digest.worsened().size(),
+                        digest.resolved().size())));
+        StringBuilder body = new StringBuilder(digest.reason()).append(" Findings are listed highest priority "
+                + "first (people short of the benchmark or of parity, weighted by confidence).\n");
+        section(body, "Opened", digest.opened());
+        section(body, "Worsened", digest.worsened());
+        section(body, "Resolved", digest.resolved());
+        section(body, digest.kind() == Digest.Kind.CAUGHT_UP ? "Open" : "Still open", digest.stillOpen());
+        if (open == 0) {
+            body.append("\nNothing is open.\n");
         }
         body.append("\nSubscription: ").append(subscription.getName()).append(" (").append(deliveryId).append(")\n");
         message.setText(body.toString());
         send(message);
+    }
+
+    private SimpleMailMessage message(AlertSubscription subscription, String subject) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(subscription.getEmail());
+        message.setSubject("[Representation Monitor] " + subject);
+        return message;
+    }
+
+    private static void section(StringBuilder body, String title, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        body.append('\n').append(title).append(" (").append(findings.size()).append("):\n");
+        for (Finding finding : findings) {
+            body.append(finding.getSeverity()).append("  ").append(rule(finding.getHead())).append("  ")
+                    .append(finding.getExplanation())
+                    .append(String.format(Locale.ROOT, "\n  priority %.1f  %s\n", finding.getPriority(),
+                            finding.getFindingId()));
+            beneath(body, finding);
+        }
+    }
+
+    private static void beneath(StringBuilder body, Finding finding) {
+        for (Alert cell : finding.getCells()) {
+            body.append("    beneath: ").append(cell.getSeverity()).append("  ").append(cell.getExplanation())
+                    .append("\n    ").append(cell.getAlertId()).append("\n");
+        }
     }
 
     private static String rule(Alert alert) {

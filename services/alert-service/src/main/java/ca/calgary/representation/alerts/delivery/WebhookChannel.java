@@ -14,21 +14,22 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import ca.calgary.representation.alerts.AlertSubscription;
-import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.streams.AvroViews;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook delivery: the transition (or digest) as JSON, POSTed to the subscriber's URL, signed with the
+ * Webhook delivery: the finding (or digest) as JSON, POSTed to the subscriber's URL, signed with the
  * subscription's secret: {@code X-Alert-Signature: sha256=<hex HMAC-SHA256(secret, body)>}; {@code X-Alert-Delivery}
  * carries the delivery id, which stays the same across retries so a receiver can drop a repeat;
- * {@code X-Alert-Kind} says TRANSITION or DIGEST. Any 2xx answer is a delivery.
+ * {@code X-Alert-Kind} says FINDING or DIGEST. Any 2xx answer is a delivery.
  */
 public class WebhookChannel implements Channel {
 
     public static final String SIGNATURE_HEADER = "X-Alert-Signature";
     public static final String DELIVERY_HEADER = "X-Alert-Delivery";
     public static final String KIND_HEADER = "X-Alert-Kind";
+    public static final String FINDING_KIND = "FINDING";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client;
@@ -50,9 +51,9 @@ public class WebhookChannel implements Channel {
     }
 
     @Override
-    public void deliver(AlertTransition transition, AlertSubscription subscription, String deliveryId)
+    public void deliver(Finding finding, AlertSubscription subscription, String deliveryId)
             throws DeliveryException {
-        post(JSON.writeValueAsBytes(AvroViews.view(transition)), "TRANSITION", subscription, deliveryId);
+        post(JSON.writeValueAsBytes(AvroViews.view(finding)), FINDING_KIND, subscription, deliveryId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ca.calgary.representation.alerts.topology;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,9 @@ import java.util.Set;
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.core.AlertState;
+import ca.calgary.representation.alerts.core.FindingChange;
+import ca.calgary.representation.alerts.core.Severity;
+import ca.calgary.representation.alerts.core.Status;
 import ca.calgary.representation.alerts.core.Findings;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The findings of one family of alerts (one rule, group and measure: the alerts that can roll up together), from
  * the family's alerts as they change: each change recomputes the family's findings ({@link Findings}) and publishes
- * those that changed, and a null for a finding whose head joined a broader finding. A family's work grows with the
+ * those that changed, each saying what changed ({@link FindingChange}) and when it opened, worsened and resolved,
+ * and a null for a finding whose head joined a broader finding. A family's work grows with the
  * cells where its rule holds, never with employees or events; families are spread over the partitions.
  */
 final class FindingAggregator implements Processor<String, Alert, String, Finding> {
@@ -106,11 +111,50 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
             published.delete(prefix + findingId);
             context.forward(new Record<>(findingId, null, record.timestamp()));
         }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         findings.forEach((findingId, finding) -> {
-            if (!finding.equals(published.get(prefix + findingId))) {
-                published.put(prefix + findingId, finding);
-                context.forward(new Record<>(findingId, finding, record.timestamp()));
+            Finding before = published.get(prefix + findingId);
+            if (before != null && withoutChange(before).equals(finding)) {
+                return;
             }
+            Finding changed = withChange(before, finding, now);
+            published.put(prefix + findingId, changed);
+            context.forward(new Record<>(findingId, changed, record.timestamp()));
         });
+    }
+
+    /**
+     * The finding with what it changed against the one last published ({@link FindingChange}) and when it opened,
+     * last worsened and resolved, so that delivery and digests read them from the finding alone.
+     */
+    static Finding withChange(Finding before, Finding after, Instant now) {
+        FindingChange change = FindingChange.of(before == null ? null : state(before), state(after));
+        Finding.Builder changed = Finding.newBuilder(after);
+        if (change == null) {
+            // a resolved finding's figures moved, or a resolved cell left a finding: no news
+            return before == null ? changed.build() : changed.setChange(before.getChange())
+                    .setChangedAt(before.getChangedAt()).setOpenedAt(before.getOpenedAt())
+                    .setWorsenedAt(before.getWorsenedAt()).setResolvedAt(before.getResolvedAt()).build();
+        }
+        changed.setChange(change.name()).setChangedAt(now);
+        switch (change) {
+            case OPENED -> changed.setOpenedAt(now).setWorsenedAt(null).setResolvedAt(null);
+            case WORSENED -> changed.setOpenedAt(before.getOpenedAt()).setWorsenedAt(now).setResolvedAt(null);
+            case RESOLVED -> changed.setOpenedAt(before.getOpenedAt()).setWorsenedAt(before.getWorsenedAt())
+                    .setResolvedAt(now);
+            case IMPROVED, UPDATED -> changed.setOpenedAt(before.getOpenedAt()).setWorsenedAt(before.getWorsenedAt())
+                    .setResolvedAt(null);
+        }
+        return changed.build();
+    }
+
+    private static FindingChange.State state(Finding finding) {
+        return new FindingChange.State(!Status.RESOLVED.name().equals(finding.getStatus()),
+                Severity.valueOf(finding.getSeverity()), finding.getCells().size());
+    }
+
+    private static Finding withoutChange(Finding finding) {
+        return Finding.newBuilder(finding).setChange(null).setChangedAt(null).setOpenedAt(null).setWorsenedAt(null)
+                .setResolvedAt(null).build();
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import ca.calgary.representation.alerts.Alert;
 import ca.calgary.representation.alerts.AlertAction;
 import ca.calgary.representation.alerts.AlertTransition;
+import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
 import ca.calgary.representation.alerts.core.AlertState;
@@ -43,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Equity officers' view of the alerts: their current states, a live stream of transitions, and acknowledgements and
+ * Equity officers' view of the alerts: their current states as findings or cells, a live stream of findings, and acknowledgements and
  * comments, each kept with who and when. Alert ids ({@code rule|scope|tier|group}) contain slashes, so they travel
  * as a parameter or in the body, not in the path.
  */
@@ -56,14 +57,16 @@ class AlertsController {
     static final int MAX_COMMENT = 2000;
 
     private final StreamsLifecycle<AlertStreams> streams;
-    private final TopicFeed<AlertTransition> feed;
+    private final TopicFeed<AlertTransition> transitions;
+    private final TopicFeed<Finding> findings;
     private final AlertLog alertLog;
     private final KafkaProperties kafka;
 
-    AlertsController(StreamsLifecycle<AlertStreams> streams, TopicFeed<AlertTransition> feed, AlertLog alertLog,
-                     KafkaProperties kafka) {
+    AlertsController(StreamsLifecycle<AlertStreams> streams, TopicFeed<AlertTransition> transitions,
+                     TopicFeed<Finding> findings, AlertLog alertLog, KafkaProperties kafka) {
         this.streams = streams;
-        this.feed = feed;
+        this.transitions = transitions;
+        this.findings = findings;
         this.alertLog = alertLog;
         this.kafka = kafka;
     }
@@ -90,8 +93,7 @@ class AlertsController {
                                      @RequestParam(required = false) Boolean open,
                                      @RequestParam(required = false) String view) {
         AlertQuery query = AlertQuery.of(alertId, status, rule, measure, scopePrefix, tier, group, minimumSeverity, open);
-        View shown = view == null ? View.FINDINGS : AlertQuery.parse("view", view,
-                value -> View.valueOf(value.toUpperCase(java.util.Locale.ROOT)), new Object[] {"findings", "cells"});
+        View shown = view(view);
         Map<String, Alert> records = new LinkedHashMap<>();
         List<AlertState> matching = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = running().alerts().all()) {
@@ -131,8 +133,11 @@ class AlertsController {
         return view;
     }
 
-    @Operation(summary = "Live stream of alert transitions (server-sent events)", description = "Events named "
-            + "'alert' carry a transition (OPEN, UPDATED, RESOLVED) with the alert as it then stood.")
+    @Operation(summary = "Live stream of findings (server-sent events)", description = "By default events named "
+            + "'finding' carry each finding as it changes (its change: OPENED, WORSENED, IMPROVED, UPDATED or "
+            + "RESOLVED, and when), when its head or a cell beneath it matches the filters; 'finding-removed' names "
+            + "a finding that joined a broader one. With view=cells, events named 'alert' carry each alert "
+            + "transition (OPEN, UPDATED, RESOLVED) with the alert as it then stood.")
     @GetMapping(path = "/stream", produces = "text/event-stream")
     SseEmitter stream(@RequestParam(required = false) String status,
                       @RequestParam(required = false) String rule,
@@ -140,10 +145,21 @@ class AlertsController {
                       @RequestParam(required = false) String scopePrefix,
                       @RequestParam(required = false) String tier,
                       @RequestParam(required = false) String group,
-                      @RequestParam(required = false) String minimumSeverity) {
+                      @RequestParam(required = false) String minimumSeverity,
+                      @RequestParam(required = false) String view) {
         AlertQuery query = AlertQuery.of(null, status, rule, measure, scopePrefix, tier, group, minimumSeverity, null);
-        return feed.subscribe("alert", transition -> query.matches(AlertRecords.fromAvro(transition.getAlert())),
+        if (view(view) == View.CELLS) {
+            return transitions.subscribe("alert",
+                    transition -> query.matches(AlertRecords.fromAvro(transition.getAlert())), AvroViews::view);
+        }
+        return findings.subscribe("finding", finding -> query.matches(AlertRecords.fromAvro(finding.getHead()))
+                || finding.getCells().stream().anyMatch(cell -> query.matches(AlertRecords.fromAvro(cell))),
                 AvroViews::view);
+    }
+
+    private static View view(String view) {
+        return view == null ? View.FINDINGS : AlertQuery.parse("view", view,
+                value -> View.valueOf(value.toUpperCase(java.util.Locale.ROOT)), new Object[] {"findings", "cells"});
     }
 
     /** An acknowledgement or comment. */

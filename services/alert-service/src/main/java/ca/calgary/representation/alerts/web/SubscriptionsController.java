@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import ca.calgary.representation.alerts.AlertSubscription;
 import ca.calgary.representation.alerts.app.AlertLog;
 import ca.calgary.representation.alerts.app.AlertStreams;
+import ca.calgary.representation.alerts.core.DigestSchedule.Delivery;
 import ca.calgary.representation.alerts.core.Rule;
 import ca.calgary.representation.alerts.core.Severity;
 import ca.calgary.representation.streams.AvroViews;
@@ -55,11 +57,15 @@ class SubscriptionsController {
 
     /** A new subscription; empty lists mean any. */
     record SubscriptionRequest(String name, String scopePrefix, List<String> tiers, List<String> groups,
-                               List<String> rules, String minimumSeverity, String webhookUrl, String email) {
+                               List<String> rules, String minimumSeverity, String webhookUrl, String email,
+                               String delivery) {
     }
 
-    @Operation(summary = "Subscribe", description = "At least one of webhookUrl and email. The answer holds the "
-            + "webhook's signing secret (X-Alert-Signature: sha256=hex HMAC-SHA256 of the body); it is not shown again.")
+    @Operation(summary = "Subscribe", description = "At least one of webhookUrl and email. delivery: IMMEDIATE "
+            + "(default: each finding that opens, worsens, improves or resolves, as it does), DAILY or WEEKLY (a digest "
+            + "of what opened, worsened and resolved and what is still open, at the configured local time). The "
+            + "answer holds the webhook's signing secret (X-Alert-Signature: sha256=hex HMAC-SHA256 of the body); it "
+            + "is not shown again.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> subscribe(@RequestBody SubscriptionRequest request, Principal who) {
@@ -87,11 +93,14 @@ class SubscriptionsController {
         rules.forEach(rule -> AlertQuery.parse("rules", rule, Rule::valueOf, Rule.values(), false));
         String severity = request.minimumSeverity() == null ? Severity.LOW.name() : request.minimumSeverity();
         AlertQuery.parse("minimumSeverity", severity, Severity::valueOf, Severity.values(), false);
+        String delivery = request.delivery() == null ? Delivery.IMMEDIATE.name() : request.delivery();
+        AlertQuery.parse("delivery", delivery, Delivery::valueOf, Delivery.values(), false);
         String id = UUID.randomUUID().toString();
         String secret = request.webhookUrl() == null ? null : secret();
         AlertSubscription subscription = new AlertSubscription(id, who.getName(), request.name().strip(),
                 request.scopePrefix(), listOf(request.tiers()), listOf(request.groups()), rules, severity,
-                request.webhookUrl(), secret, request.email(), Instant.now());
+                request.webhookUrl(), secret, request.email(), delivery,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)); // as Kafka keeps it (timestamp-millis)
         alertLog.subscription(id, subscription);
         Map<String, Object> created = view(subscription);
         created.put("webhookSecret", secret);

@@ -40,8 +40,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * End to end: HR events through the hiring service's HTTP API, figures from the representation service, and a
  * REPRESENTATION_GAP alert from the alert service reaching a webhook receiver (signed, after a failed first try) and
- * an SMTP inbox; the alert service restarts and re-sends nothing; hires that close the gap resolve it, once. Then a
- * load: nothing is delivered while the pipeline catches up, and each subscription receives one digest after.
+ * an SMTP inbox as a finding; the alert service restarts and re-sends nothing; hires that close the gap resolve it,
+ * once. Then a load: nothing is delivered while the pipeline catches up, and each subscription receives one digest
+ * after. Then a daily digest at its scheduled time.
  */
 @ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +63,7 @@ class AlertServiceIT {
     private static final List<Received> webhook = new ArrayList<>();
     private static final AtomicInteger webhookCalls = new AtomicInteger();
     private static final List<Received> loadWebhook = new ArrayList<>();
+    private static final List<Received> dailyWebhook = new ArrayList<>();
 
     record Received(String deliveryId, String signature, String body, String kind) {
     }
@@ -85,14 +87,8 @@ class AlertServiceIT {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
-        receiver.createContext("/hooks/load", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            synchronized (loadWebhook) {
-                loadWebhook.add(received(exchange, body));
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        receiver.createContext("/hooks/load", recording(loadWebhook));
+        receiver.createContext("/hooks/daily", recording(dailyWebhook));
         receiver.start();
 
         hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
@@ -115,6 +111,18 @@ class AlertServiceIT {
                 "--representation.security.users[0].roles[0]=ADMINISTRATOR", kafka, registry);
         alertsStateDir = Files.createTempDirectory("alerts-e2e-").toString();
         alerts = startAlertService();
+    }
+
+    /** A receiver that keeps every call and answers 204. */
+    private static com.sun.net.httpserver.HttpHandler recording(List<Received> calls) {
+        return exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            synchronized (calls) {
+                calls.add(received(exchange, body));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        };
     }
 
     private static Received received(HttpExchange exchange, byte[] body) {
@@ -187,15 +195,13 @@ class AlertServiceIT {
     }
 
     private static List<Received> webhookDeliveries() {
-        synchronized (webhook) {
-            return List.copyOf(webhook);
-        }
+        return copy(webhook);
     }
 
-    /** The statuses the webhook receiver was told of, in order. */
+    /** The changes of findings the webhook receiver was told of, in order. */
     private static List<String> statuses() {
         return webhookDeliveries().stream()
-                .map(received -> Http.JSON.readTree(received.body()).path("status").stringValue()).toList();
+                .map(received -> Http.JSON.readTree(received.body()).path("change").stringValue()).toList();
     }
 
     private static int mails() {
@@ -246,8 +252,8 @@ class AlertServiceIT {
         assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
                 + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(statuses()).startsWith("OPEN").doesNotContain("RESOLVED").hasSize(mails()));
-        // Every transition made so far is delivered when the receiver, the inbox and the dead letters (the gone
+                assertThat(statuses()).startsWith("OPENED").doesNotContain("RESOLVED").hasSize(mails()));
+        // Every change made so far is delivered when the receiver, the inbox and the dead letters (the gone
         // receiver is tried after the live one) agree, and nothing more arrives for a few seconds.
         int[] seen = {-1};
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
@@ -260,11 +266,14 @@ class AlertServiceIT {
         Received opened = webhookDeliveries().get(0);
         assertThat(opened.signature()).isEqualTo("sha256=" + WebhookChannel.signature(secret,
                 opened.body().getBytes(StandardCharsets.UTF_8)));
-        JsonNode transition = Http.JSON.readTree(opened.body());
-        assertThat(transition.path("alert").path("alertId").stringValue()).isEqualTo(ALERT_ID);
+        assertThat(opened.kind()).isEqualTo("FINDING");
+        JsonNode finding = Http.JSON.readTree(opened.body());
+        assertThat(finding.path("findingId").stringValue()).isEqualTo(ALERT_ID);
+        assertThat(finding.path("head").path("alertId").stringValue()).isEqualTo(ALERT_ID);
+        assertThat(finding.path("openedAt").stringValue()).isEqualTo(finding.path("changedAt").stringValue());
         assertThat(opened.body()).doesNotContain("\"count\"");
         MimeMessage mail = smtp.getReceivedMessages()[0];
-        assertThat(mail.getSubject()).startsWith("[Representation Monitor] OPEN REPRESENTATION_GAP: BLACK in ORG × ALL");
+        assertThat(mail.getSubject()).startsWith("[Representation Monitor] OPENED REPRESENTATION_GAP: BLACK in ORG × ALL");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("equity@calgary.example");
         assertThat(webhookCalls.get()).as("the first try failed and was retried").isGreaterThan(statuses().size());
         int deliveredBeforeRestart = statuses().size();
@@ -286,7 +295,7 @@ class AlertServiceIT {
         String gone = unreachable.json().path("subscriptionId").stringValue();
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deadLetters = officer.get("/v1/deliveries?outcome=DEAD_LETTERED", OFFICER).json();
-            // one per transition told so far (OPEN, and UPDATED while the severity grew), all to the gone receiver
+            // one per change told so far (OPENED, and WORSENED while the severity grew), all to the gone receiver
             assertThat(deadLetters.size()).isEqualTo(statuses().size());
             deadLetters.forEach(deadLetter -> {
                 assertThat(deadLetter.path("subscriptionId").stringValue()).isEqualTo(gone);
@@ -316,9 +325,11 @@ class AlertServiceIT {
         });
         List<Received> all = webhookDeliveries();
         JsonNode resolved = Http.JSON.readTree(all.get(all.size() - 1).body());
-        assertThat(resolved.path("previousStatus").stringValue()).isIn("OPEN", "UPDATED");
+        assertThat(resolved.path("status").stringValue()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("resolvedAt").stringValue()).isNotNull();
+        assertThat(resolved.path("openedAt").stringValue()).isEqualTo(finding.path("openedAt").stringValue());
         Thread.sleep(3000);
-        assertThat(statuses()).as("opened once, resolved once").containsOnlyOnce("OPEN", "RESOLVED");
+        assertThat(statuses()).as("opened once, resolved once").containsOnlyOnce("OPENED", "RESOLVED");
         assertThat(statuses().get(statuses().size() - 1)).isEqualTo("RESOLVED");
         assertThat(webhookDeliveries()).extracting(Received::deliveryId).doesNotHaveDuplicates();
         assertThat(smtp.getReceivedMessages()[mails() - 1].getSubject())
@@ -340,6 +351,8 @@ class AlertServiceIT {
         Http officer = http(alerts);
         Http ingest = http(hiring);
         Http metrics = http(representation);
+        // the first test's last hires restate its quarter-end snapshots; they are not part of the load
+        metrics.awaitCaughtUp(ADMIN, Instant.now(), Duration.ofSeconds(120));
         officer.awaitCaughtUp(OFFICER, Instant.now(), Duration.ofSeconds(60));
         Http.Response created = officer.post("/v1/subscriptions", "application/json", """
                 {"name":"Everything, through a load","webhookUrl":"http://127.0.0.1:%d/hooks/load"}"""
@@ -365,14 +378,15 @@ class AlertServiceIT {
                 digest.body().getBytes(StandardCharsets.UTF_8)));
         JsonNode body = Http.JSON.readTree(digest.body());
         assertThat(body.path("kind").stringValue()).isEqualTo("DIGEST");
+        assertThat(body.path("digestKind").stringValue()).isEqualTo("CAUGHT_UP");
         List<String> open = new ArrayList<>();
-        body.path("openFindings").forEach(finding -> {
+        body.path("stillOpen").forEach(finding -> {
             open.add(finding.path("head").path("alertId").stringValue());
             finding.path("cells").forEach(cell -> open.add(cell.path("alertId").stringValue()));
         });
         assertThat(open).as("35 of 3,125 against 30%: the gap is open again").contains(ALERT_ID);
-        assertThat(body.path("openFindings").path(0).path("priority").asDouble()).as("ranked by people short")
-                .isGreaterThanOrEqualTo(body.path("openFindings").path(body.path("openFindings").size() - 1)
+        assertThat(body.path("stillOpen").path(0).path("priority").asDouble()).as("ranked by people short")
+                .isGreaterThanOrEqualTo(body.path("stillOpen").path(body.path("stillOpen").size() - 1)
                         .path("priority").asDouble());
         JsonNode gap = officer.get("/v1/alerts?view=cells&alertId=" + java.net.URLEncoder.encode(ALERT_ID,
                 StandardCharsets.UTF_8), OFFICER).json().path(0);
@@ -392,13 +406,75 @@ class AlertServiceIT {
     }
 
     private static List<Received> loadDeliveries() {
-        synchronized (loadWebhook) {
-            return List.copyOf(loadWebhook);
+        return copy(loadWebhook);
+    }
+
+    private static List<Received> copy(List<Received> calls) {
+        synchronized (calls) {
+            return List.copyOf(calls);
         }
     }
 
+    /**
+     * A DAILY subscription (the alert service restarted to send digests a minute from now, UTC) hears of nothing as
+     * it changes and receives one digest when it falls due, with the gap still open; a restart does not send it
+     * again.
+     */
     @Test
     @Order(3)
+    void aDailySubscriptionReceivesOneDigestWhenItFallsDue() throws Exception {
+        String due = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String[] daily = {"--representation.alerts.digest-time=" + due, "--representation.alerts.digest-zone=UTC"};
+        alerts.close();
+        alerts = startAlertService(daily);
+        Http officer = http(alerts);
+        String request = """
+                {"name":"Black representation, daily","groups":["BLACK"],"delivery":"DAILY",
+                 "webhookUrl":"http://127.0.0.1:%d/hooks/daily"}""".formatted(receiver.getAddress().getPort());
+        Http.Response badDelivery = officer.post("/v1/subscriptions", "application/json",
+                request.replace("DAILY", "HOURLY"), OFFICER);
+        assertThat(badDelivery.status()).isEqualTo(422);
+        assertThat(badDelivery.json().path("errors").get(0).path("field").stringValue()).isEqualTo("delivery");
+        assertThat(badDelivery.json().path("detail").stringValue())
+                .isEqualTo("delivery must be one of [IMMEDIATE, DAILY, WEEKLY], not 'HOURLY'");
+        Http.Response created = officer.post("/v1/subscriptions", "application/json", request, OFFICER);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("delivery").stringValue()).isEqualTo("DAILY");
+        String secret = created.json().path("webhookSecret").stringValue();
+        String createdAt = created.json().path("createdAt").stringValue();
+
+        Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                .until(() -> dailyDeliveries().size() >= 1);
+        Received digest = dailyDeliveries().get(0);
+        assertThat(digest.kind()).isEqualTo("DIGEST");
+        assertThat(digest.signature()).isEqualTo("sha256=" + WebhookChannel.signature(secret,
+                digest.body().getBytes(StandardCharsets.UTF_8)));
+        JsonNode body = Http.JSON.readTree(digest.body());
+        assertThat(body.path("digestKind").stringValue()).isEqualTo("DAILY");
+        assertThat(body.path("since").stringValue()).as("its first period starts when it was made")
+                .isEqualTo(createdAt);
+        assertThat(Instant.parse(body.path("at").stringValue()).atOffset(java.time.ZoneOffset.UTC).toLocalTime()
+                .toString()).isEqualTo(due);
+        assertThat(body.path("stillOpen").findValuesAsString("findingId")).as("open before the period began")
+                .contains(ALERT_ID);
+        assertThat(body.path("opened").size() + body.path("worsened").size() + body.path("resolved").size())
+                .as("nothing about Black representation changed in the minute").isZero();
+
+        alerts.close();
+        alerts = startAlertService(daily);
+        http(alerts);
+        Thread.sleep(8000);
+        assertThat(dailyDeliveries()).as("one digest, not re-sent after a restart, and no finding as it changed")
+                .hasSize(1);
+    }
+
+    private static List<Received> dailyDeliveries() {
+        return copy(dailyWebhook);
+    }
+
+    @Test
+    @Order(4)
     void accessIsForEquityOfficers() throws IOException {
         Http officer = http(alerts);
         assertThat(officer.get("/v1/alerts", null).status()).isEqualTo(401);

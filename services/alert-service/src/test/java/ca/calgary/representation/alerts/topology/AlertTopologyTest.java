@@ -120,7 +120,12 @@ class AlertTopologyTest {
         }
         Map<String, Finding> before = findings.readKeyValuesToMap();
         assertThat(before.values()).as("three siblings: three findings, none holds another").hasSize(3)
-                .allSatisfy(finding -> assertThat(finding.getCells()).isEmpty());
+                .allSatisfy(finding -> {
+                    assertThat(finding.getCells()).isEmpty();
+                    assertThat(finding.getChange()).isEqualTo("OPENED");
+                    assertThat(finding.getOpenedAt()).isEqualTo(finding.getChangedAt()).isNotNull();
+                    assertThat(finding.getResolvedAt()).isNull();
+                });
 
         publish(unitCell("UNIT:City/Operations", 900, 9L, 0.0001));
         Map<String, Finding> after = findings.readKeyValuesToMap();
@@ -133,6 +138,7 @@ class AlertTopologyTest {
                 .allSatisfy(joined -> assertThat(joined.getValue()).isNull());
         Finding finding = after.get(parent);
         assertThat(finding.getStatus()).isEqualTo("OPEN");
+        assertThat(finding.getChange()).as("new: told as opened").isEqualTo("OPENED");
         assertThat(finding.getHead().getAlertId()).isEqualTo(parent);
         assertThat(finding.getCells()).extracting(Alert::getScope).containsExactly("UNIT:City/Operations/Parks",
                 "UNIT:City/Operations/Roads", "UNIT:City/Operations/Water");
@@ -142,16 +148,34 @@ class AlertTopologyTest {
 
         // a cell beneath changes: the one finding is restated, nothing else
         publish(unitCell("UNIT:City/Operations/Water", 300, 2L, 0.001));
-        assertThat(findings.readKeyValuesToList()).extracting(record -> record.key).containsExactly(parent);
+        List<KeyValue<String, Finding>> restated = findings.readKeyValuesToList();
+        assertThat(restated).extracting(record -> record.key).containsExactly(parent);
+        assertThat(restated.get(0).value.getOpenedAt()).as("still the finding that opened")
+                .isEqualTo(finding.getOpenedAt());
+
+        // a fourth unit beneath: the finding holds in more cells, it worsened (and is still the one that opened)
+        publish(unitCell("UNIT:City/Operations/Fleet", 300, 3L, 0.004));
+        List<KeyValue<String, Finding>> worse = findings.readKeyValuesToList();
+        assertThat(worse).extracting(record -> record.key).containsExactly(parent);
+        assertThat(worse.get(0).value.getChange()).isEqualTo("WORSENED");
+        assertThat(worse.get(0).value.getCells()).hasSize(4);
+        assertThat(worse.get(0).value.getWorsenedAt()).isAfter(finding.getOpenedAt());
+        assertThat(worse.get(0).value.getOpenedAt()).isEqualTo(finding.getOpenedAt());
 
         // the parent clears: its finding resolves, and the siblings head findings of their own again
         publish(unitCell("UNIT:City/Operations", 900, 54L, 0.6));
         Map<String, Finding> resolved = findings.readKeyValuesToMap();
         assertThat(resolved.get(parent).getStatus()).isEqualTo("RESOLVED");
+        assertThat(resolved.get(parent).getChange()).isEqualTo("RESOLVED");
+        assertThat(resolved.get(parent).getResolvedAt()).isEqualTo(resolved.get(parent).getChangedAt())
+                .isAfter(worse.get(0).value.getWorsenedAt());
+        assertThat(resolved.get(parent).getOpenedAt()).isEqualTo(finding.getOpenedAt());
         assertThat(resolved.get(parent).getCells()).isEmpty();
-        assertThat(resolved).hasSize(4);
+        assertThat(resolved).hasSize(5);
         assertThat(resolved.values()).filteredOn(f -> !f.getFindingId().equals(parent))
-                .extracting(Finding::getStatus).isSubsetOf("OPEN", "UPDATED").hasSize(3);
+                .allSatisfy(sibling -> assertThat(sibling.getChange()).as("heads of their own again")
+                        .isEqualTo("OPENED"))
+                .extracting(Finding::getStatus).isSubsetOf("OPEN", "UPDATED").hasSize(4);
     }
 
     private static RepresentationFigures unitCell(String scope, long headcount, long count, double pUnder) {
