@@ -252,7 +252,7 @@ class AlertServiceIT {
         assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
                 + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(statuses()).startsWith("OPENED").doesNotContain("RESOLVED").hasSize(mails()));
+                assertThat(statuses()).startsWith("OPENED").hasSize(mails()));
         // Every change made so far is delivered when the receiver, the inbox and the dead letters (the gone
         // receiver is tried after the live one) agree, and nothing more arrives for a few seconds.
         int[] seen = {-1};
@@ -277,6 +277,12 @@ class AlertServiceIT {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("equity@calgary.example");
         assertThat(webhookCalls.get()).as("the first try failed and was retried").isGreaterThan(statuses().size());
         int deliveredBeforeRestart = statuses().size();
+        // While the first hires arrive the gap may open at 0 of 90, close as UNMEASURABLE while the Black count is
+        // suppressed (1 to 9) and open again at 10: each is told. It stands open now.
+        assertThat(statuses().get(deliveredBeforeRestart - 1)).isNotEqualTo("RESOLVED");
+        JsonNode lastOpened = Http.JSON.readTree(webhookDeliveries().stream()
+                .filter(received -> received.body().contains("\"change\":\"OPENED\""))
+                .reduce((first, second) -> second).orElseThrow().body());
 
         JsonNode open = officer.get("/v1/alerts?rule=REPRESENTATION_GAP&scopePrefix=ORG&tier=ALL&group=BLACK",
                 OFFICER).json();
@@ -327,9 +333,11 @@ class AlertServiceIT {
         JsonNode resolved = Http.JSON.readTree(all.get(all.size() - 1).body());
         assertThat(resolved.path("status").stringValue()).isEqualTo("RESOLVED");
         assertThat(resolved.path("resolvedAt").stringValue()).isNotNull();
-        assertThat(resolved.path("openedAt").stringValue()).isEqualTo(finding.path("openedAt").stringValue());
+        assertThat(resolved.path("openedAt").stringValue()).as("the finding that opened last is the one resolved")
+                .isEqualTo(lastOpened.path("openedAt").stringValue());
         Thread.sleep(3000);
-        assertThat(statuses()).as("opened once, resolved once").containsOnlyOnce("OPENED", "RESOLVED");
+        assertThat(statuses().subList(deliveredBeforeRestart, statuses().size())).as("resolved once, not reopened")
+                .containsOnlyOnce("RESOLVED").doesNotContain("OPENED");
         assertThat(statuses().get(statuses().size() - 1)).isEqualTo("RESOLVED");
         assertThat(webhookDeliveries()).extracting(Received::deliveryId).doesNotHaveDuplicates();
         assertThat(smtp.getReceivedMessages()[mails() - 1].getSubject())
