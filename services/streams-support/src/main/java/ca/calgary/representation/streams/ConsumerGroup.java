@@ -7,25 +7,44 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 
 /**
- * A Kafka Streams application as its input sees it: its consumer group (the application id) and the topics its
- * tasks read from outside (its repartition topics are found among the group's committed offsets).
+ * A Kafka Streams application as its input sees it: its consumer group (the application id), the topics its tasks
+ * read from outside, and its own repartition topics (by their full names).
  */
-public record ConsumerGroup(String groupId, Set<String> inputTopics) {
+public record ConsumerGroup(String groupId, Set<String> inputTopics, Set<String> repartitionTopics) {
+
+    private static final String REPARTITION = "-repartition";
 
     public ConsumerGroup {
         inputTopics = Set.copyOf(inputTopics);
+        repartitionTopics = Set.copyOf(repartitionTopics);
     }
 
     /** The group of an application built from {@code topology}; global tables are no part of its group. */
     public static ConsumerGroup of(String applicationId, Topology topology) {
-        Set<String> topics = new TreeSet<>();
+        Set<String> inputs = new TreeSet<>();
+        Set<String> repartitions = new TreeSet<>();
         for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
                 if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-                    source.topicSet().stream().filter(topic -> !topic.endsWith("-repartition")).forEach(topics::add);
+                    for (String topic : source.topicSet()) {
+                        if (!topic.endsWith(REPARTITION)) {
+                            inputs.add(topic);
+                        } else {
+                            // the description names internal topics without the application id they carry
+                            repartitions.add(topic.startsWith(applicationId + "-") ? topic
+                                    : applicationId + "-" + topic);
+                        }
+                    }
                 }
             }
         }
-        return new ConsumerGroup(applicationId, topics);
+        return new ConsumerGroup(applicationId, inputs, repartitions);
+    }
+
+    /** Every topic the group's tasks read. */
+    public Set<String> sourceTopics() {
+        Set<String> topics = new TreeSet<>(inputTopics);
+        topics.addAll(repartitionTopics);
+        return topics;
     }
 }

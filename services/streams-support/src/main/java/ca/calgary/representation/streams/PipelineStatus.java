@@ -10,24 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +109,7 @@ public final class PipelineStatus implements SmartLifecycle {
     private Instant announcedAt = Instant.EPOCH;
     private ScheduledExecutorService sampler;
     private Admin admin;
+    private AdminOffsets offsets;
 
     public PipelineStatus(StreamsLifecycle<?> streams, Map<String, Object> adminProperties,
                           PipelineStatusProperties properties, Clock clock) {
@@ -185,7 +177,7 @@ public final class PipelineStatus implements SmartLifecycle {
             // figures are caught up only once nothing is left to publish at two samples in a row with nothing
             // published between them, and this service's readers have read every published table to its end.
             boolean settled = events == 0 && unpublished.changes() == 0;
-            Map<TopicPartition, Long> published = offsets(partitions(tables.values().stream()
+            Map<TopicPartition, Long> published = offsets.offsets(offsets.partitions(tables.values().stream()
                     .map(TopicFeed::topic).collect(Collectors.toSet())), OffsetSpec.latest());
             boolean quiet = settled && previousSettled && published.equals(previousPublished);
             // read: the feeds have read every table to its end, and each view answering reads holds what they read
@@ -209,14 +201,14 @@ public final class PipelineStatus implements SmartLifecycle {
     }
 
     private Measured measure(ConsumerGroup group) {
-        Set<TopicPartition> partitions = new HashSet<>(committed(group).keySet());
-        partitions.addAll(partitions(group.inputTopics()));
+        Set<TopicPartition> partitions = new HashSet<>(offsets.committed(group.groupId()).keySet());
+        partitions.addAll(offsets.partitions(group.inputTopics()));
         Instant endsReadAt = clock.instant();
-        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
-        Map<TopicPartition, Long> committed = committed(group);
+        Map<TopicPartition, Long> ends = offsets.offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> committed = offsets.committed(group.groupId());
         Set<TopicPartition> uncommitted = new HashSet<>(partitions);
         uncommitted.removeAll(committed.keySet());
-        Map<TopicPartition, Long> starts = uncommitted.isEmpty() ? Map.of() : offsets(uncommitted, OffsetSpec.earliest());
+        Map<TopicPartition, Long> starts = offsets.offsets(uncommitted, OffsetSpec.earliest());
         long inputEvents = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             if (group.inputTopics().contains(end.getKey().topic())) {
@@ -226,57 +218,6 @@ public final class PipelineStatus implements SmartLifecycle {
         }
         return new Measured(lags.computeIfAbsent(group.groupId(), g -> new ConsumerGroupLag())
                 .observe(endsReadAt, ends, committed, starts), inputEvents);
-    }
-
-    private Set<TopicPartition> partitions(Set<String> topics) {
-        Set<TopicPartition> partitions = new HashSet<>();
-        if (topics.isEmpty()) {
-            return partitions;
-        }
-        Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames());
-        described.values().forEach(topic -> topic.partitions().forEach(partition ->
-                partitions.add(new TopicPartition(topic.name(), partition.partition()))));
-        return partitions;
-    }
-
-    private Map<TopicPartition, Long> committed(ConsumerGroup group) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group.groupId())
-                .partitionsToOffsetAndMetadata());
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        offsets.forEach((partition, offset) -> {
-            if (offset != null) {
-                positions.put(partition, offset.offset());
-            }
-        });
-        return positions;
-    }
-
-    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec) {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), p -> spec));
-        // The high watermark, not the last stable offset: events behind a transaction still open (a producer that
-        // crashed mid-batch) are accepted but unreadable until it ends, so they count as lag, not as caught up.
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = get(admin.listOffsets(request,
-                new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all());
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        result.forEach((partition, info) -> offsets.put(partition, info.offset()));
-        return offsets;
-    }
-
-    private static <T> T get(KafkaFuture<T> future) {
-        try {
-            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private Map<String, Instant> computedAt() {
@@ -311,6 +252,7 @@ public final class PipelineStatus implements SmartLifecycle {
         Map<String, Object> settings = new LinkedHashMap<>(adminProperties);
         settings.putIfAbsent("client.id", "pipeline-status-" + Integer.toHexString(System.identityHashCode(this)));
         admin = Admin.create(settings);
+        offsets = new AdminOffsets(admin, CALL_TIMEOUT);
         sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pipeline-status");
             thread.setDaemon(true);

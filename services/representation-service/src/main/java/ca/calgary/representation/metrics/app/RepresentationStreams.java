@@ -104,13 +104,18 @@ public final class RepresentationStreams implements StreamsApplication {
     /** The live application's views of the published topics, by topic. */
     private final Map<String, ViewProgress> views;
     private final List<ConsumerGroup> consumerGroups;
+    /** Read by the backlog watches. */
+    private final Admin admin;
+    private final List<BacklogWatch> backlogWatches;
 
     private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups,
-                                  Map<String, ViewProgress> views) {
+                                  Map<String, ViewProgress> views, Admin admin, List<BacklogWatch> backlogWatches) {
         this.live = live;
         this.flows = flows;
         this.consumerGroups = consumerGroups;
         this.views = views;
+        this.admin = admin;
+        this.backlogWatches = backlogWatches;
     }
 
     /**
@@ -123,9 +128,13 @@ public final class RepresentationStreams implements StreamsApplication {
         RepresentationTopics topics = new RepresentationTopics(registry, settings.registryConfig());
         Supplier<LocalDate> today = () -> LocalDate.now(clock.withZone(settings.representation().zone()));
 
+        Admin admin = Admin.create(StreamsViews.adminSettings(settings.extraStreams(), settings.bootstrapServers()));
+        BacklogWatch liveBacklog = new BacklogWatch(admin, settings.applicationId());
+        BacklogWatch flowsBacklog = new BacklogWatch(admin, settings.flowsApplicationId());
+
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, settings.representation(), today, settings.publishInterval(),
-                settings.dayCheckInterval()).build(liveBuilder);
+                settings.dayCheckInterval(), liveBacklog).build(liveBuilder);
         Map<String, ViewProgress> views = new LinkedHashMap<>();
         for (ViewProgress view : List.of(
                 StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
@@ -140,7 +149,8 @@ public final class RepresentationStreams implements StreamsApplication {
         liveProperties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
 
         StreamsBuilder flowsBuilder = new StreamsBuilder();
-        new FlowMetricsTopology(topics, settings.representation(), settings.flows(), today).build(flowsBuilder);
+        new FlowMetricsTopology(topics, settings.representation(), settings.flows(), today, flowsBacklog)
+                .build(flowsBuilder);
         Properties flowsProperties = properties(settings, settings.flowsApplicationId());
         flowsProperties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, FLOWS_COMMIT_INTERVAL.toMillis());
 
@@ -148,11 +158,23 @@ public final class RepresentationStreams implements StreamsApplication {
         Topology flowsTopology = flowsBuilder.build(flowsProperties);
         KafkaStreams live = new KafkaStreams(liveTopology, liveProperties);
         KafkaStreams flows = new KafkaStreams(flowsTopology, flowsProperties);
+        ConsumerGroup liveGroup = ConsumerGroup.of(settings.applicationId(), liveTopology);
+        ConsumerGroup flowsGroup = ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology);
+        RepresentationStreams streams = new RepresentationStreams(live, flows, List.of(liveGroup, flowsGroup),
+                Map.copyOf(views), admin, List.of(liveBacklog, flowsBacklog));
         live.start();
         flows.start();
-        return new RepresentationStreams(live, flows, List.of(
-                ConsumerGroup.of(settings.applicationId(), liveTopology),
-                ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology)), Map.copyOf(views));
+        liveBacklog.start(live, liveGroup);
+        flowsBacklog.start(flows, flowsGroup);
+        return streams;
+    }
+
+    /** Stops the backlog watches, then both applications. */
+    @Override
+    public void close() {
+        backlogWatches.forEach(BacklogWatch::close);
+        StreamsApplication.super.close();
+        admin.close(Duration.ofSeconds(2));
     }
 
     private static Properties properties(Settings settings, String applicationId) {
@@ -264,9 +286,9 @@ public final class RepresentationStreams implements StreamsApplication {
         return entries(live, RepresentationTopology.PENDING_EMPLOYEES_STORE);
     }
 
-    private static ReadOnlyKeyValueStore<String, Long> store(KafkaStreams application, String name) {
+    private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams application, String name) {
         return application.store(StoreQueryParameters.fromNameAndType(name,
-                QueryableStoreTypes.<String, Long>keyValueStore()));
+                QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     private static long entries(KafkaStreams application, String store) {

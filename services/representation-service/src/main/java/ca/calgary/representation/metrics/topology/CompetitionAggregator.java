@@ -66,16 +66,19 @@ final class CompetitionAggregator
     private boolean changed = true;
     private LocalDate lastPublished;
 
-    CompetitionAggregator(Supplier<LocalDate> today, CompetitionCalculator calculator, Duration publishInterval) {
+    CompetitionAggregator(Supplier<LocalDate> today, CompetitionCalculator calculator, Duration publishInterval,
+                          Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling();
+        this.settling = new Settling(backlog);
     }
 
     static ProcessorSupplier<String, Input, String, CompetitionFigures> supplier(
-            Supplier<LocalDate> today, CompetitionCalculator calculator, Duration publishInterval) {
-        return StoreOwningSupplier.of(() -> new CompetitionAggregator(today, calculator, publishInterval),
+            Supplier<LocalDate> today, CompetitionCalculator calculator, Duration publishInterval,
+            Backlog backlog) {
+        return StoreOwningSupplier.of(
+                () -> new CompetitionAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.competitionCounts(), Map.of()),
                 RepresentationTopology.loggedStore(OPENINGS_STORE, InternalSerdes.competitionOpening(),
                         Map.of()),

@@ -64,6 +64,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private final PlacementCells placementCells;
     private final Duration coalescingWindow;
     private final int employeesPerPass;
+    private final Backlog backlogWatch;
     private ProcessorContext<String, FlowCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, EmployeeFlows> flows;
@@ -76,19 +77,21 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private long lastPassEndMs;
     private boolean backlog = true;
 
-    EmployeeFlowsProcessor(Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
+    EmployeeFlowsProcessor(Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety,
+                           Backlog backlogWatch) {
         this.today = today;
         this.firstQuarter = flowConfig.firstQuarter();
         this.placementCells = new PlacementCells(publicSafety);
         this.coalescingWindow = flowConfig.publishInterval().compareTo(COALESCING_WINDOW) < 0
                 ? flowConfig.publishInterval() : COALESCING_WINDOW;
         this.employeesPerPass = flowConfig.employeesPerPass();
+        this.backlogWatch = backlogWatch;
     }
 
     /** The processor with the stores it owns: the histories, the flows, and the passes' progress. */
     static ProcessorSupplier<String, EmployeeEvent, String, FlowCountChange> supplier(
-            Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety) {
-        return StoreOwningSupplier.of(() -> new EmployeeFlowsProcessor(today, flowConfig, publicSafety),
+            Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety, Backlog backlogWatch) {
+        return StoreOwningSupplier.of(() -> new EmployeeFlowsProcessor(today, flowConfig, publicSafety, backlogWatch),
                 EmployeeHistories.store(),
                 RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
                         RepresentationTopology.ERASING_CHANGELOG),
@@ -109,7 +112,14 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         try (KeyValueIterator<String, Long> marked = pending.all()) {
             marked.forEachRemaining(entry -> pendingEmployees.put(entry.key, entry.value));
         }
+        backlog = true;
+        backlogWatch.holding(context.taskId(), true); // until a pass finds no work: a quarter may be due
         context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::maybePass);
+    }
+
+    @Override
+    public void close() {
+        backlogWatch.holding(context.taskId(), false);
     }
 
     @Override
@@ -132,6 +142,9 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         Long marked = pendingEmployees.get(employee);
         if (marked == null) {
             pending.put(employee, eventTimeMs);
+            if (pendingEmployees.isEmpty()) {
+                backlogWatch.holding(context.taskId(), true);
+            }
         }
         if (marked == null || marked < eventTimeMs) {
             pendingEmployees.put(employee, eventTimeMs);
@@ -175,6 +188,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
                     .toInstant().toEpochMilli());
         }
         forward(changes, eventTimeMs < 0 ? context.currentSystemTimeMs() : eventTimeMs);
+        backlogWatch.holding(context.taskId(), backlog);
     }
 
     private void markDue(LocalDate day) {

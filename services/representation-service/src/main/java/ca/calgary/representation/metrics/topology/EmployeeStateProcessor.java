@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.Contribution;
@@ -64,18 +66,26 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, Integer> unexplained;
     private KeyValueStore<String, Long> pending;
-    /** False only when the last pass left no marks (true after a restart: marks may have been restored). */
-    private boolean mayHavePending = true;
+    /**
+     * The marked employees in key order, with their newest event's timestamp. The store makes the marks durable; a
+     * pass takes its batch from this copy, because iterating the store from its start steps over the tombstones of
+     * every mark deleted since its last compaction (a first load deletes one per employee).
+     */
+    private final NavigableMap<String, Long> pendingEmployees = new TreeMap<>();
+    private final Backlog backlog;
 
-    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety) {
+    EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety,
+                           Backlog backlog) {
         this.today = today;
         this.dayCheckInterval = dayCheckInterval;
         this.placementCells = new PlacementCells(publicSafety);
+        this.backlog = backlog;
     }
 
     static ProcessorSupplier<String, EmployeeEvent, String, LiveCountChange> supplier(
-            Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety) {
-        return StoreOwningSupplier.of(() -> new EmployeeStateProcessor(today, dayCheckInterval, publicSafety),
+            Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety, Backlog backlog) {
+        return StoreOwningSupplier.of(() -> new EmployeeStateProcessor(today, dayCheckInterval, publicSafety,
+                        backlog),
                 EmployeeHistories.store(),
                 RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
                         RepresentationTopology.ERASING_CHANGELOG),
@@ -92,7 +102,11 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         this.dueDates = context.getStateStore(DUE_DATES_STORE);
         this.unexplained = context.getStateStore(UNEXPLAINED_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
-        mayHavePending = true;
+        pendingEmployees.clear();
+        try (KeyValueIterator<String, Long> marked = pending.all()) {
+            marked.forEachRemaining(entry -> pendingEmployees.put(entry.key, entry.value));
+        }
+        backlog.holding(context.taskId(), !pendingEmployees.isEmpty());
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> markDueEmployees());
         context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> pass());
     }
@@ -113,12 +127,26 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         mark(employeeKey, record.timestamp());
     }
 
+    /**
+     * Only the first mark is written to the store (one write per employee and pass, not per event); the copy in
+     * memory keeps the newest timestamp. After a restart a pending employee counts from their first mark.
+     */
     private void mark(String employeeKey, long timestamp) {
-        Long marked = pending.get(employeeKey);
-        if (marked == null || marked < timestamp) {
+        Long marked = pendingEmployees.get(employeeKey);
+        if (marked == null) {
             pending.put(employeeKey, timestamp);
+            if (pendingEmployees.isEmpty()) {
+                backlog.holding(context.taskId(), true);
+            }
         }
-        mayHavePending = true;
+        if (marked == null || marked < timestamp) {
+            pendingEmployees.put(employeeKey, timestamp);
+        }
+    }
+
+    @Override
+    public void close() {
+        backlog.holding(context.taskId(), false);
     }
 
     /** Marks the employees with an event taking effect on or before today that was in the future when it arrived. */
@@ -139,29 +167,23 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
 
     /** Evaluates the marked employees and forwards what they change in the live counts, summed. */
     void pass() {
-        if (!mayHavePending) {
+        if (pendingEmployees.isEmpty()) {
             return;
         }
-        List<KeyValue<String, Long>> batch = new ArrayList<>();
-        try (KeyValueIterator<String, Long> marked = pending.all()) {
-            while (marked.hasNext() && batch.size() < EMPLOYEES_PER_PASS) {
-                batch.add(marked.next());
-            }
-            mayHavePending = marked.hasNext();
-        }
-        if (batch.isEmpty()) {
-            return;
+        List<Map.Entry<String, Long>> batch = new ArrayList<>();
+        while (!pendingEmployees.isEmpty() && batch.size() < EMPLOYEES_PER_PASS) {
+            batch.add(pendingEmployees.pollFirstEntry());
         }
         LocalDate day = today.get();
         ContributionChanges changes = new ContributionChanges(placementCells);
         long unexplainedEvents = 0;
         long employeesWithUnexplained = 0;
         long latest = Long.MIN_VALUE;
-        for (KeyValue<String, Long> entry : batch) {
-            String employeeKey = entry.key;
+        for (Map.Entry<String, Long> entry : batch) {
+            String employeeKey = entry.getKey();
             EmployeeHistory history = histories.get(employeeKey);
             pending.delete(employeeKey);
-            latest = Math.max(latest, entry.value);
+            latest = Math.max(latest, entry.getValue());
             if (history == null) {
                 continue;
             }
@@ -193,5 +215,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         // not look like the end of it), and tells live changes from a backlog by their timestamp, the newest event's.
         context.forward(new Record<>(CHANGES_KEY,
                 new LiveCountChange(changes.cells(), unexplainedEvents, employeesWithUnexplained), latest));
+        if (pendingEmployees.isEmpty()) {
+            backlog.holding(context.taskId(), false);
+        }
     }
 }

@@ -58,14 +58,19 @@ public final class FlowMetricsTopology {
     private final RepresentationConfig config;
     private final FlowConfig flowConfig;
     private final Supplier<LocalDate> today;
+    private final Backlog backlog;
 
-    /** @param today the date "today" stands for (the configured zone's date; a fixed date in tests) */
+    /**
+     * @param today       the date "today" stands for (the configured zone's date; a fixed date in tests)
+     * @param backlog whether this application has read all its input: a backlog's tables are published then
+     */
     public FlowMetricsTopology(RepresentationTopics topics, RepresentationConfig config, FlowConfig flowConfig,
-                               Supplier<LocalDate> today) {
+                               Supplier<LocalDate> today, Backlog backlog) {
         this.topics = topics;
         this.config = config;
         this.flowConfig = flowConfig;
         this.today = today;
+        this.backlog = backlog;
     }
 
     public void build(StreamsBuilder builder) {
@@ -73,7 +78,7 @@ public final class FlowMetricsTopology {
         KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
                 Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
         Map<String, KStream<String, FlowCountChange>> changes = inputs.employeeEvents()
-                .process(EmployeeFlowsProcessor.supplier(today, flowConfig, config.publicSafetyServiceLines()),
+                .process(EmployeeFlowsProcessor.supplier(today, flowConfig, config.publicSafetyServiceLines(), backlog),
                         Named.as("employee-flows"))
                 .split(Named.as("flow-count-change-"))
                 .branch((key, change) -> change instanceof FlowCountChange.PeriodChange, Branched.as("period"))
@@ -88,7 +93,7 @@ public final class FlowMetricsTopology {
                         .withName("period-flow-changes").withNumberOfPartitions(flowConfig.partitions()))
                 .process(FlowPeriodAggregator.supplier(today,
                                 new FlowCalculator(config.minCellSize(), flowConfig.reference()),
-                                flowConfig.publishInterval()), Named.as("flow-period-aggregator"))
+                                flowConfig.publishInterval(), backlog), Named.as("flow-period-aggregator"))
                 .to(topics.flowsTopic(), Produced.with(RepresentationTopics.KEY, topics.flows())
                         .withName("flow-figures-sink"));
 
@@ -106,7 +111,7 @@ public final class FlowMetricsTopology {
         quarterEnds.merge(snapshotBenchmarks, Named.as("merge-snapshot-benchmarks"))
                 .process(QuarterSnapshotAggregator.supplier(today,
                                 new RepresentationCalculator(config.minCellSize()), flowConfig.publishInterval(),
-                                topics.benchmarks()), Named.as("quarter-snapshot-aggregator"))
+                                backlog, topics.benchmarks()), Named.as("quarter-snapshot-aggregator"))
                 .to(topics.snapshotsTopic(), Produced.with(RepresentationTopics.KEY, topics.snapshots())
                         .withName("representation-snapshots-sink"));
 
@@ -127,7 +132,7 @@ public final class FlowMetricsTopology {
                 .process(CompetitionAggregator.supplier(today,
                                 new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
                                         config.publicSafetyServiceLines(), flowConfig.firstQuarter()),
-                                flowConfig.publishInterval()), Named.as("competition-aggregator"))
+                                flowConfig.publishInterval(), backlog), Named.as("competition-aggregator"))
                 .to(topics.competitionsTopic(), Produced.with(RepresentationTopics.KEY, topics.competitions())
                         .withName("competition-figures-sink"));
     }

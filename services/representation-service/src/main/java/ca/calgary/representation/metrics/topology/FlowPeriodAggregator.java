@@ -59,16 +59,18 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     /** Whether the last publication stopped at its budget with due periods left. */
     private boolean unfinished;
 
-    FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
+    FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval,
+                         Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling();
+        this.settling = new Settling(backlog);
     }
 
     static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
-            Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval) {
-        return StoreOwningSupplier.of(() -> new FlowPeriodAggregator(today, calculator, publishInterval),
+            Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval, Backlog backlog) {
+        return StoreOwningSupplier.of(
+                () -> new FlowPeriodAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
                 RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
                 RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),

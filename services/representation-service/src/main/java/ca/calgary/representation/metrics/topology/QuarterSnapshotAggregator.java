@@ -70,17 +70,19 @@ final class QuarterSnapshotAggregator
     private boolean unfinished;
 
     QuarterSnapshotAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator,
-                              Duration publishInterval) {
+                              Duration publishInterval, Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling();
+        this.settling = new Settling(backlog);
     }
 
     static ProcessorSupplier<String, Input, String, RepresentationSnapshot> supplier(
             Supplier<LocalDate> today, RepresentationCalculator calculator, Duration publishInterval,
+            Backlog backlog,
             Serde<BenchmarkShare> benchmarkSerde) {
-        return StoreOwningSupplier.of(() -> new QuarterSnapshotAggregator(today, calculator, publishInterval),
+        return StoreOwningSupplier.of(
+                () -> new QuarterSnapshotAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(QUARTERS_STORE, Serdes.String(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),

@@ -103,17 +103,18 @@ final class RepresentationAggregator
     private boolean dirty = true;
 
     RepresentationAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator,
-                             Duration publishInterval) {
+                             Duration publishInterval, Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
         this.publishInterval = publishInterval;
-        this.settling = new Settling();
+        this.settling = new Settling(backlog);
     }
 
     static ProcessorSupplier<String, Input, String, SpecificRecord> supplier(
             Supplier<LocalDate> today, RepresentationCalculator calculator,
-            Duration publishInterval, Serde<BenchmarkShare> benchmarkSerde) {
-        return StoreOwningSupplier.of(() -> new RepresentationAggregator(today, calculator, publishInterval),
+            Duration publishInterval, Backlog backlog, Serde<BenchmarkShare> benchmarkSerde) {
+        return StoreOwningSupplier.of(
+                () -> new RepresentationAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
                 RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),

@@ -66,19 +66,22 @@ public final class RepresentationTopology {
     private final Supplier<LocalDate> today;
     private final Duration publishInterval;
     private final Duration dayCheckInterval;
+    private final Backlog backlog;
 
     /**
      * @param today            the date "today" stands for (the configured zone's date; a fixed date in tests)
      * @param publishInterval  how often changed figures are published (coalescing window)
      * @param dayCheckInterval how often to look for future-dated events that have come due
+     * @param backlog          whether this application has read all its input: a backlog's cells are published then
      */
     public RepresentationTopology(RepresentationTopics topics, RepresentationConfig config, Supplier<LocalDate> today,
-                                  Duration publishInterval, Duration dayCheckInterval) {
+                                  Duration publishInterval, Duration dayCheckInterval, Backlog backlog) {
         this.topics = topics;
         this.config = config;
         this.today = today;
         this.publishInterval = publishInterval;
         this.dayCheckInterval = dayCheckInterval;
+        this.backlog = backlog;
     }
 
     public void build(StreamsBuilder builder) {
@@ -97,7 +100,8 @@ public final class RepresentationTopology {
                 .mapValues(RepresentationAggregator.DeadLettered::new, Named.as("dead-letter-as-input"));
 
         KStream<String, RepresentationAggregator.Input> changes = inputs.employeeEvents()
-                .process(EmployeeStateProcessor.supplier(today, dayCheckInterval, config.publicSafetyServiceLines()),
+                .process(EmployeeStateProcessor.supplier(today, dayCheckInterval, config.publicSafetyServiceLines(),
+                                backlog),
                         Named.as("employee-state"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.liveCountChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
@@ -113,7 +117,8 @@ public final class RepresentationTopology {
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
         KStream<String, SpecificRecord> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
-                .process(RepresentationAggregator.supplier(today, calculator, publishInterval, topics.benchmarks()),
+                .process(RepresentationAggregator.supplier(today, calculator, publishInterval, backlog,
+                                topics.benchmarks()),
                         Named.as("representation-aggregator"));
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))

@@ -14,8 +14,10 @@ import org.apache.kafka.streams.state.Stores;
  * aggregation publishes by. A change is live when the events behind it happened within {@link #LIVE_LAG} of now
  * (by their record timestamps): then the table is due at once, so a live update waits for nothing but the next
  * publication. Otherwise the aggregation is reading a backlog (a first load of years of history, a quarter's
- * re-evaluation) and the table is due once its changes have settled (none for a quiet period), or once it has waited
- * {@code maxWait} while they keep coming: a backfill restates each table about once instead of every interval. A
+ * re-evaluation) and the table is due once the application has read all of it ({@link Backlog}: every input and
+ * repartition partition committed to its end, no employee waiting for a pass), else once its changes have settled
+ * (none for a quiet period, the rule where nothing watches the offsets), or once it has waited {@code maxWait} while
+ * they keep coming: a backfill restates each table about once instead of every interval. A
  * table changed before a restart is due at once (its times are not kept), so nothing waits longer than that after a
  * restart. In memory only; the tables waiting (with when their first unpublished change came) are also in an
  * unlogged in-memory store, so the service can tell readers that figures it has read are not published yet.
@@ -30,23 +32,31 @@ final class Settling {
      * otherwise publish a table half-loaded; a pause this long after the last change means the backlog was read.
      */
     static final Duration BACKLOG_QUIET = Duration.ofSeconds(10);
-    /** How long a table waits at most while a backlog keeps changing it. */
-    static final Duration BACKLOG_MAX_WAIT = Duration.ofMinutes(2);
+    /**
+     * How long a table waits at most while a backlog keeps changing it: longer than a first load of 100,000 employees
+     * takes on 2 cores, which is then published once, when read.
+     */
+    static final Duration BACKLOG_MAX_WAIT = Duration.ofMinutes(5);
 
     private final long quietMs;
     private final long maxWaitMs;
+    private final Backlog backlog;
     /** Per table: when its first unpublished change came, its latest, and the newest event time behind them. */
     private final Map<String, long[]> changes = new HashMap<>();
     private KeyValueStore<String, Long> waiting;
 
-    Settling(Duration quiet, Duration maxWait) {
+    Settling(Duration quiet, Duration maxWait, Backlog backlog) {
         this.quietMs = quiet.toMillis();
         this.maxWaitMs = maxWait.toMillis();
+        this.backlog = backlog;
     }
 
-    /** Settles as a backlog is read: changes wait {@link #BACKLOG_QUIET}, at most {@link #BACKLOG_MAX_WAIT}. */
-    Settling() {
-        this(BACKLOG_QUIET, BACKLOG_MAX_WAIT);
+    /**
+     * Settles as a backlog is read: changes are due once the application has read all its input since they came,
+     * else after {@link #BACKLOG_QUIET}, at most {@link #BACKLOG_MAX_WAIT}.
+     */
+    Settling(Backlog backlog) {
+        this(BACKLOG_QUIET, BACKLOG_MAX_WAIT, backlog);
     }
 
     /** The queryable list of tables waiting for publication, by when their first unpublished change came. */
@@ -88,7 +98,7 @@ final class Settling {
     boolean due(String table, long nowMs) {
         long[] times = changes.get(table);
         return times == null || nowMs - times[2] <= LIVE_LAG.toMillis() || nowMs - times[1] >= quietMs
-                || nowMs - times[0] >= maxWaitMs;
+                || nowMs - times[0] >= maxWaitMs || times[1] < backlog.readAllSinceMs();
     }
 
     void published(String table) {

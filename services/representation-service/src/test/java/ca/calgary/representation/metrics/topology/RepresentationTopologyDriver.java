@@ -79,6 +79,35 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final Map<String, CompetitionFigures> latestCompetitions = new LinkedHashMap<>();
     private int published;
     private long liveWallClockMs;
+    /** What each application's backlog watch would hear and say: never read all, unless a test says so. */
+    private final WatchedBacklog liveBacklog = new WatchedBacklog();
+    private final WatchedBacklog flowsBacklog = new WatchedBacklog();
+
+    /** A backlog watch's part the processors see: the tasks holding work, and a time the test sets. */
+    static final class WatchedBacklog implements Backlog {
+        private final java.util.concurrent.atomic.AtomicLong readAllSinceMs =
+                new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        private final java.util.Set<org.apache.kafka.streams.processor.TaskId> holding =
+                java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public long readAllSinceMs() {
+            return readAllSinceMs.get();
+        }
+
+        @Override
+        public void holding(org.apache.kafka.streams.processor.TaskId task, boolean holds) {
+            if (holds) {
+                holding.add(task);
+            } else {
+                holding.remove(task);
+            }
+        }
+
+        boolean holdsWork() {
+            return !holding.isEmpty();
+        }
+    }
 
     RepresentationTopologyDriver(RepresentationConfig config, LocalDate asOf) {
         this(config, new FlowConfig(FlowConfig.defaults().firstQuarter(), FlowConfig.defaults().reference(),
@@ -97,13 +126,13 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         // a driver's wall clock starts at the time it is created
         liveWallClockMs = System.currentTimeMillis();
         StreamsBuilder liveBuilder = new StreamsBuilder();
-        new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1))
-                .build(liveBuilder);
+        new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1),
+                liveBacklog).build(liveBuilder);
         org.apache.kafka.streams.Topology liveTopology = liveBuilder.build();
         liveGroup = ca.calgary.representation.streams.ConsumerGroup.of("representation-test", liveTopology);
         live = new TopologyTestDriver(liveTopology, properties("representation-test"));
         StreamsBuilder flowBuilder = new StreamsBuilder();
-        new FlowMetricsTopology(topics, config, flowConfig, today::get).build(flowBuilder);
+        new FlowMetricsTopology(topics, config, flowConfig, today::get, flowsBacklog).build(flowBuilder);
         org.apache.kafka.streams.Topology flowTopology = flowBuilder.build();
         flowGroup = ca.calgary.representation.streams.ConsumerGroup.of("representation-test-flows", flowTopology);
         flowDriver = new TopologyTestDriver(flowTopology, properties("representation-test-flows"));
@@ -207,6 +236,24 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     }
 
     /** Advances the live application's wall clock once; returns the latest figures published so far. */
+    /**
+     * As a backlog watch would once the live application had read all its input, a second from now (the driver's
+     * clock starts a moment after {@link #liveNow}, and a change must come before the check that finds it read).
+     */
+    void liveInputReadInASecond() {
+        liveBacklog.readAllSinceMs.set(liveWallClockMs + 1_000);
+    }
+
+    /** Whether any task of the live application says it holds work its offsets do not show. */
+    boolean liveHoldsWork() {
+        return liveBacklog.holdsWork();
+    }
+
+    /** Whether any task of the flow application says it holds work its offsets do not show. */
+    boolean flowsHoldWork() {
+        return flowsBacklog.holdsWork();
+    }
+
     Map<String, RepresentationFigures> advanceLive(Duration step) {
         live.advanceWallClockTime(step);
         liveWallClockMs += step.toMillis();

@@ -119,6 +119,42 @@ class RepresentationTopologyTest {
     }
 
     @Test
+    void aBacklogIsPublishedAsSoonAsTheApplicationHasReadAllItsInput() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            Instant dayAgo = topology.liveNow().minus(Duration.ofDays(1));
+            events("01-basics").forEach(event -> topology.pipe(event, dayAgo));
+            assertThat(topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL))
+                    .as("a backlog still being read waits").isEmpty();
+            topology.liveInputReadInASecond();
+            assertThat(topology.advanceLive(Duration.ofSeconds(2)))
+                    .as("read: published at the next publication, not after the quiet period")
+                    .containsKey("ORG|ALL|TOTAL");
+        }
+    }
+
+    @Test
+    void theEmployeeProcessorsSayWhileTheyHoldMarkedEmployees() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
+                LocalDate.of(2025, 1, 31))) {
+            topology.advanceLive(RepresentationTopologyDriver.PUBLISH_INTERVAL);
+            topology.advanceFlows(RepresentationTopologyDriver.PUBLISH_INTERVAL);
+            assertThat(topology.liveHoldsWork()).as("nothing marked yet").isFalse();
+            assertThat(topology.flowsHoldWork()).as("the first pass found no quarter to re-evaluate").isFalse();
+
+            Instant dayAgo = topology.liveNow().minus(Duration.ofDays(1));
+            topology.pipe(FlowTopologyTest.hired("clerk", "2024-06-01", "FRONTLINE"), dayAgo);
+            assertThat(topology.liveHoldsWork()).as("marked, no pass yet: no offset shows this work").isTrue();
+            assertThat(topology.flowsHoldWork()).isTrue();
+
+            topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL);
+            topology.advanceFlows(EmployeeFlowsProcessor.COALESCING_WINDOW); // a live mark waits to coalesce
+            assertThat(topology.liveHoldsWork()).as("evaluated: its output is on its way").isFalse();
+            assertThat(topology.flowsHoldWork()).isFalse();
+        }
+    }
+
+    @Test
     void eventsThatChangeNoCountStillKeepABacklogFromLookingSettled() {
         try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION,
                 LocalDate.of(2025, 1, 31))) {

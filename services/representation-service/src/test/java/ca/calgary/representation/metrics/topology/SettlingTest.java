@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class SettlingTest {
 
     private static final long HOUR_AGO = -3_600_000;
-    private final Settling settling = new Settling(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private long readAllSinceMs = Long.MIN_VALUE;
+    private final Settling settling = new Settling(Duration.ofSeconds(5), Duration.ofSeconds(30),
+            () -> readAllSinceMs);
 
     @Test
     void aLiveChangeIsDueAtOnce() {
@@ -25,6 +27,19 @@ class SettlingTest {
         settling.changed("2024-Q1", 1_000, HOUR_AGO);
         assertThat(settling.due("2024-Q1", 5_999)).isFalse();
         assertThat(settling.due("2024-Q1", 6_000)).isTrue();
+    }
+
+    @Test
+    void aBacklogChangeIsDueOnceTheApplicationHasReadAllItsInputSinceIt() {
+        settling.changed("2024-Q1", 1_000, HOUR_AGO);
+        readAllSinceMs = 1_000;
+        assertThat(settling.due("2024-Q1", 1_200)).as("read all as the change came: it may not be the last")
+                .isFalse();
+        readAllSinceMs = 1_001;
+        assertThat(settling.due("2024-Q1", 1_200)).as("read all after it: long before the quiet period").isTrue();
+        settling.published("2024-Q1");
+        settling.changed("2024-Q1", 2_000, HOUR_AGO);
+        assertThat(settling.due("2024-Q1", 2_200)).as("a later change waits for a later check").isFalse();
     }
 
     @Test
@@ -55,15 +70,15 @@ class SettlingTest {
     }
 
     @Test
-    void aBacklogWaitsTenQuietSecondsAndAtMostTwoMinutesByDefault() {
-        Settling backlog = new Settling();
+    void aBacklogWaitsTenQuietSecondsAndAtMostFiveMinutesByDefault() {
+        Settling backlog = new Settling(Backlog.UNWATCHED);
         backlog.changed("ORG", 0, HOUR_AGO);
         assertThat(backlog.due("ORG", 9_999)).isFalse();
         assertThat(backlog.due("ORG", 10_000)).isTrue();
-        for (long now = 0; now < 120_000; now += 9_000) {
+        for (long now = 0; now < 300_000; now += 9_000) {
             backlog.changed("ORG", now, HOUR_AGO);
             assertThat(backlog.due("ORG", now)).isFalse();
         }
-        assertThat(backlog.due("ORG", 120_000)).isTrue();
+        assertThat(backlog.due("ORG", 300_000)).isTrue();
     }
 }
