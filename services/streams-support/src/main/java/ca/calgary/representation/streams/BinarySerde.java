@@ -1,10 +1,11 @@
 package ca.calgary.representation.streams;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,7 +32,7 @@ public final class BinarySerde {
         private final int version;
 
         Input(byte[] data) throws IOException {
-            super(new ByteArrayInputStream(data));
+            super(new UnsynchronizedInput(data));
             this.version = readByte();
         }
 
@@ -43,13 +44,83 @@ public final class BinarySerde {
     private BinarySerde() {
     }
 
+    /**
+     * The JDK's byte-array streams lock on every byte, and these values are read and written a byte at a time (a
+     * store's values on every get and put): an unlocked stream over one thread's array.
+     */
+    private static final class UnsynchronizedInput extends InputStream {
+        private final byte[] data;
+        private int position;
+
+        UnsynchronizedInput(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read() {
+            return position < data.length ? data[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= data.length) {
+                return -1;
+            }
+            int read = Math.min(length, data.length - position);
+            System.arraycopy(data, position, into, offset, read);
+            position += read;
+            return read;
+        }
+
+        @Override
+        public int available() {
+            return data.length - position;
+        }
+    }
+
+    /** A growing byte array, unlocked like {@link UnsynchronizedInput}: for values written in parts. */
+    public static final class UnsynchronizedOutput extends OutputStream {
+        private byte[] data = new byte[64];
+        private int size;
+
+        @Override
+        public void write(int value) {
+            ensure(1);
+            data[size++] = (byte) value;
+        }
+
+        @Override
+        public void write(byte[] from, int offset, int length) {
+            ensure(length);
+            System.arraycopy(from, offset, data, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+            }
+        }
+
+        public byte[] toByteArray() {
+            return Arrays.copyOf(data, size);
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(data, 0, size);
+        }
+    }
+
     /** Writes format {@code version}; reads formats 1 to {@code version}. */
     public static <T> Serde<T> of(int version, Writer<T> writer, Reader<T> reader) {
         return Serdes.serdeFrom((topic, value) -> {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            UnsynchronizedOutput bytes = new UnsynchronizedOutput();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeByte(version);
                 writer.write(out, value);

@@ -2,23 +2,35 @@ package ca.calgary.representation.metrics.core;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Many employees' flow changes summed into signed count changes (SPEC §7): per period the change of each
  * (scope, tier)'s flow counts, per quarter the change of its quarter-end head counts (what a snapshot counts), per
  * competition the change of its funnel. An employee's old contribution is subtracted and the new one added (as a
  * re-grouped KTable does), so what reaches an aggregate is one coalesced change per period, not one per employee, and
- * counts that cancel out are never sent. Mutable; not thread-safe.
+ * counts that cancel out are never sent.
+ *
+ * <p>Contributions are summed before they are spread over cells: per period, each distinct count (a measure at a
+ * placement, {@link FlowContribution.Count}) for each set of groups, and per quarter end each distinct
+ * {@link Contribution}. Employees share placements and groups, so a pass of thousands of employees spreads a few
+ * hundred distinct counts over their cells instead of every employee's, and an unchanged count of a changed
+ * contribution (the head count of an employee whose separation moved) cancels before it is spread. Mutable; not
+ * thread-safe.
  */
 public final class FlowChanges {
 
     private final PlacementCells cells;
-    private final Map<Period, Map<CellKey, FlowCounts>> periods = new HashMap<>();
-    private final Map<Quarter, Map<CellKey, GroupCounts>> quarterEnds = new HashMap<>();
+    private final Map<Period, Map<GroupedCount, int[]>> periods = new HashMap<>();
+    private final Map<Quarter, Map<Contribution, int[]>> quarterEnds = new HashMap<>();
     private final Map<String, CompetitionCalculator.Counts> competitions = new HashMap<>();
+
+    /** A count for a set of groups: what many employees' contributions have in common. */
+    private record GroupedCount(FlowContribution.Count count, Set<Group> groups) {
+    }
 
     public FlowChanges(PlacementCells cells) {
         this.cells = cells;
@@ -34,50 +46,31 @@ public final class FlowChanges {
     }
 
     private void add(Period period, FlowContribution before, FlowContribution after) {
-        Map<CellKey, FlowCounts> table = periods.computeIfAbsent(period, p -> new HashMap<>());
-        if (before != null && after != null && before.groups().equals(after.groups())) {
-            // Same groups: a count both add to cancels out. An event usually changes a period's contribution in a
-            // few counts (a transfer's units), while both add to most (the organisation's, the service line's).
-            Map<FlowContribution.Increment, Integer> net = new HashMap<>();
-            before.increments(cells).forEach(increment -> net.merge(increment, -1, Integer::sum));
-            after.increments(cells).forEach(increment -> net.merge(increment, 1, Integer::sum));
-            net.forEach((increment, times) -> {
-                if (times != 0) {
-                    table.computeIfAbsent(increment.key(), key -> new FlowCounts())
-                            .add(increment.measure(), after.groups(), times);
-                }
-            });
-        } else {
-            addIncrements(table, before, -1);
-            addIncrements(table, after, 1);
-        }
+        Map<GroupedCount, int[]> table = periods.computeIfAbsent(period, p -> new HashMap<>());
+        addCounts(table, before, -1);
+        addCounts(table, after, 1);
         if (period.kind() == Period.Kind.QUARTER) {
             Contribution endBefore = before == null ? null : before.atEndContribution();
             Contribution endAfter = after == null ? null : after.atEndContribution();
-            if (!java.util.Objects.equals(endBefore, endAfter)) {
-                addQuarterEnd(period.last(), endBefore, -1);
-                addQuarterEnd(period.last(), endAfter, 1);
+            if (!Objects.equals(endBefore, endAfter)) {
+                Map<Contribution, int[]> ends = quarterEnds.computeIfAbsent(period.last(), q -> new HashMap<>());
+                times(ends, endBefore, -1);
+                times(ends, endAfter, 1);
             }
         }
     }
 
-    private void addIncrements(Map<CellKey, FlowCounts> table, FlowContribution contribution, int sign) {
-        if (contribution == null) {
-            return;
-        }
-        for (FlowContribution.Increment increment : contribution.increments(cells)) {
-            table.computeIfAbsent(increment.key(), key -> new FlowCounts())
-                    .add(increment.measure(), contribution.groups(), sign);
+    private static void addCounts(Map<GroupedCount, int[]> table, FlowContribution contribution, int sign) {
+        if (contribution != null) {
+            for (FlowContribution.Count count : contribution.counts()) {
+                times(table, new GroupedCount(count, contribution.groups()), sign);
+            }
         }
     }
 
-    private void addQuarterEnd(Quarter quarter, Contribution atEnd, int sign) {
-        if (atEnd == null) {
-            return;
-        }
-        Map<CellKey, GroupCounts> counts = quarterEnds.computeIfAbsent(quarter, q -> new HashMap<>());
-        for (CellKey key : cells.cells(atEnd.placement())) {
-            counts.put(key, counts.getOrDefault(key, GroupCounts.empty()).plus(atEnd.groups(), atEnd.mentee(), sign));
+    private static <K> void times(Map<K, int[]> sums, K key, int sign) {
+        if (key != null) {
+            sums.computeIfAbsent(key, k -> new int[1])[0] += sign;
         }
     }
 
@@ -89,22 +82,41 @@ public final class FlowChanges {
 
     /** The periods whose counts change, each with its non-zero cell changes. */
     public SortedMap<Period, Map<CellKey, FlowCounts>> periods() {
-        return nonZero(periods, FlowCounts::isEmpty);
+        SortedMap<Period, Map<CellKey, FlowCounts>> changed = new TreeMap<>();
+        periods.forEach((period, counts) -> {
+            Map<CellKey, FlowCounts> table = new HashMap<>();
+            counts.forEach((grouped, times) -> {
+                if (times[0] != 0) {
+                    for (CellKey key : grouped.count().cells(cells)) {
+                        table.computeIfAbsent(key, k -> new FlowCounts())
+                                .add(grouped.count().measure(), grouped.groups(), times[0]);
+                    }
+                }
+            });
+            table.values().removeIf(FlowCounts::isEmpty);
+            if (!table.isEmpty()) {
+                changed.put(period, table);
+            }
+        });
+        return changed;
     }
 
     /** The quarters whose quarter-end head counts change, each with its non-zero cell changes. */
     public SortedMap<Quarter, Map<CellKey, GroupCounts>> quarterEnds() {
-        return nonZero(quarterEnds, GroupCounts::isEmpty);
-    }
-
-    private static <K extends Comparable<K>, V> SortedMap<K, Map<CellKey, V>> nonZero(Map<K, Map<CellKey, V>> tables,
-                                                                                      Predicate<V> zero) {
-        SortedMap<K, Map<CellKey, V>> changed = new TreeMap<>();
-        tables.forEach((key, table) -> {
-            Map<CellKey, V> cells = new HashMap<>(table);
-            cells.values().removeIf(zero);
-            if (!cells.isEmpty()) {
-                changed.put(key, cells);
+        SortedMap<Quarter, Map<CellKey, GroupCounts>> changed = new TreeMap<>();
+        quarterEnds.forEach((quarter, contributions) -> {
+            Map<CellKey, GroupCounts> table = new HashMap<>();
+            contributions.forEach((atEnd, times) -> {
+                if (times[0] != 0) {
+                    GroupCounts delta = GroupCounts.empty().plus(atEnd.groups(), atEnd.mentee(), times[0]);
+                    for (CellKey key : cells.cells(atEnd.placement())) {
+                        table.merge(key, delta, GroupCounts::plus);
+                    }
+                }
+            });
+            table.values().removeIf(GroupCounts::isEmpty);
+            if (!table.isEmpty()) {
+                changed.put(quarter, table);
             }
         });
         return changed;

@@ -54,57 +54,82 @@ public record FlowContribution(Set<Group> groups, Placement atStart, Placement a
         return atEnd == null ? null : new Contribution(atEnd, groups, menteeAtEnd);
     }
 
-    /** Every count this contribution adds to, each for all of {@link #groups()}. */
-    public List<Increment> increments(PlacementCells cells) {
-        List<Increment> increments = new ArrayList<>();
-        if (atStart != null) {
-            add(increments, cells.cells(atStart), FlowMeasure.HEADCOUNT_AT_START);
-            for (Scope scope : cells.scopes(atStart)) {
+    /**
+     * One count this contribution adds before it is spread over (scope, tier)s: a measure at a placement, and for a
+     * promotion the level it was from (which decides the tiers it is into). Many employees share the same counts, so
+     * a pass sums these and spreads each distinct one over its cells once.
+     */
+    public record Count(FlowMeasure measure, Placement placement, Level from) {
+
+        /** The (scope, tier)s this count adds to. */
+        public List<CellKey> cells(PlacementCells cells) {
+            return switch (measure) {
+                case PROMOTION_POOL -> tierCells(cells, tier -> tier.lowestLevel().ordinal()
+                        == placement.level().ordinal() + 1);
+                case PROMOTIONS_INTO -> tierCells(cells, tier -> tier.includes(placement.level())
+                        && !tier.includes(from));
+                default -> cells.cells(placement);
+            };
+        }
+
+        private List<CellKey> tierCells(PlacementCells cells, java.util.function.Predicate<Tier> tiers) {
+            List<CellKey> keys = new ArrayList<>();
+            for (Scope scope : cells.scopes(placement)) {
                 for (Tier tier : Tier.values()) {
-                    if (tier.lowestLevel().ordinal() == atStart.level().ordinal() + 1) {
-                        increments.add(new Increment(new CellKey(scope, tier), FlowMeasure.PROMOTION_POOL));
+                    if (tiers.test(tier)) {
+                        keys.add(new CellKey(scope, tier));
                     }
                 }
             }
+            return keys;
+        }
+    }
+
+    /** Every count this contribution adds to, each for all of {@link #groups()}, before it is spread over cells. */
+    public List<Count> counts() {
+        List<Count> counts = new ArrayList<>();
+        if (atStart != null) {
+            counts.add(new Count(FlowMeasure.HEADCOUNT_AT_START, atStart, null));
+            counts.add(new Count(FlowMeasure.PROMOTION_POOL, atStart, null));
             if (nonMentee) {
-                add(increments, cells.cells(atStart), FlowMeasure.NON_MENTEES);
+                counts.add(new Count(FlowMeasure.NON_MENTEES, atStart, null));
                 if (nonMenteePromoted) {
-                    add(increments, cells.cells(atStart), FlowMeasure.NON_MENTEES_PROMOTED_WITHIN_24_MONTHS);
+                    counts.add(new Count(FlowMeasure.NON_MENTEES_PROMOTED_WITHIN_24_MONTHS, atStart, null));
                 }
             }
         }
         if (atEnd != null && belowManagement(atEnd)) {
-            add(increments, cells.cells(atEnd), FlowMeasure.HEADCOUNT_BELOW_MANAGEMENT_AT_END);
+            counts.add(new Count(FlowMeasure.HEADCOUNT_BELOW_MANAGEMENT_AT_END, atEnd, null));
             if (menteeAtEnd) {
-                add(increments, cells.cells(atEnd), FlowMeasure.ACTIVE_MENTEES_BELOW_MANAGEMENT_AT_END);
+                counts.add(new Count(FlowMeasure.ACTIVE_MENTEES_BELOW_MANAGEMENT_AT_END, atEnd, null));
             }
         }
-        hires.forEach(hire -> add(increments, cells.cells(hire), FlowMeasure.HIRES));
-        for (Promotion promotion : promotions) {
-            for (Scope scope : cells.scopes(promotion.to())) {
-                for (Tier tier : Tier.values()) {
-                    if (tier.includes(promotion.to().level()) && !tier.includes(promotion.from().level())) {
-                        increments.add(new Increment(new CellKey(scope, tier), FlowMeasure.PROMOTIONS_INTO));
-                    }
-                }
-            }
-        }
-        separations.forEach(from -> add(increments, cells.cells(from), FlowMeasure.SEPARATIONS));
+        hires.forEach(hire -> counts.add(new Count(FlowMeasure.HIRES, hire, null)));
+        promotions.forEach(promotion -> counts.add(new Count(FlowMeasure.PROMOTIONS_INTO, promotion.to(),
+                promotion.from().level())));
+        separations.forEach(from -> counts.add(new Count(FlowMeasure.SEPARATIONS, from, null)));
         for (Enrolment enrolment : enrolments) {
-            add(increments, cells.cells(enrolment.placement()), FlowMeasure.MENTEE_ENROLMENTS);
+            counts.add(new Count(FlowMeasure.MENTEE_ENROLMENTS, enrolment.placement(), null));
             if (enrolment.promotedWithin24Months()) {
-                add(increments, cells.cells(enrolment.placement()), FlowMeasure.MENTEES_PROMOTED_WITHIN_24_MONTHS);
+                counts.add(new Count(FlowMeasure.MENTEES_PROMOTED_WITHIN_24_MONTHS, enrolment.placement(), null));
             }
         }
-        completions.forEach(placement -> add(increments, cells.cells(placement), FlowMeasure.MENTEE_COMPLETIONS));
+        completions.forEach(placement -> counts.add(new Count(FlowMeasure.MENTEE_COMPLETIONS, placement, null)));
+        return counts;
+    }
+
+    /** Every count this contribution adds to, spread over its (scope, tier)s, each for all of {@link #groups()}. */
+    public List<Increment> increments(PlacementCells cells) {
+        List<Increment> increments = new ArrayList<>();
+        for (Count count : counts()) {
+            for (CellKey key : count.cells(cells)) {
+                increments.add(new Increment(key, count.measure()));
+            }
+        }
         return increments;
     }
 
     static boolean belowManagement(Placement placement) {
         return placement.level().ordinal() < Level.MANAGER.ordinal();
-    }
-
-    private static void add(List<Increment> increments, List<CellKey> keys, FlowMeasure measure) {
-        keys.forEach(key -> increments.add(new Increment(key, measure)));
     }
 }

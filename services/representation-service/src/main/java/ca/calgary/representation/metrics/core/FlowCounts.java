@@ -17,10 +17,10 @@ public final class FlowCounts {
         return counts[measure.ordinal() * GROUPS + group.ordinal()];
     }
 
-    /** Adds ({@code sign} 1) or removes (-1) one person of these groups to a measure. */
-    public void add(FlowMeasure measure, Set<Group> groups, int sign) {
+    /** Adds {@code times} people of these groups to a measure (negative: removes them). */
+    public void add(FlowMeasure measure, Set<Group> groups, int times) {
         for (Group group : groups) {
-            counts[measure.ordinal() * GROUPS + group.ordinal()] += sign;
+            counts[measure.ordinal() * GROUPS + group.ordinal()] += times;
         }
     }
 

@@ -27,14 +27,14 @@ public record GroupCounts(long[] counts, long[] mentees) {
         return count(Group.TOTAL);
     }
 
-    /** These counts with one employee of these groups added ({@code sign} 1) or removed (-1). */
-    public GroupCounts plus(Set<Group> groups, boolean mentee, int sign) {
+    /** These counts with {@code times} employees of these groups added (negative: removed). */
+    public GroupCounts plus(Set<Group> groups, boolean mentee, int times) {
         long[] newCounts = counts.clone();
         long[] newMentees = mentees.clone();
         for (Group group : groups) {
-            newCounts[group.ordinal()] += sign;
+            newCounts[group.ordinal()] += times;
             if (mentee) {
-                newMentees[group.ordinal()] += sign;
+                newMentees[group.ordinal()] += times;
             }
         }
         return new GroupCounts(newCounts, newMentees);

@@ -1,6 +1,5 @@
 package ca.calgary.representation.metrics.topology;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -52,8 +51,10 @@ final class InternalSerdes {
      * value's distinct placements (each written once, referred to by index) and periods in four bytes, which makes
      * an employee's flows about five times smaller. Earlier formats are still read.
      */
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
     private static final int PLACEMENT_TABLE = 3;
+    /** Format 4 writes sparse counts (flow counts, head counts, funnels) in variable-length integers. */
+    private static final int VARIABLE_LENGTH_COUNTS = 4;
 
     private InternalSerdes() {
     }
@@ -188,7 +189,10 @@ final class InternalSerdes {
         return new GroupCounts(counts, mentees);
     }
 
-    /** Counts that are mostly zero: how many are not, then each as (index, value). */
+    /**
+     * Counts that are mostly zero and small: how many are not, then each as (index, value), in variable-length
+     * integers (format 4; before, a short and eight bytes each, read still).
+     */
     private static void writeSparse(DataOutputStream out, int size, java.util.function.IntToLongFunction count)
             throws IOException {
         int nonZero = 0;
@@ -197,14 +201,35 @@ final class InternalSerdes {
                 nonZero++;
             }
         }
-        out.writeShort(nonZero);
+        writeVarLong(out, nonZero);
         for (int i = 0; i < size; i++) {
             long value = count.applyAsLong(i);
             if (value != 0) {
-                out.writeShort(i);
-                out.writeLong(value);
+                writeVarLong(out, i);
+                writeVarLong(out, (value << 1) ^ (value >> 63));
             }
         }
+    }
+
+    /** Seven bits a byte, the lowest first; the high bit says more follow. */
+    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+        while ((value & ~0x7FL) != 0) {
+            out.writeByte((int) (value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.writeByte((int) value);
+    }
+
+    private static long readVarLong(DataInput in) throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte next = in.readByte();
+            value |= (long) (next & 0x7F) << shift;
+            if (next >= 0) {
+                return value;
+            }
+        }
+        throw new IOException("variable-length integer longer than 64 bits");
     }
 
     private interface IndexedCount {
@@ -212,9 +237,18 @@ final class InternalSerdes {
     }
 
     private static void readSparse(BinarySerde.Input in, IndexedCount counts) throws IOException {
-        int nonZero = in.readUnsignedShort();
-        for (int i = 0; i < nonZero; i++) {
-            counts.add(in.readUnsignedShort(), in.readLong());
+        if (in.version() < VARIABLE_LENGTH_COUNTS) {
+            int nonZero = in.readUnsignedShort();
+            for (int i = 0; i < nonZero; i++) {
+                counts.add(in.readUnsignedShort(), in.readLong());
+            }
+            return;
+        }
+        long nonZero = readVarLong(in);
+        for (long i = 0; i < nonZero; i++) {
+            int index = (int) readVarLong(in);
+            long zigZag = readVarLong(in);
+            counts.add(index, (zigZag >>> 1) ^ -(zigZag & 1));
         }
     }
 
@@ -393,7 +427,7 @@ final class InternalSerdes {
     /** Writes the body to a buffer (filling the table), then the table, then the body. */
     private static void withPlacementTable(DataOutputStream out, PlacementBody body) throws IOException {
         PlacementTable placements = new PlacementTable(false);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        BinarySerde.UnsynchronizedOutput bytes = new BinarySerde.UnsynchronizedOutput();
         try (DataOutputStream buffer = new DataOutputStream(bytes)) {
             body.write(buffer, placements);
         }

@@ -12,7 +12,10 @@ import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.promoted;
 import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.selfIdentified;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+
+import ca.calgary.representation.events.Level;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,60 @@ class FlowChangesTest {
         Map<CellKey, FlowCounts> q2 = sum.periods().get(Q2);
         assertThat(q2.get(ORG_ALL).count(FlowMeasure.HEADCOUNT_AT_START, Group.TOTAL)).isEqualTo(3);
         assertThat(sum.periods()).hasSameSizeAs(one.periods());
+    }
+
+    @Test
+    void countsSummedBeforeTheyAreSpreadOverCellsGiveWhatSpreadingEveryEmployeeGives() {
+        Placement transferred = new Placement(Level.FRONTLINE, "City/Public Safety/Calgary Police Service/Traffic",
+                "POLICE");
+        EmployeeHistory constable = history(hired("2023-06-01", CONSTABLE), selfIdentified("2023-06-01", BLACK));
+        EmployeeHistory undisclosed = history(hired("2024-02-01", transferred));
+        EmployeeHistory sergeant = constable.with(promoted("2024-05-01", SERGEANT, null));
+        List<EmployeeFlows.Change> changes = List.of(
+                EmployeeFlows.diff(EmployeeFlows.NONE, flows(constable)),
+                EmployeeFlows.diff(EmployeeFlows.NONE, flows(undisclosed)),
+                EmployeeFlows.diff(flows(constable), flows(sergeant)),
+                EmployeeFlows.diff(EmployeeFlows.NONE, flows(constableWhoIsPromotedThenLeaves())),
+                EmployeeFlows.diff(flows(undisclosed), EmployeeFlows.NONE));
+        FlowChanges sum = changes(changes.toArray(EmployeeFlows.Change[]::new));
+
+        // the reference: every employee's contributions spread over their cells one count at a time
+        PlacementCells cells = new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY);
+        Map<Period, Map<CellKey, long[]>> expected = new java.util.TreeMap<>();
+        for (EmployeeFlows.Change change : changes) {
+            change.periods().forEach((period, delta) -> {
+                spread(expected, period, delta.before(), -1, cells);
+                spread(expected, period, delta.after(), 1, cells);
+            });
+        }
+        expected.values().forEach(table -> table.values().removeIf(counts -> java.util.Arrays.stream(counts)
+                .allMatch(count -> count == 0)));
+        expected.values().removeIf(Map::isEmpty);
+
+        assertThat(sum.periods().keySet()).isEqualTo(expected.keySet());
+        sum.periods().forEach((period, table) -> {
+            assertThat(table.keySet()).as("%s", period).isEqualTo(expected.get(period).keySet());
+            table.forEach((key, counts) -> {
+                for (int i = 0; i < FlowCounts.SIZE; i++) {
+                    assertThat(counts.at(i)).as("%s %s count %d", period, key, i)
+                            .isEqualTo(expected.get(period).get(key)[i]);
+                }
+            });
+        });
+    }
+
+    private static void spread(Map<Period, Map<CellKey, long[]>> table, Period period,
+                               FlowContribution contribution, int sign, PlacementCells cells) {
+        if (contribution == null) {
+            return;
+        }
+        for (FlowContribution.Increment increment : contribution.increments(cells)) {
+            long[] counts = table.computeIfAbsent(period, p -> new java.util.HashMap<>())
+                    .computeIfAbsent(increment.key(), key -> new long[FlowCounts.SIZE]);
+            for (Group group : contribution.groups()) {
+                counts[increment.measure().ordinal() * Group.values().length + group.ordinal()] += sign;
+            }
+        }
     }
 
     @Test

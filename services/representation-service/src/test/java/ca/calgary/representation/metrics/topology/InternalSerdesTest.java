@@ -2,6 +2,8 @@ package ca.calgary.representation.metrics.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.FlowCounts;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.core.SelfIdentification;
@@ -76,6 +79,34 @@ class InternalSerdesTest {
         int before = Base64.getDecoder().decode(format2().getProperty("flows")).length;
         int after = InternalSerdes.employeeFlows().serializer().serialize("t", sampleFlows()).length;
         assertThat(after).as("format 3 against format 2 (%d bytes)", before).isLessThan(before / 4);
+    }
+
+    @Test
+    void countsRoundTripInVariableLengthIntegersAndCountsOfFormat3StillRead() throws IOException {
+        FlowCounts counts = new FlowCounts();
+        counts.addAt(0, 3);
+        counts.addAt(17, -2);
+        counts.addAt(FlowCounts.SIZE - 1, 5_000_000_000L);
+        byte[] written = InternalSerdes.flowCounts().serializer().serialize("t", counts);
+        FlowCounts read = InternalSerdes.flowCounts().deserializer().deserialize("t", written);
+        for (int i = 0; i < FlowCounts.SIZE; i++) {
+            assertThat(read.at(i)).as("count %d", i).isEqualTo(counts.at(i));
+        }
+        // format 3: a short for how many, then a short index and eight bytes for each
+        ByteArrayOutputStream format3 = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(format3)) {
+            out.writeByte(3);
+            out.writeShort(3);
+            for (int i : new int[] {0, 17, FlowCounts.SIZE - 1}) {
+                out.writeShort(i);
+                out.writeLong(counts.at(i));
+            }
+        }
+        assertThat(written.length).as("against format 3").isLessThan(format3.size() / 2);
+        FlowCounts old = InternalSerdes.flowCounts().deserializer().deserialize("t", format3.toByteArray());
+        for (int i = 0; i < FlowCounts.SIZE; i++) {
+            assertThat(old.at(i)).as("count %d", i).isEqualTo(counts.at(i));
+        }
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
