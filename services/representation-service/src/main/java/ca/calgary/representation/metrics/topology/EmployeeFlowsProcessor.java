@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -68,12 +66,10 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private ProcessorContext<String, FlowCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, EmployeeFlows> flows;
-    /** Each pending employee, with the timestamp of the newest record that marked them. */
-    private KeyValueStore<String, Long> pending;
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, String> quarter;
-    /** The pending employees in key order; the store makes them durable, this copy spares iterating its deletions. */
-    private final NavigableMap<String, Long> pendingEmployees = new TreeMap<>();
+    /** The employees marked for a pass (the store {@link #PENDING_STORE}). */
+    private final PendingEmployees pending;
     private long lastPassEndMs;
     private boolean backlog = true;
 
@@ -86,6 +82,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
                 ? flowConfig.publishInterval() : COALESCING_WINDOW;
         this.employeesPerPass = flowConfig.employeesPerPass();
         this.backlogWatch = backlogWatch;
+        this.pending = new PendingEmployees(backlogWatch);
     }
 
     /** The processor with the stores it owns: the histories, the flows, and the passes' progress. */
@@ -105,13 +102,9 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         this.context = context;
         this.histories = context.getStateStore(EmployeeHistories.STORE);
         this.flows = context.getStateStore(FLOWS_STORE);
-        this.pending = context.getStateStore(PENDING_STORE);
         this.dueDates = context.getStateStore(DUE_DATES_STORE);
         this.quarter = context.getStateStore(QUARTER_STORE);
-        pendingEmployees.clear();
-        try (KeyValueIterator<String, Long> marked = pending.all()) {
-            marked.forEachRemaining(entry -> pendingEmployees.put(entry.key, entry.value));
-        }
+        pending.init(context.getStateStore(PENDING_STORE), context.taskId());
         backlog = true;
         backlogWatch.holding(context.taskId(), true); // until a pass finds no work: a quarter may be due
         context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::maybePass);
@@ -128,26 +121,9 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
                 || EmployeeHistories.record(histories, record.key(), record.value()) == null) {
             return;
         }
-        mark(record.key(), record.timestamp());
+        pending.mark(record.key(), record.timestamp());
         if (record.value().effectiveDate().isAfter(today.get())) {
             dueDates.put(EmployeeHistories.dueKey(record.value().effectiveDate(), record.key()), "");
-        }
-    }
-
-    /**
-     * Only the first mark is written to the store (one write per employee and pass, not per event); the copy in
-     * memory keeps the newest timestamp. After a restart a pending employee counts from their first mark.
-     */
-    private void mark(String employee, long eventTimeMs) {
-        Long marked = pendingEmployees.get(employee);
-        if (marked == null) {
-            pending.put(employee, eventTimeMs);
-            if (pendingEmployees.isEmpty()) {
-                backlogWatch.holding(context.taskId(), true);
-            }
-        }
-        if (marked == null || marked < eventTimeMs) {
-            pendingEmployees.put(employee, eventTimeMs);
         }
     }
 
@@ -165,20 +141,18 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
             // a first start: everyone evaluated from now on is evaluated for this quarter or a later one
             quarter.put(EVALUATED_QUARTER, Quarter.of(day).id());
         }
-        markDue(day);
+        pending.markDue(dueDates, day, context.currentSystemTimeMs());
         FlowChanges changes = new FlowChanges(placementCells);
         List<String> employees = new ArrayList<>();
         // the changes are stamped with the newest event behind them: the aggregations tell live from backlog by it
         long eventTimeMs = -1;
-        while (!pendingEmployees.isEmpty() && employees.size() < employeesPerPass) {
-            Map.Entry<String, Long> employee = pendingEmployees.pollFirstEntry();
+        for (Map.Entry<String, Long> employee : pending.poll(employeesPerPass)) {
             employees.add(employee.getKey());
             eventTimeMs = Math.max(eventTimeMs, employee.getValue());
         }
-        backlog = !pendingEmployees.isEmpty();
+        backlog = !pending.isEmpty();
         for (String employee : employees) {
             reevaluate(employee, histories.get(employee), day, changes);
-            pending.delete(employee);
         }
         if (!backlog && continueQuarter(day, employeesPerPass - employees.size(), changes)) {
             backlog = true;
@@ -189,19 +163,6 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         }
         forward(changes, eventTimeMs < 0 ? context.currentSystemTimeMs() : eventTimeMs);
         backlogWatch.holding(context.taskId(), backlog);
-    }
-
-    private void markDue(LocalDate day) {
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueDates.range("",
-                EmployeeHistories.dueKey(day, "\uffff"))) {
-            entries.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> entry : due) {
-            // an event that takes effect today is a live change
-            mark(entry.key.substring(entry.key.indexOf('|') + 1), context.currentSystemTimeMs());
-            dueDates.delete(entry.key);
-        }
     }
 
     /**

@@ -2,13 +2,10 @@ package ca.calgary.representation.metrics.topology;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.metrics.core.Contribution;
@@ -19,13 +16,11 @@ import ca.calgary.representation.metrics.core.EmployeeState;
 import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.topology.InternalSerdes.LiveCountChange;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -65,13 +60,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private KeyValueStore<String, Contribution> contributions;
     private KeyValueStore<String, String> dueDates;
     private KeyValueStore<String, Integer> unexplained;
-    private KeyValueStore<String, Long> pending;
-    /**
-     * The marked employees in key order, with their newest event's timestamp. The store makes the marks durable; a
-     * pass takes its batch from this copy, because iterating the store from its start steps over the tombstones of
-     * every mark deleted since its last compaction (a first load deletes one per employee).
-     */
-    private final NavigableMap<String, Long> pendingEmployees = new TreeMap<>();
+    /** The marked employees (the store {@link #PENDING_STORE}). */
+    private final PendingEmployees pending;
     private final Backlog backlog;
 
     EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety,
@@ -80,6 +70,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         this.dayCheckInterval = dayCheckInterval;
         this.placementCells = new PlacementCells(publicSafety);
         this.backlog = backlog;
+        this.pending = new PendingEmployees(backlog);
     }
 
     static ProcessorSupplier<String, EmployeeEvent, String, LiveCountChange> supplier(
@@ -101,12 +92,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         this.contributions = context.getStateStore(CONTRIBUTIONS_STORE);
         this.dueDates = context.getStateStore(DUE_DATES_STORE);
         this.unexplained = context.getStateStore(UNEXPLAINED_STORE);
-        this.pending = context.getStateStore(PENDING_STORE);
-        pendingEmployees.clear();
-        try (KeyValueIterator<String, Long> marked = pending.all()) {
-            marked.forEachRemaining(entry -> pendingEmployees.put(entry.key, entry.value));
-        }
-        backlog.holding(context.taskId(), !pendingEmployees.isEmpty());
+        pending.init(context.getStateStore(PENDING_STORE), context.taskId());
+        backlog.holding(context.taskId(), !pending.isEmpty());
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> markDueEmployees());
         context.schedule(PASS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> pass());
     }
@@ -124,24 +111,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         if (record.value().effectiveDate().isAfter(today.get())) {
             dueDates.put(EmployeeHistories.dueKey(record.value().effectiveDate(), employeeKey), "");
         }
-        mark(employeeKey, record.timestamp());
-    }
-
-    /**
-     * Only the first mark is written to the store (one write per employee and pass, not per event); the copy in
-     * memory keeps the newest timestamp. After a restart a pending employee counts from their first mark.
-     */
-    private void mark(String employeeKey, long timestamp) {
-        Long marked = pendingEmployees.get(employeeKey);
-        if (marked == null) {
-            pending.put(employeeKey, timestamp);
-            if (pendingEmployees.isEmpty()) {
-                backlog.holding(context.taskId(), true);
-            }
-        }
-        if (marked == null || marked < timestamp) {
-            pendingEmployees.put(employeeKey, timestamp);
-        }
+        pending.mark(employeeKey, record.timestamp());
     }
 
     @Override
@@ -151,29 +121,17 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
 
     /** Marks the employees with an event taking effect on or before today that was in the future when it arrived. */
     private void markDueEmployees() {
-        LocalDate day = today.get();
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueDates.range("", EmployeeHistories.dueKey(day, "\uffff"))) {
-            entries.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> entry : due) {
-            mark(entry.key.substring(entry.key.indexOf('|') + 1), context.currentSystemTimeMs());
-            dueDates.delete(entry.key);
-        }
-        if (!due.isEmpty()) {
+        if (pending.markDue(dueDates, today.get(), context.currentSystemTimeMs())) {
             pass();
         }
     }
 
     /** Evaluates the marked employees and forwards what they change in the live counts, summed. */
     void pass() {
-        if (pendingEmployees.isEmpty()) {
+        if (pending.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, Long>> batch = new ArrayList<>();
-        while (!pendingEmployees.isEmpty() && batch.size() < EMPLOYEES_PER_PASS) {
-            batch.add(pendingEmployees.pollFirstEntry());
-        }
+        List<Map.Entry<String, Long>> batch = pending.poll(EMPLOYEES_PER_PASS);
         LocalDate day = today.get();
         ContributionChanges changes = new ContributionChanges(placementCells);
         long unexplainedEvents = 0;
@@ -182,7 +140,6 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         for (Map.Entry<String, Long> entry : batch) {
             String employeeKey = entry.getKey();
             EmployeeHistory history = histories.get(employeeKey);
-            pending.delete(employeeKey);
             latest = Math.max(latest, entry.getValue());
             if (history == null) {
                 continue;
@@ -215,7 +172,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         // not look like the end of it), and tells live changes from a backlog by their timestamp, the newest event's.
         context.forward(new Record<>(CHANGES_KEY,
                 new LiveCountChange(changes.cells(), unexplainedEvents, employeesWithUnexplained), latest));
-        if (pendingEmployees.isEmpty()) {
+        if (pending.isEmpty()) {
             backlog.holding(context.taskId(), false);
         }
     }
