@@ -101,7 +101,9 @@ def registry_settings(args) -> dict:
 
 
 def producer_settings(args) -> dict:
-    return {"bootstrap.servers": args.bootstrap_servers, "acks": "all", "enable.idempotence": True}
+    # Kafka's default partitioner (Java's): the pipeline then processes each event on the partition it arrives on
+    return {"bootstrap.servers": args.bootstrap_servers, "acks": "all", "enable.idempotence": True,
+            "partitioner": "murmur2_random"}
 
 
 def read_events(path: str):

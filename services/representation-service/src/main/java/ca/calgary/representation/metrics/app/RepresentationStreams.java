@@ -134,7 +134,7 @@ public final class RepresentationStreams implements StreamsApplication {
 
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, settings.representation(), today, settings.publishInterval(),
-                settings.dayCheckInterval(), liveBacklog).build(liveBuilder);
+                settings.dayCheckInterval(), liveBacklog, settings.partitions()).build(liveBuilder);
         Map<String, ViewProgress> views = new LinkedHashMap<>();
         for (ViewProgress view : List.of(
                 StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),

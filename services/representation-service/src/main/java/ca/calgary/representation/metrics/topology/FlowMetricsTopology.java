@@ -30,7 +30,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * own threads and transactions, so a first load of years of history never delays a live cell.
  *
  * <pre>
- * hr.* (decoders) → [employee-events] → employee-flows ─┬→ [period-flow-changes] ─→ flow-period-aggregator → metrics.flows
+ * hr.* (decoders) → (employee-events) → employee-flows ─┬→ [period-flow-changes] ─→ flow-period-aggregator → metrics.flows
  *                   (by employeeKey)    (histories,      │   (by period, N)
  *                                        passes)         ├→ [quarter-end-changes] ─→ quarter-snapshot-aggregator → metrics.representation-snapshots
  *                                                        │   (by quarter, N)      ↑ [snapshot-benchmark-updates] (to every partition)
@@ -74,7 +74,7 @@ public final class FlowMetricsTopology {
     }
 
     public void build(StreamsBuilder builder) {
-        HrInputs inputs = new HrInputs(builder, topics, config.maxOrgUnits());
+        HrInputs inputs = new HrInputs(builder, topics, config.maxOrgUnits(), flowConfig.partitions());
         KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
                 Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
         Map<String, KStream<String, FlowCountChange>> changes = inputs.employeeEvents()

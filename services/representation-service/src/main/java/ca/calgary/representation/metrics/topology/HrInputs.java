@@ -1,5 +1,7 @@
 package ca.calgary.representation.metrics.topology;
 
+import java.util.Map;
+
 import ca.calgary.representation.events.EmploymentEvent;
 import ca.calgary.representation.events.MentorshipEvent;
 import ca.calgary.representation.events.PromotionEvent;
@@ -11,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -23,7 +26,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 final class HrInputs {
 
-    /** The repartition topic that brings each employee's events to one task, whatever partitioner the HR side used. */
+    /**
+     * The repartition topic that brings an employee's events to their task when the HR side published them on
+     * another partition (another partitioner); events already on their employee's partition skip it.
+     */
     static final String EMPLOYEE_EVENTS = "employee-events";
 
     private final KStream<String, DecodedInput<EmploymentEvent>> employment;
@@ -31,8 +37,11 @@ final class HrInputs {
     private final KStream<String, DecodedInput<PromotionEvent>> promotion;
     private final KStream<String, DecodedInput<MentorshipEvent>> mentorship;
     private final KStream<String, PromotionEvent> promotionEvents;
+    private final int employeePartitions;
 
-    HrInputs(StreamsBuilder builder, RepresentationTopics topics, int maxOrgUnits) {
+    /** @param employeePartitions the partitions of {@link #EMPLOYEE_EVENTS}: the service's topic partitions */
+    HrInputs(StreamsBuilder builder, RepresentationTopics topics, int maxOrgUnits, int employeePartitions) {
+        this.employeePartitions = employeePartitions;
         employment = decode(builder, topics.employmentTopic(), topics.employment(), "employment", maxOrgUnits);
         selfIdentification = decode(builder, topics.selfIdentificationTopic(), topics.selfIdentification(),
                 "self-identification", maxOrgUnits);
@@ -46,9 +55,12 @@ final class HrInputs {
         return promotionEvents;
     }
 
-    /** Every accepted event as the employee events it stands for, on the partition of its employee. */
+    /**
+     * Every accepted event as the employee events it stands for, on the partition of its employee: where it was read
+     * when it was published there, else through {@link #EMPLOYEE_EVENTS} ({@link EmployeePartitionCheck}).
+     */
     KStream<String, EmployeeEvent> employeeEvents() {
-        return accepted(employment, "employment")
+        Map<String, KStream<String, EmployeePartitionCheck.Routed>> routed = accepted(employment, "employment")
                 .mapValues(EmployeeEvents::from, Named.as("employment-to-employee-event"))
                 .merge(accepted(selfIdentification, "self-identification")
                                 .mapValues(EmployeeEvents::from, Named.as("self-identification-to-employee-event")),
@@ -58,8 +70,18 @@ final class HrInputs {
                 .merge(accepted(mentorship, "mentorship")
                                 .mapValues(EmployeeEvents::from, Named.as("mentorship-to-employee-event")),
                         Named.as("merge-mentorship"))
+                .processValues(() -> new EmployeePartitionCheck(employeePartitions),
+                        Named.as("employee-partition-check"))
+                .split(Named.as("employee-events-"))
+                .branch((key, event) -> event.onEmployeePartition(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
+        KStream<String, EmployeeEvent> moved = routed.get("employee-events-elsewhere")
+                .mapValues(EmployeePartitionCheck.Routed::event, Named.as("employee-event-to-move"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.employeeEvent())
-                        .withName(EMPLOYEE_EVENTS));
+                        .withName(EMPLOYEE_EVENTS).withNumberOfPartitions(employeePartitions));
+        return routed.get("employee-events-in-place")
+                .mapValues(EmployeePartitionCheck.Routed::event, Named.as("employee-event-in-place"))
+                .merge(moved, Named.as("merge-moved-employee-events"));
     }
 
     /** The records of every input that cannot apply, each with its reason. */

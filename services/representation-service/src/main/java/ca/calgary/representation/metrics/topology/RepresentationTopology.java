@@ -32,13 +32,16 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * hr.employment-events ──┐ decoders
- * hr.self-identification ┤ → [employee-events] → employee-state ──→ [contribution-changes] ─┐
+ * hr.self-identification ┤ → (employee-events) → employee-state ──→ [contribution-changes] ─┐
  * hr.promotion-events ───┤   (by employeeKey)    (histories,         (one partition: cell    ├→ representation-aggregator → metrics.representation
  * hr.mentorship-events ──┘                        contributions,     changes summed per pass)│                              metrics.data-quality
  *                                                 pending marks)                             │
  * reference.benchmarks ───────────────────────────────────────────→ [benchmark-updates] ────┤
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] ───┘
  * </pre>
+ *
+ * ({@code (employee-events)}: only events published off their employee's partition go through that repartition
+ * topic; the rest are processed where they were read, {@link EmployeePartitionCheck}.)
  *
  * Every processor, store and repartition topic is named, and each processor declares its own stores; the stores
  * that hold an employee's self-identification (histories, contributions) have changelogs compacted within a day, so
@@ -67,25 +70,29 @@ public final class RepresentationTopology {
     private final Duration publishInterval;
     private final Duration dayCheckInterval;
     private final Backlog backlog;
+    private final int employeePartitions;
 
     /**
      * @param today            the date "today" stands for (the configured zone's date; a fixed date in tests)
      * @param publishInterval  how often changed figures are published (coalescing window)
      * @param dayCheckInterval how often to look for future-dated events that have come due
      * @param backlog          whether this application has read all its input: a backlog's cells are published then
+     * @param employeePartitions the partitions employees' state is spread over: the service's topic partitions
      */
     public RepresentationTopology(RepresentationTopics topics, RepresentationConfig config, Supplier<LocalDate> today,
-                                  Duration publishInterval, Duration dayCheckInterval, Backlog backlog) {
+                                  Duration publishInterval, Duration dayCheckInterval, Backlog backlog,
+                                  int employeePartitions) {
         this.topics = topics;
         this.config = config;
         this.today = today;
         this.publishInterval = publishInterval;
         this.dayCheckInterval = dayCheckInterval;
         this.backlog = backlog;
+        this.employeePartitions = employeePartitions;
     }
 
     public void build(StreamsBuilder builder) {
-        HrInputs inputs = new HrInputs(builder, topics, config.maxOrgUnits());
+        HrInputs inputs = new HrInputs(builder, topics, config.maxOrgUnits(), employeePartitions);
         KStream<String, DeadLetter> deadLetters = inputs.deadLetters();
         deadLetters
                 .selectKey((key, letter) -> letter.getSourceTopic() + "|" + letter.getSourcePartition() + "|"

@@ -27,11 +27,13 @@ final class Settling {
     /** How far behind the wall clock a change's events may be and still count as live. */
     static final Duration LIVE_LAG = Duration.ofSeconds(5);
     /**
-     * How long a backlog's changes must pause before their table counts as settled. Longer than the pauses measured
-     * inside a first load (a stream thread busy with other tasks, a commit: 5 to 10 s on 2 cores), which would
-     * otherwise publish a table half-loaded; a pause this long after the last change means the backlog was read.
+     * How long a backlog's changes must pause before their table counts as settled, where the watch cannot tell that
+     * the backlog was read. Longer than the pauses measured inside a first load (a stream thread busy with other
+     * tasks, a commit: more than 10 s on 2 cores for some tables of a 100,000-employee load, whose per-employee work
+     * shares the decoders' tasks), which would otherwise publish a table half-loaded; a pause this long after the
+     * last change means the backlog was read.
      */
-    static final Duration BACKLOG_QUIET = Duration.ofSeconds(10);
+    static final Duration BACKLOG_QUIET = Duration.ofSeconds(30);
     /**
      * How long a table waits at most while a backlog keeps changing it: longer than a first load of 100,000 employees
      * takes on 2 cores, which is then published once, when read.

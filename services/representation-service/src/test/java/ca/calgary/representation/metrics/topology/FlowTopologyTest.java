@@ -214,8 +214,9 @@ class FlowTopologyTest {
             }
             topology.advanceFlows(Duration.ofMinutes(1));
             List<Integer> slices = new ArrayList<>();
-            // the funnels are due a publish interval after the pass; then slice follows slice until all are sent
-            for (int step = 0; step < 200 && (slices.isEmpty() || slices.get(slices.size() - 1) > 0); step++) {
+            // the funnels are due once the backlog has settled; then slice follows slice until all are sent
+            long steps = Settling.BACKLOG_QUIET.plusSeconds(20).toMillis() / RevisedPublication.SLICE_INTERVAL.toMillis();
+            for (int step = 0; step < steps && (slices.isEmpty() || slices.get(slices.size() - 1) > 0); step++) {
                 int sent = topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
                 if (sent > 0 || !slices.isEmpty()) {
                     slices.add(sent);

@@ -127,7 +127,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         liveWallClockMs = System.currentTimeMillis();
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, config, today::get, PUBLISH_INTERVAL, Duration.ofMinutes(1),
-                liveBacklog).build(liveBuilder);
+                liveBacklog, flowConfig.partitions()).build(liveBuilder);
         org.apache.kafka.streams.Topology liveTopology = liveBuilder.build();
         liveGroup = ca.calgary.representation.streams.ConsumerGroup.of("representation-test", liveTopology);
         live = new TopologyTestDriver(liveTopology, properties("representation-test"));

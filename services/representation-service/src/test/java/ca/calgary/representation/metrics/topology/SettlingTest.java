@@ -70,12 +70,12 @@ class SettlingTest {
     }
 
     @Test
-    void aBacklogWaitsTenQuietSecondsAndAtMostFiveMinutesByDefault() {
+    void aBacklogWaitsThirtyQuietSecondsAndAtMostFiveMinutesByDefault() {
         Settling backlog = new Settling(Backlog.UNWATCHED);
         backlog.changed("ORG", 0, HOUR_AGO);
-        assertThat(backlog.due("ORG", 9_999)).isFalse();
-        assertThat(backlog.due("ORG", 10_000)).isTrue();
-        for (long now = 0; now < 300_000; now += 9_000) {
+        assertThat(backlog.due("ORG", 29_999)).isFalse();
+        assertThat(backlog.due("ORG", 30_000)).isTrue();
+        for (long now = 0; now < 300_000; now += 29_000) {
             backlog.changed("ORG", now, HOUR_AGO);
             assertThat(backlog.due("ORG", now)).isFalse();
         }
