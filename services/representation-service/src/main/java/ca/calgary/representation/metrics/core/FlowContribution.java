@@ -3,6 +3,7 @@ package ca.calgary.representation.metrics.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import ca.calgary.representation.events.Level;
 
@@ -72,7 +73,7 @@ public record FlowContribution(Set<Group> groups, Placement atStart, Placement a
             };
         }
 
-        private List<CellKey> tierCells(PlacementCells cells, java.util.function.Predicate<Tier> tiers) {
+        private List<CellKey> tierCells(PlacementCells cells, Predicate<Tier> tiers) {
             List<CellKey> keys = new ArrayList<>();
             for (Scope scope : cells.scopes(placement)) {
                 for (Tier tier : Tier.values()) {

@@ -39,14 +39,13 @@ final class EmployeePartitionCheck implements FixedKeyProcessor<String, Employee
 
     @Override
     public void process(FixedKeyRecord<String, EmployeeEvent> record) {
-        int partition = context.recordMetadata().map(metadata -> metadata.partition()).orElse(-1);
-        context.forward(record.withValue(new Routed(record.value(),
-                partition == partitionOf(record.key(), employeePartitions))));
+        boolean onEmployeePartition = record.key() != null && context.recordMetadata()
+                .map(source -> source.partition() == partitionOf(record.key(), employeePartitions)).orElse(false);
+        context.forward(record.withValue(new Routed(record.value(), onEmployeePartition)));
     }
 
     /** Where Kafka's default partitioner puts a record with this key (murmur2 of its UTF-8 bytes). */
     static int partitionOf(String key, int partitions) {
-        return key == null ? -1
-                : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 }
