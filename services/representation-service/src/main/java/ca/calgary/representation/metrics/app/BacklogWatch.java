@@ -81,28 +81,29 @@ final class BacklogWatch implements Backlog, AutoCloseable {
 
     private void check(KafkaStreams application, Set<String> topics) {
         long startedMs = System.currentTimeMillis();
+        boolean read = false;
         try {
-            if (application.state() != KafkaStreams.State.RUNNING || !holding.isEmpty()) {
-                previousReadStartedMs = Long.MIN_VALUE;
-                return;
-            }
-            Map<TopicPartition, Long> committed = offsets.committed(groupId);
-            Set<TopicPartition> partitions = offsets.partitions(topics);
-            Map<TopicPartition, Long> ends = offsets.offsets(partitions, OffsetSpec.latest());
-            Set<TopicPartition> uncommitted = new HashSet<>(partitions);
-            uncommitted.removeAll(committed.keySet());
-            Map<TopicPartition, Long> starts = offsets.offsets(uncommitted, OffsetSpec.earliest());
-            boolean read = readToEnd(partitions, committed, ends, starts) && holding.isEmpty();
-            if (read && previousReadStartedMs != Long.MIN_VALUE) {
-                readAllSinceMs = previousReadStartedMs;
-            }
-            previousReadStartedMs = read ? startedMs : Long.MIN_VALUE;
-            return;
+            read = application.state() == KafkaStreams.State.RUNNING && holding.isEmpty() && readToEnd(topics)
+                    && holding.isEmpty();
         } catch (RuntimeException e) {
             // the broker away, a topic not created yet: nothing is known to be read
             log.debug("{}: cannot tell whether the input is read: {}", groupId, e.getMessage());
         }
-        previousReadStartedMs = Long.MIN_VALUE;
+        if (read && previousReadStartedMs != Long.MIN_VALUE) {
+            readAllSinceMs = previousReadStartedMs;
+        }
+        previousReadStartedMs = read ? startedMs : Long.MIN_VALUE;
+    }
+
+    /** Whether the group has committed every partition of these topics to its end, as the broker says now. */
+    private boolean readToEnd(Set<String> topics) {
+        Map<TopicPartition, Long> committed = offsets.committed(groupId);
+        Set<TopicPartition> partitions = offsets.partitions(topics);
+        Map<TopicPartition, Long> ends = offsets.offsets(partitions, OffsetSpec.latest());
+        Set<TopicPartition> uncommitted = new HashSet<>(partitions);
+        uncommitted.removeAll(committed.keySet());
+        Map<TopicPartition, Long> starts = offsets.offsets(uncommitted, OffsetSpec.earliest());
+        return readToEnd(partitions, committed, ends, starts);
     }
 
     /**

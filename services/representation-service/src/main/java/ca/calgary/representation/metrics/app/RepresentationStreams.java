@@ -227,8 +227,8 @@ public final class RepresentationStreams implements StreamsApplication {
         long changes = pendingLiveEmployees() + pendingFlowEmployees();
         Long oldest = null;
         List<ReadOnlyKeyValueStore<String, Long>> waiting = new ArrayList<>();
-        waiting.add(store(live, RepresentationTopology.UNPUBLISHED_STORE));
-        FlowMetricsTopology.UNPUBLISHED_STORES.forEach(name -> waiting.add(store(flows, name)));
+        waiting.add(timesStore(live, RepresentationTopology.UNPUBLISHED_STORE));
+        FlowMetricsTopology.UNPUBLISHED_STORES.forEach(name -> waiting.add(timesStore(flows, name)));
         for (ReadOnlyKeyValueStore<String, Long> tables : waiting) {
             try (KeyValueIterator<String, Long> all = tables.all()) {
                 while (all.hasNext()) {
@@ -286,13 +286,14 @@ public final class RepresentationStreams implements StreamsApplication {
         return entries(live, RepresentationTopology.PENDING_EMPLOYEES_STORE);
     }
 
-    private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams application, String name) {
+    /** One of an application's stores of times or timestamps by key (waiting tables, marked employees). */
+    private static ReadOnlyKeyValueStore<String, Long> timesStore(KafkaStreams application, String name) {
         return application.store(StoreQueryParameters.fromNameAndType(name,
-                QueryableStoreTypes.<String, V>keyValueStore()));
+                QueryableStoreTypes.<String, Long>keyValueStore()));
     }
 
     private static long entries(KafkaStreams application, String store) {
-        ReadOnlyKeyValueStore<String, Long> marks = store(application, store);
+        ReadOnlyKeyValueStore<String, Long> marks = timesStore(application, store);
         long count = 0;
         try (KeyValueIterator<String, Long> employees = marks.all()) {
             for (; employees.hasNext(); employees.next()) {
