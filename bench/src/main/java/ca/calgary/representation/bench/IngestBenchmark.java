@@ -17,14 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import ca.calgary.representation.ingest.web.IngestConfiguration;
 import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.platform.LocalPlatformConfig;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 
 /**
  * Accepted events per second through the hiring service's HTTP API, for batched JSON (NDJSON) and for CSV files,
@@ -34,9 +31,7 @@ import org.springframework.context.annotation.Import;
  * <p>Arguments: {@code [events per mode (default 100000)] [events per request (default 1000)] [concurrent clients
  * (default 4)]}.
  */
-@SpringBootApplication
-@Import(IngestConfiguration.class)
-public class IngestBenchmark {
+public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -48,7 +43,7 @@ public class IngestBenchmark {
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(key).substring(0, 16);
 
         try (LocalPlatform platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(data));
-             ConfigurableApplicationContext service = new SpringApplicationBuilder(IngestBenchmark.class).run(
+             ConfigurableApplicationContext service = new SpringApplicationBuilder(IngestApplication.class).run(
                      "--server.port=0",
                      "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers(),
                      "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl(),
@@ -127,8 +122,8 @@ public class IngestBenchmark {
         return body.toString();
     }
 
-    /** The load generator's HTTP side. */
-    private record Client(HttpClient http, String base, String authorization) {
+    /** The load generator's HTTP side: a service on this machine, with a user's basic credentials. */
+    record Client(HttpClient http, String base, String authorization) {
 
         Client(int port, String credentials) {
             this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "http://127.0.0.1:" + port,
@@ -149,6 +144,13 @@ public class IngestBenchmark {
                 Thread.sleep(200);
             }
             throw new IllegalStateException("the service did not become ready");
+        }
+
+        /** The body of a GET answered 200, else null. */
+        String get(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
         }
 
         int post(String path, String contentType, String body) throws Exception {
