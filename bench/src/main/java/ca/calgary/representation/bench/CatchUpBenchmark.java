@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.RepresentationServiceApplication;
@@ -26,6 +27,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -118,9 +124,12 @@ public final class CatchUpBenchmark {
                 (lastGrowth - lastAccepted) / 1e9, SAMPLE.toMillis(), replaySeconds);
         System.out.printf("the service said it was caught up %.1f s after the last batch was accepted%n",
                 (caughtUp - lastAccepted) / 1e9);
-        ends.entrySet().stream().collect(Collectors.groupingBy(entry -> entry.getKey().topic(),
-                        java.util.TreeMap::new, Collectors.summingLong(Map.Entry::getValue)))
-                .forEach((topic, offsets) -> System.out.printf("  %-34s %,10d offsets%n", topic, offsets));
+        System.out.printf("  %-34s %10s %10s %8s%n", "written since the replay began", "records", "keys", "ratio");
+        for (String topic : METRICS) {
+            long[] recordsAndKeys = recordsAndKeys(services.bootstrapServers(), topic, ends);
+            System.out.printf("  %-34s %,10d %,10d %8.2f%n", topic, recordsAndKeys[0], recordsAndKeys[1],
+                    recordsAndKeys[1] == 0 ? 0.0 : (double) recordsAndKeys[0] / recordsAndKeys[1]);
+        }
         new MetricsWait(services.metricsAddress(), Services.ADMINISTRATOR, services.password(), System.out)
                 .await(simulation.summary(), Duration.ofSeconds(30));
     }
@@ -184,6 +193,10 @@ public final class CatchUpBenchmark {
             return URI.create("http://127.0.0.1:" + port(contexts.get(0)));
         }
 
+        String bootstrapServers() {
+            return contexts.get(0).getEnvironment().getProperty("spring.kafka.bootstrap-servers");
+        }
+
         IngestBenchmark.Client metricsClient() {
             return new IngestBenchmark.Client(port(contexts.get(0)), ADMINISTRATOR + ":" + password);
         }
@@ -195,6 +208,27 @@ public final class CatchUpBenchmark {
                 contexts.get(i).close();
             }
         }
+    }
+
+    /** The committed records of a topic up to these ends, and how many distinct keys they have. */
+    private static long[] recordsAndKeys(String bootstrapServers, String topic, Map<TopicPartition, Long> ends) {
+        List<TopicPartition> partitions = ends.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
+        Set<String> keys = new HashSet<>();
+        long records = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    records++;
+                    keys.add(record.key());
+                }
+            }
+        }
+        return new long[] {records, keys.size()};
     }
 
     /** The committed end of every partition of the metrics topics (offsets, transaction markers included). */
