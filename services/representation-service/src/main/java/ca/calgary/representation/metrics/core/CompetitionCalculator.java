@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import ca.calgary.representation.metrics.core.CompetitionEntry.Stage;
 
@@ -21,6 +22,18 @@ public final class CompetitionCalculator {
 
     /** The count of one group at one stage of one funnel. */
     record FunnelCell(String funnel, Stage stage, Group group) {
+
+        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
+        @Override
+        public int hashCode() {
+            return (funnel.hashCode() * 31 + stage.ordinal()) * 31 + group.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FunnelCell cell && stage == cell.stage && group == cell.group
+                    && funnel.equals(cell.funnel);
+        }
     }
 
     /** Candidates per stage and group of one competition. */
@@ -188,8 +201,9 @@ public final class CompetitionCalculator {
         Map<Period, List<CellKey>> keysByPeriod = new TreeMap<>();
         rollupKeys.values().forEach(rollup ->
                 keysByPeriod.computeIfAbsent(rollup.period(), p -> new ArrayList<>()).add(rollup.key()));
+        // families in key order (Suppression.families): the same counts are always withheld the same way
         for (Stage stage : Stage.values()) {
-            for (String funnel : funnels.keySet()) {
+            for (String funnel : new TreeSet<>(funnels.keySet())) {
                 for (Group group : Group.values()) {
                     all.add(new FunnelCell(funnel, stage, group));
                 }
@@ -202,11 +216,11 @@ public final class CompetitionCalculator {
             }
             keysByPeriod.forEach((period, keys) -> families.addAll(Suppression.families(keys,
                     (key, group) -> new FunnelCell(new RollupKey(period, key).id(), stage, group))));
-            partsOfRollup.forEach((rollup, parts) -> {
+            new TreeMap<>(partsOfRollup).forEach((rollup, parts) -> {
                 for (Group group : Group.values()) {
                     List<FunnelCell> family = new ArrayList<>();
                     family.add(new FunnelCell(rollup, stage, group));
-                    parts.forEach(part -> family.add(new FunnelCell(part, stage, group)));
+                    parts.stream().sorted().forEach(part -> family.add(new FunnelCell(part, stage, group)));
                     families.add(family);
                 }
             });

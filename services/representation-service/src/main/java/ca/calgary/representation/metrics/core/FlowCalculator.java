@@ -20,6 +20,18 @@ public final class FlowCalculator {
 
     /** A count: one measure of one group in one (scope, tier). */
     record FlowCell(FlowMeasure measure, CellKey key, Group group) {
+
+        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
+        @Override
+        public int hashCode() {
+            return (key.hashCode() * 31 + measure.ordinal()) * 31 + group.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FlowCell cell && measure == cell.measure && group == cell.group
+                    && key.equals(cell.key);
+        }
     }
 
     private final int minCellSize;
@@ -144,7 +156,7 @@ public final class FlowCalculator {
      */
     private static List<List<FlowCell>> poolFamilies(Collection<CellKey> keys) {
         List<List<FlowCell>> families = new ArrayList<>();
-        for (CellKey key : keys) {
+        for (CellKey key : keys.stream().sorted().toList()) {
             if (key.tier() == Tier.ALL) {
                 continue;
             }

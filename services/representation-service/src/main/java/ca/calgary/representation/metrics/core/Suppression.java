@@ -21,6 +21,17 @@ public final class Suppression {
 
     /** A count: one group of one (scope, tier). */
     public record Cell(CellKey key, Group group) {
+
+        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
+        @Override
+        public int hashCode() {
+            return key.hashCode() * 31 + group.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Cell cell && group == cell.group && key.equals(cell.key);
+        }
     }
 
     private Suppression() {
@@ -88,7 +99,9 @@ public final class Suppression {
         List<List<C>> families = new ArrayList<>();
         Set<CellKey> present = new java.util.HashSet<>(keys);
         Map<CellKey, List<CellKey>> childrenByParent = new TreeMap<>();
-        for (CellKey key : keys) {
+        // In key order, whatever order the table's map gives: which count complementary suppression takes depends on
+        // the order of the families, and the same counts must always be withheld the same way.
+        for (CellKey key : keys.stream().sorted().toList()) {
             families.add(List.of(cell.apply(key, Group.TOTAL), cell.apply(key, Group.RESPONDED),
                     cell.apply(key, Group.NOT_DISCLOSED)));
             families.add(family(key, Group.INDIGENOUS, Group.INDIGENOUS_IDENTITIES, cell));
