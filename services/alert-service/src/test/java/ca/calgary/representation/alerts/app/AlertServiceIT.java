@@ -215,6 +215,19 @@ class AlertServiceIT {
         return smtp.getReceivedMessages().length;
     }
 
+    /** What the inbox received, for a failure's message. */
+    private static List<String> mailSubjects() {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                subjects.add(message.getSubject() + " (" + message.getHeader("Message-ID", ",") + ")");
+            } catch (jakarta.mail.MessagingException e) {
+                subjects.add("unreadable: " + e.getMessage());
+            }
+        }
+        return subjects;
+    }
+
     @Test
     @Order(1)
     void aGapReachesTheWebhookAndTheInboxSurvivesARestartAndResolvesOnce() throws Exception {
@@ -259,7 +272,7 @@ class AlertServiceIT {
         assertThat(alert.path("explanation").asString("")).isEqualTo("Black representation in ORG × ALL is 10.0% "
                 + "against a benchmark of 30.0% (index 0.33, p = 0.0000, headcount 100).");
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(statuses()).startsWith("OPENED").hasSize(mails()));
+                assertThat(statuses()).as(() -> "e-mails: " + mailSubjects()).startsWith("OPENED").hasSize(mails()));
         // Every change made so far is delivered when the receiver, the inbox and the dead letters (the gone
         // receiver is tried after the live one) agree, and nothing more arrives for a few seconds.
         int[] seen = {-1};
