@@ -40,17 +40,6 @@ public record CellKey(Scope scope, Tier tier) implements Comparable<CellKey> {
         return new CellKey(new Scope(id.substring(0, bar)), Tier.valueOf(id.substring(bar + 1)));
     }
 
-    /** Written out (the key of every count of every table): not the record's method handles. */
-    @Override
-    public int hashCode() {
-        return scope.hashCode() * 31 + tier.ordinal();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CellKey key && tier == key.tier && scope.equals(key.scope);
-    }
-
     @Override
     public int compareTo(CellKey other) {
         return ORDER.compare(this, other);

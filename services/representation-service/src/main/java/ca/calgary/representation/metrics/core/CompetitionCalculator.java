@@ -22,18 +22,6 @@ public final class CompetitionCalculator {
 
     /** The count of one group at one stage of one funnel. */
     record FunnelCell(String funnel, Stage stage, Group group) {
-
-        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
-        @Override
-        public int hashCode() {
-            return (funnel.hashCode() * 31 + stage.ordinal()) * 31 + group.ordinal();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FunnelCell cell && stage == cell.stage && group == cell.group
-                    && funnel.equals(cell.funnel);
-        }
     }
 
     /** Candidates per stage and group of one competition. */
@@ -202,8 +190,11 @@ public final class CompetitionCalculator {
         rollupKeys.values().forEach(rollup ->
                 keysByPeriod.computeIfAbsent(rollup.period(), p -> new ArrayList<>()).add(rollup.key()));
         // families in key order (Suppression.families): the same counts are always withheld the same way
+        Set<String> funnelsInOrder = new TreeSet<>(funnels.keySet());
+        Map<String, List<String>> rollupsInOrder = new TreeMap<>();
+        partsOfRollup.forEach((rollup, parts) -> rollupsInOrder.put(rollup, parts.stream().sorted().toList()));
         for (Stage stage : Stage.values()) {
-            for (String funnel : new TreeSet<>(funnels.keySet())) {
+            for (String funnel : funnelsInOrder) {
                 for (Group group : Group.values()) {
                     all.add(new FunnelCell(funnel, stage, group));
                 }
@@ -216,11 +207,11 @@ public final class CompetitionCalculator {
             }
             keysByPeriod.forEach((period, keys) -> families.addAll(Suppression.families(keys,
                     (key, group) -> new FunnelCell(new RollupKey(period, key).id(), stage, group))));
-            new TreeMap<>(partsOfRollup).forEach((rollup, parts) -> {
+            rollupsInOrder.forEach((rollup, parts) -> {
                 for (Group group : Group.values()) {
                     List<FunnelCell> family = new ArrayList<>();
                     family.add(new FunnelCell(rollup, stage, group));
-                    parts.stream().sorted().forEach(part -> family.add(new FunnelCell(part, stage, group)));
+                    parts.forEach(part -> family.add(new FunnelCell(part, stage, group)));
                     families.add(family);
                 }
             });

@@ -20,18 +20,6 @@ public final class FlowCalculator {
 
     /** A count: one measure of one group in one (scope, tier). */
     record FlowCell(FlowMeasure measure, CellKey key, Group group) {
-
-        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
-        @Override
-        public int hashCode() {
-            return (key.hashCode() * 31 + measure.ordinal()) * 31 + group.ordinal();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FlowCell cell && measure == cell.measure && group == cell.group
-                    && key.equals(cell.key);
-        }
     }
 
     private final int minCellSize;

@@ -16,17 +16,6 @@ public record Scope(String id) implements Comparable<Scope> {
     static final String SERVICE_LINE_PREFIX = "SERVICE_LINE:";
     static final String UNIT_PREFIX = "UNIT:";
 
-    /** Written out (part of the key of every count of every table): not the record's method handles. */
-    @Override
-    public int hashCode() {
-        return id.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Scope scope && id.equals(scope.id);
-    }
-
     public static Scope serviceLine(String code) {
         return new Scope(SERVICE_LINE_PREFIX + code);
     }

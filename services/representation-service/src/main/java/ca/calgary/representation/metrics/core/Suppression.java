@@ -21,17 +21,6 @@ public final class Suppression {
 
     /** A count: one group of one (scope, tier). */
     public record Cell(CellKey key, Group group) {
-
-        // Hashed for every family member of every suppression pass: written out, not the record's method handles.
-        @Override
-        public int hashCode() {
-            return key.hashCode() * 31 + group.ordinal();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Cell cell && group == cell.group && key.equals(cell.key);
-        }
     }
 
     private Suppression() {
