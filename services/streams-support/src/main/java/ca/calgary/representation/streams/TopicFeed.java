@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public class TopicFeed<V> implements SmartLifecycle {
     private final String topic;
     private final Class<V> valueType;
     private final List<Subscription<V>> subscriptions = new CopyOnWriteArrayList<>();
-    private volatile KafkaConsumer<String, Object> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private volatile long latestChangeMs = -1;
     private volatile Greeting greeting;
@@ -145,11 +146,13 @@ public class TopicFeed<V> implements SmartLifecycle {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        // Values are read as bytes and decoded only for subscribers: the feed reads every record the service
+        // publishes (hundreds of thousands in a first load), mostly while nobody is subscribed.
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(settings, false);
         while (running) {
             try {
-                AvroDeserializer values = new AvroDeserializer();
-                values.configure(settings, false);
-                consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values);
+                consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList();
                 if (partitions.isEmpty()) {
@@ -165,12 +168,13 @@ public class TopicFeed<V> implements SmartLifecycle {
                     consumer.seek(partition, Math.max(starts.get(partition), ends.get(partition) - TAIL_READ_AT_START));
                 }
                 while (running) {
-                    for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         latestChangeMs = Math.max(latestChangeMs, record.timestamp());
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                         lastRecords.merge(partition, record.offset(), Math::max);
-                        if (record.offset() >= ends.get(partition)) {
-                            broadcast(record.key(), valueType.cast(record.value()));
+                        if (record.offset() >= ends.get(partition) && !subscriptions.isEmpty()) {
+                            broadcast(record.key(), record.value() == null ? null
+                                    : valueType.cast(values.deserialize(topic, record.value())));
                         }
                     }
                     for (TopicPartition partition : partitions) {
@@ -211,7 +215,7 @@ public class TopicFeed<V> implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, Object> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }

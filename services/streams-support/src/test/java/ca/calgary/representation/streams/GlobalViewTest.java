@@ -8,14 +8,19 @@ import java.util.Properties;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
-/** A global view holds the topic's latest value per key and says how far it has applied the topic. */
+/**
+ * A global view holds the topic's latest value per key (kept as published, decoded when read) and says how far it has
+ * applied the topic.
+ */
 class GlobalViewTest {
 
     private static final String TOPIC = "metrics.example";
@@ -24,7 +29,8 @@ class GlobalViewTest {
     @Test
     void theViewHoldsEachKeysLatestValueAndCoversOnlyTheRecordsItApplied() {
         StreamsBuilder builder = new StreamsBuilder();
-        ViewProgress progress = StreamsViews.globalView(builder, TOPIC, Serdes.String(), "example-view");
+        GlobalView<String> globalView = GlobalView.of(builder, TOPIC, Serdes.String(), "example-view");
+        ViewProgress progress = globalView.progress();
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "global-view-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -40,9 +46,13 @@ class GlobalViewTest {
             topic.pipeInput("a", "3");
             topic.pipeInput("b", (String) null);
 
-            KeyValueStore<String, String> view = driver.getKeyValueStore("example-view");
+            ReadOnlyKeyValueStore<String, String> view = globalView.decoding(driver.getKeyValueStore("example-view"));
             assertThat(view.get("a")).isEqualTo("3");
             assertThat(view.get("b")).isNull();
+            try (KeyValueIterator<String, String> all = view.all()) {
+                assertThat(all.next()).isEqualTo(KeyValue.pair("a", "3"));
+                assertThat(all.hasNext()).isFalse();
+            }
             assertThat(progress.covers(Map.of(PARTITION, 3L))).isTrue();
             assertThat(progress.covers(Map.of(PARTITION, 4L))).isFalse();
             // another topic's offsets say nothing about this view

@@ -23,15 +23,14 @@ import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.BaseStreamsConfig;
 import ca.calgary.representation.streams.ConsumerGroup;
+import ca.calgary.representation.streams.GlobalView;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
@@ -42,11 +41,20 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  */
 public final class AlertStreams implements StreamsApplication {
 
-    public static final String ALERTS_VIEW = "alerts-view";
-    public static final String FINDINGS_VIEW = "findings-view";
-    public static final String SUBSCRIPTIONS_VIEW = "subscriptions-view";
-    public static final String DELIVERIES_VIEW = "deliveries-view";
-    public static final String PIPELINE_STATUS_VIEW = "pipeline-status-view";
+    /** The service's queryable copies of topics. */
+    private record Views(GlobalView<Alert> alerts, GlobalView<Finding> findings,
+                         GlobalView<AlertSubscription> subscriptions, GlobalView<AlertDelivery> deliveries,
+                         GlobalView<PipelineStatusReport> upstreamStatus) {
+
+        static Views of(StreamsBuilder builder, AlertTopics topics) {
+            return new Views(GlobalView.of(builder, topics.alertsTopic(), topics.alerts(), "alerts-view"),
+                    GlobalView.of(builder, topics.findingsTopic(), topics.findings(), "findings-view"),
+                    GlobalView.of(builder, topics.subscriptionsTopic(), topics.subscriptions(), "subscriptions-view"),
+                    GlobalView.of(builder, topics.deliveriesTopic(), topics.deliveries(), "deliveries-view"),
+                    GlobalView.of(builder, topics.pipelineStatusTopic(), topics.pipelineStatus(),
+                            "pipeline-status-view"));
+        }
+    }
 
     /** @param registryConfig registry settings with Confluent's keys */
     public record Settings(String bootstrapServers, Map<String, Object> registryConfig, String applicationId,
@@ -63,10 +71,12 @@ public final class AlertStreams implements StreamsApplication {
 
     private final KafkaStreams streams;
     private final ConsumerGroup consumerGroup;
+    private final Views views;
 
-    private AlertStreams(KafkaStreams streams, ConsumerGroup consumerGroup) {
+    private AlertStreams(KafkaStreams streams, ConsumerGroup consumerGroup, Views views) {
         this.streams = streams;
         this.consumerGroup = consumerGroup;
+        this.views = views;
     }
 
     public static AlertStreams start(Settings settings) {
@@ -75,11 +85,7 @@ public final class AlertStreams implements StreamsApplication {
         AlertTopics topics = new AlertTopics(registry, settings.registryConfig());
         StreamsBuilder builder = new StreamsBuilder();
         new AlertTopology(topics, settings.rules(), settings.declineSettle()).build(builder);
-        StreamsViews.globalView(builder, topics.alertsTopic(), topics.alerts(), ALERTS_VIEW);
-        StreamsViews.globalView(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW);
-        StreamsViews.globalView(builder, topics.subscriptionsTopic(), topics.subscriptions(), SUBSCRIPTIONS_VIEW);
-        StreamsViews.globalView(builder, topics.deliveriesTopic(), topics.deliveries(), DELIVERIES_VIEW);
-        StreamsViews.globalView(builder, topics.pipelineStatusTopic(), topics.pipelineStatus(), PIPELINE_STATUS_VIEW);
+        Views views = Views.of(builder, topics);
 
         Properties properties = BaseStreamsConfig.properties(settings.applicationId(), settings.bootstrapServers(),
                 settings.replicationFactor(), settings.extraStreams());
@@ -87,7 +93,7 @@ public final class AlertStreams implements StreamsApplication {
         Topology topology = builder.build(properties);
         KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.start();
-        return new AlertStreams(streams, ConsumerGroup.of(settings.applicationId(), topology));
+        return new AlertStreams(streams, ConsumerGroup.of(settings.applicationId(), topology), views);
     }
 
     private static void provision(Settings settings, SchemaRegistryClient registry) {
@@ -118,29 +124,26 @@ public final class AlertStreams implements StreamsApplication {
 
     /** Every alert's current state. */
     public ReadOnlyKeyValueStore<String, Alert> alerts() {
-        return view(ALERTS_VIEW);
+        return views.alerts().in(streams);
     }
 
     /** Every finding as last published (open and resolved; one that joined a broader finding is gone). */
     public ReadOnlyKeyValueStore<String, Finding> findings() {
-        return view(FINDINGS_VIEW);
+        return views.findings().in(streams);
     }
 
     public ReadOnlyKeyValueStore<String, AlertSubscription> subscriptions() {
-        return view(SUBSCRIPTIONS_VIEW);
+        return views.subscriptions().in(streams);
     }
 
     /** Delivery outcomes by {@code transitionId|subscriptionId|channel}. */
     public ReadOnlyKeyValueStore<String, AlertDelivery> deliveries() {
-        return view(DELIVERIES_VIEW);
+        return views.deliveries().in(streams);
     }
 
     /** How far each representation-service instance is behind its input, as it last reported. */
     public ReadOnlyKeyValueStore<String, PipelineStatusReport> upstreamStatus() {
-        return view(PIPELINE_STATUS_VIEW);
+        return views.upstreamStatus().in(streams);
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-    }
 }

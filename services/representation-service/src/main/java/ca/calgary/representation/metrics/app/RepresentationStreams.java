@@ -31,6 +31,7 @@ import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.serde.SchemaRegistryClient;
 import ca.calgary.representation.streams.BaseStreamsConfig;
 import ca.calgary.representation.streams.ConsumerGroup;
+import ca.calgary.representation.streams.GlobalView;
 import ca.calgary.representation.streams.LiveUpdates;
 import ca.calgary.representation.streams.StreamsApplication;
 import ca.calgary.representation.streams.StreamsViews;
@@ -53,18 +54,38 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  */
 public final class RepresentationStreams implements StreamsApplication {
 
-    /** The queryable copy of metrics.representation held by every instance. */
-    public static final String FIGURES_VIEW = "representation-figures-view";
-    /** The queryable copy of metrics.data-quality. */
-    public static final String DATA_QUALITY_VIEW = "data-quality-view";
-    /** The queryable copy of metrics.flows. */
-    public static final String FLOWS_VIEW = "flows-view";
-    /** The queryable copy of metrics.representation-snapshots. */
-    public static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
-    /** The queryable copy of metrics.competitions. */
-    public static final String COMPETITIONS_VIEW = "competitions-view";
-    /** The queryable copy of alerts.findings: the dashboard shows leadership the open findings. */
-    public static final String FINDINGS_VIEW = "findings-view";
+    /** The store names of the queryable copies of the published topics every instance holds. */
+    static final String FIGURES_VIEW = "representation-figures-view";
+    static final String DATA_QUALITY_VIEW = "data-quality-view";
+    static final String FLOWS_VIEW = "flows-view";
+    static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
+    static final String COMPETITIONS_VIEW = "competitions-view";
+    /** The dashboard shows leadership the open findings of the alert service. */
+    static final String FINDINGS_VIEW = "findings-view";
+
+    /** The live application's queryable copies of the published topics. */
+    private record Views(GlobalView<RepresentationFigures> figures, GlobalView<DataQuality> dataQuality,
+                         GlobalView<FlowFigures> flows, GlobalView<RepresentationSnapshot> snapshots,
+                         GlobalView<CompetitionFigures> competitions, GlobalView<Finding> findings) {
+
+        static Views of(StreamsBuilder builder, RepresentationTopics topics) {
+            return new Views(GlobalView.of(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
+                    GlobalView.of(builder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW),
+                    GlobalView.of(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW),
+                    GlobalView.of(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
+                    GlobalView.of(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
+                    GlobalView.of(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW));
+        }
+
+        /** How far each view has applied its topic, by topic. */
+        Map<String, ViewProgress> progress() {
+            Map<String, ViewProgress> progress = new LinkedHashMap<>();
+            for (GlobalView<?> view : List.of(figures, dataQuality, flows, snapshots, competitions, findings)) {
+                progress.put(view.progress().topic(), view.progress());
+            }
+            return Map.copyOf(progress);
+        }
+    }
 
     /**
      * @param applicationId   the Streams application id of the live figures (consumer group, internal topic
@@ -101,15 +122,14 @@ public final class RepresentationStreams implements StreamsApplication {
 
     private final KafkaStreams live;
     private final KafkaStreams flows;
-    /** The live application's views of the published topics, by topic. */
-    private final Map<String, ViewProgress> views;
+    private final Views views;
     private final List<ConsumerGroup> consumerGroups;
     /** Read by the backlog watches. */
     private final Admin admin;
     private final List<BacklogWatch> backlogWatches;
 
     private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups,
-                                  Map<String, ViewProgress> views, Admin admin, List<BacklogWatch> backlogWatches) {
+                                  Views views, Admin admin, List<BacklogWatch> backlogWatches) {
         this.live = live;
         this.flows = flows;
         this.consumerGroups = consumerGroups;
@@ -135,16 +155,7 @@ public final class RepresentationStreams implements StreamsApplication {
         StreamsBuilder liveBuilder = new StreamsBuilder();
         new RepresentationTopology(topics, settings.representation(), today, settings.publishInterval(),
                 settings.dayCheckInterval(), liveBacklog, settings.partitions()).build(liveBuilder);
-        Map<String, ViewProgress> views = new LinkedHashMap<>();
-        for (ViewProgress view : List.of(
-                StreamsViews.globalView(liveBuilder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.dataQualityTopic(), topics.dataQuality(), DATA_QUALITY_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
-                StreamsViews.globalView(liveBuilder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW))) {
-            views.put(view.topic(), view);
-        }
+        Views views = Views.of(liveBuilder, topics);
         Properties liveProperties = properties(settings, settings.applicationId());
         liveProperties.putAll(LiveUpdates.streamsSettings(settings.commitInterval()));
 
@@ -161,7 +172,7 @@ public final class RepresentationStreams implements StreamsApplication {
         ConsumerGroup liveGroup = ConsumerGroup.of(settings.applicationId(), liveTopology);
         ConsumerGroup flowsGroup = ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology);
         RepresentationStreams streams = new RepresentationStreams(live, flows, List.of(liveGroup, flowsGroup),
-                Map.copyOf(views), admin, List.of(liveBacklog, flowsBacklog));
+                views, admin, List.of(liveBacklog, flowsBacklog));
         live.start();
         flows.start();
         liveBacklog.start(live, liveGroup);
@@ -218,7 +229,7 @@ public final class RepresentationStreams implements StreamsApplication {
 
     @Override
     public Map<String, ViewProgress> views() {
-        return views;
+        return views.progress();
     }
 
     /** The live cells and flow tables waiting to settle, and the employees of both awaiting a pass, on this instance. */
@@ -247,27 +258,27 @@ public final class RepresentationStreams implements StreamsApplication {
 
     /** The figures of every cell, as last published; answers on every instance. */
     public ReadOnlyKeyValueStore<String, RepresentationFigures> figures() {
-        return view(FIGURES_VIEW);
+        return views.figures().in(live);
     }
 
     /** The flow figures of every period and cell, as last published. */
     public ReadOnlyKeyValueStore<String, FlowFigures> flows() {
-        return view(FLOWS_VIEW);
+        return views.flows().in(live);
     }
 
     /** The quarter-end snapshots, as last published. */
     public ReadOnlyKeyValueStore<String, RepresentationSnapshot> snapshots() {
-        return view(SNAPSHOTS_VIEW);
+        return views.snapshots().in(live);
     }
 
     /** The competition funnels, as last published. */
     public ReadOnlyKeyValueStore<String, CompetitionFigures> competitions() {
-        return view(COMPETITIONS_VIEW);
+        return views.competitions().in(live);
     }
 
     /** Every finding as last published by the alert service. */
     public ReadOnlyKeyValueStore<String, Finding> findings() {
-        return view(FINDINGS_VIEW);
+        return views.findings().in(live);
     }
 
     /**
@@ -303,12 +314,8 @@ public final class RepresentationStreams implements StreamsApplication {
         return count;
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> view(String name) {
-        return live.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-    }
-
     /** The data-quality counts, as last published (empty before the first publication). */
     public java.util.Optional<DataQuality> dataQuality() {
-        return java.util.Optional.ofNullable(this.<DataQuality>view(DATA_QUALITY_VIEW).get("ORG"));
+        return java.util.Optional.ofNullable(views.dataQuality().in(live).get("ORG"));
     }
 }

@@ -2,13 +2,12 @@ package ca.calgary.representation.metrics.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import ca.calgary.representation.metrics.core.CompetitionEntry.Stage;
 
@@ -20,9 +19,7 @@ import ca.calgary.representation.metrics.core.CompetitionEntry.Stage;
  */
 public final class CompetitionCalculator {
 
-    /** The count of one group at one stage of one funnel. */
-    record FunnelCell(String funnel, Stage stage, Group group) {
-    }
+    private static final Stage[] STAGES = Stage.values();
 
     /** Candidates per stage and group of one competition. */
     public static final class Counts {
@@ -123,16 +120,21 @@ public final class CompetitionCalculator {
                 }
             }
         });
-        Set<FunnelCell> suppressed = suppressed(funnels, rollupKeys, partsOfRollup);
-        List<CompetitionFigures> figures = new ArrayList<>();
-        funnels.forEach((funnel, counts) -> {
+        List<String> rows = List.copyOf(funnels.keySet());
+        CountNumbering numbering = new CountNumbering(rows.size(), STAGES.length);
+        BitSet suppressed = suppressed(rows, funnels, rollupKeys, partsOfRollup, numbering);
+        List<CompetitionFigures> figures = new ArrayList<>(rows.size() * Group.values().length);
+        for (int row = 0; row < rows.size(); row++) {
+            int r = row;
+            String funnel = rows.get(row);
             RollupKey rollup = rollupKeys.get(funnel);
             String competition = rollup == null ? funnel.substring(COMPETITION_PREFIX.length()) : null;
             CompetitionOpening opening = competition == null ? null : openings.get(competition);
             for (Group group : Group.values()) {
-                figures.add(figures(funnel, competition, opening, rollup, group, counts, suppressed));
+                figures.add(figures(competition, opening, rollup, group, funnels.get(funnel),
+                        (stage, g) -> suppressed.get(numbering.of(r, stage.ordinal(), g))));
             }
-        });
+        }
         return figures;
     }
 
@@ -148,13 +150,17 @@ public final class CompetitionCalculator {
         }
     }
 
-    private CompetitionFigures figures(String funnel, String competition, CompetitionOpening opening,
-                                       RollupKey rollup, Group group, Counts counts, Set<FunnelCell> suppressed) {
-        StageCounts published = (stage, g) -> suppressed.contains(new FunnelCell(funnel, stage, g)) ? null
-                : counts.count(stage, g);
+    /** Whether a count of the funnel is withheld. */
+    private interface Withheld {
+        boolean test(Stage stage, Group group);
+    }
+
+    private CompetitionFigures figures(String competition, CompetitionOpening opening, RollupKey rollup, Group group,
+                                       Counts counts, Withheld suppressed) {
+        StageCounts published = (stage, g) -> suppressed.test(stage, g) ? null : counts.count(stage, g);
         List<String> withheld = new ArrayList<>();
-        for (Stage stage : Stage.values()) {
-            if (suppressed.contains(new FunnelCell(funnel, stage, group))) {
+        for (Stage stage : STAGES) {
+            if (suppressed.test(stage, group)) {
                 withheld.add(stage.name());
             }
         }
@@ -182,60 +188,64 @@ public final class CompetitionCalculator {
         Long of(Stage stage, Group group);
     }
 
-    private Set<FunnelCell> suppressed(Map<String, Counts> funnels, Map<String, RollupKey> rollupKeys,
-                                       Map<String, List<String>> partsOfRollup) {
-        List<FunnelCell> all = new ArrayList<>();
-        List<List<FunnelCell>> families = new ArrayList<>();
-        Map<Period, List<CellKey>> keysByPeriod = new TreeMap<>();
-        rollupKeys.values().forEach(rollup ->
-                keysByPeriod.computeIfAbsent(rollup.period(), p -> new ArrayList<>()).add(rollup.key()));
+    /** The suppressed counts of the funnels (in key order), numbered by {@code numbering}. */
+    private BitSet suppressed(List<String> rows, Map<String, Counts> funnels, Map<String, RollupKey> rollupKeys,
+                              Map<String, List<String>> partsOfRollup, CountNumbering numbering) {
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            rowOf.put(rows.get(row), row);
+        }
+        Map<Period, Map<CellKey, Integer>> rollupsByPeriod = new TreeMap<>();
+        rollupKeys.forEach((id, rollup) -> rollupsByPeriod.computeIfAbsent(rollup.period(), p -> new HashMap<>())
+                .put(rollup.key(), rowOf.get(id)));
         // families in key order (Suppression.families): the same counts are always withheld the same way
-        Set<String> funnelsInOrder = new TreeSet<>(funnels.keySet());
         Map<String, List<String>> rollupsInOrder = new TreeMap<>();
         partsOfRollup.forEach((rollup, parts) -> rollupsInOrder.put(rollup, parts.stream().sorted().toList()));
-        for (Stage stage : Stage.values()) {
-            for (String funnel : funnelsInOrder) {
-                for (Group group : Group.values()) {
-                    all.add(new FunnelCell(funnel, stage, group));
-                }
-                if (!rollupKeys.containsKey(funnel)) {
+        CellKey itself = new CellKey(Scope.ORG, Tier.ALL);
+        List<int[]> families = new ArrayList<>();
+        for (Stage stage : STAGES) {
+            for (int row = 0; row < rows.size(); row++) {
+                if (!rollupKeys.containsKey(rows.get(row))) {
                     // a single competition: only its group families (it has no units or tiers of its own)
-                    CellKey itself = new CellKey(Scope.ORG, Tier.ALL);
+                    int r = row;
                     families.addAll(Suppression.families(List.of(itself),
-                            (key, group) -> new FunnelCell(funnel, stage, group)));
+                            (key, group) -> numbering.of(r, stage.ordinal(), group)));
                 }
             }
-            keysByPeriod.forEach((period, keys) -> families.addAll(Suppression.families(keys,
-                    (key, group) -> new FunnelCell(new RollupKey(period, key).id(), stage, group))));
+            rollupsByPeriod.forEach((period, keys) -> families.addAll(Suppression.families(keys.keySet(),
+                    (key, group) -> numbering.of(keys.get(key), stage.ordinal(), group))));
             rollupsInOrder.forEach((rollup, parts) -> {
                 for (Group group : Group.values()) {
-                    List<FunnelCell> family = new ArrayList<>();
-                    family.add(new FunnelCell(rollup, stage, group));
-                    parts.forEach(part -> family.add(new FunnelCell(part, stage, group)));
+                    int[] family = new int[parts.size() + 1];
+                    family[0] = numbering.of(rowOf.get(rollup), stage.ordinal(), group);
+                    for (int p = 0; p < parts.size(); p++) {
+                        family[p + 1] = numbering.of(rowOf.get(parts.get(p)), stage.ordinal(), group);
+                    }
                     families.add(family);
                 }
             });
         }
-        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table<>() {
+        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
             @Override
-            public Collection<FunnelCell> cells() {
-                return all;
+            public int size() {
+                return numbering.size();
             }
 
             @Override
-            public long count(FunnelCell cell) {
-                return funnels.get(cell.funnel()).count(cell.stage(), cell.group());
+            public long count(int cell) {
+                return funnels.get(rows.get(numbering.row(cell))).count(STAGES[numbering.measure(cell)],
+                        numbering.group(cell));
             }
 
             @Override
-            public long whole(FunnelCell cell) {
-                return funnels.get(cell.funnel()).count(cell.stage(), Group.TOTAL);
+            public long whole(int cell) {
+                return funnels.get(rows.get(numbering.row(cell))).count(STAGES[numbering.measure(cell)], Group.TOTAL);
             }
 
             @Override
-            public boolean alwaysPublished(FunnelCell cell) {
-                return cell.group() == Group.TOTAL;
+            public boolean alwaysPublished(int cell) {
+                return numbering.group(cell) == Group.TOTAL;
             }
-        }, families, minCellSize, Set.of());
+        }, families, minCellSize, new BitSet());
     }
 }

@@ -2,11 +2,9 @@ package ca.calgary.representation.metrics.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns one period's flow counts into the published figures of every (scope, tier, group): hires, promotions into
@@ -18,9 +16,7 @@ import java.util.TreeMap;
  */
 public final class FlowCalculator {
 
-    /** A count: one measure of one group in one (scope, tier). */
-    record FlowCell(FlowMeasure measure, CellKey key, Group group) {
-    }
+    private static final FlowMeasure[] MEASURES = FlowMeasure.values();
 
     private final int minCellSize;
     private final ReferenceGroup reference;
@@ -35,28 +31,31 @@ public final class FlowCalculator {
 
     /** Figures of every (scope, tier) with anyone in any measure, every group, in publication order. */
     public List<FlowFigures> figures(Period period, Map<CellKey, FlowCounts> table, LocalDate today) {
-        Map<CellKey, FlowCounts> cells = new TreeMap<>();
-        table.forEach((key, counts) -> {
-            if (counts.hasAnyone()) {
-                cells.put(key, counts);
-            }
-        });
-        Set<FlowCell> suppressed = suppressed(cells);
+        List<CellKey> keys = table.keySet().stream().filter(key -> table.get(key).hasAnyone()).sorted().toList();
+        CountNumbering numbering = new CountNumbering(keys.size(), MEASURES.length);
+        BitSet suppressed = suppressed(keys, table, numbering);
         boolean complete = today.isAfter(period.end());
         boolean windowComplete = today.isAfter(period.end().plusMonths(EmployeeFlows.PROMOTION_WINDOW_MONTHS));
-        List<FlowFigures> figures = new ArrayList<>();
-        cells.forEach((key, counts) -> {
+        List<FlowFigures> figures = new ArrayList<>(keys.size() * Group.values().length);
+        for (int row = 0; row < keys.size(); row++) {
+            int r = row;
+            CellKey key = keys.get(row);
             for (Group group : Group.values()) {
-                figures.add(figures(period, complete, windowComplete, key, group, counts, suppressed));
+                figures.add(figures(period, complete, windowComplete, key, group, table.get(key),
+                        (measure, g) -> suppressed.get(numbering.of(r, measure.ordinal(), g))));
             }
-        });
+        }
         return figures;
     }
 
+    /** Whether a count of the (scope, tier) is withheld. */
+    private interface Withheld {
+        boolean test(FlowMeasure measure, Group group);
+    }
+
     private FlowFigures figures(Period period, boolean complete, boolean windowComplete, CellKey key, Group group,
-                                FlowCounts counts, Set<FlowCell> suppressed) {
-        Published published = (measure, g) -> suppressed.contains(new FlowCell(measure, key, g)) ? null
-                : counts.count(measure, g);
+                                FlowCounts counts, Withheld suppressed) {
+        Published published = (measure, g) -> suppressed.test(measure, g) ? null : counts.count(measure, g);
         boolean hasPool = key.tier() != Tier.ALL;
         RateComparison.Counts promotions = new RateComparison.Counts(published.of(FlowMeasure.PROMOTIONS_INTO, group),
                 published.of(FlowMeasure.PROMOTION_POOL, group));
@@ -75,8 +74,8 @@ public final class FlowCalculator {
         Long belowManagement = published.of(FlowMeasure.HEADCOUNT_BELOW_MANAGEMENT_AT_END, group);
         Long activeMentees = published.of(FlowMeasure.ACTIVE_MENTEES_BELOW_MANAGEMENT_AT_END, group);
         List<String> withheld = new ArrayList<>();
-        for (FlowMeasure measure : FlowMeasure.values()) {
-            if (suppressed.contains(new FlowCell(measure, key, group))) {
+        for (FlowMeasure measure : MEASURES) {
+            if (suppressed.test(measure, group)) {
                 withheld.add(measure.name());
             }
         }
@@ -99,60 +98,67 @@ public final class FlowCalculator {
         Long of(FlowMeasure measure, Group group);
     }
 
-    Set<FlowCell> suppressed(Map<CellKey, FlowCounts> cells) {
-        List<FlowCell> all = new ArrayList<>();
-        cells.keySet().forEach(key -> {
-            for (FlowMeasure measure : FlowMeasure.values()) {
-                for (Group group : Group.values()) {
-                    all.add(new FlowCell(measure, key, group));
+    /** The suppressed counts of the (scope, tier)s given in key order, numbered by {@code numbering}. */
+    private BitSet suppressed(List<CellKey> keys, Map<CellKey, FlowCounts> table, CountNumbering numbering) {
+        Map<CellKey, Integer> rows = Suppression.rows(keys);
+        FlowCounts[] counts = keys.stream().map(table::get).toArray(FlowCounts[]::new);
+        // every measure has the head counts' families; they are found once and repeated per measure
+        CountNumbering byGroup = new CountNumbering(keys.size(), 1);
+        List<int[]> groupFamilies = Suppression.families(keys, (key, group) -> byGroup.of(rows.get(key), 0, group));
+        List<int[]> families = new ArrayList<>(groupFamilies.size() * MEASURES.length);
+        for (FlowMeasure measure : MEASURES) {
+            for (int[] family : groupFamilies) {
+                int[] members = new int[family.length];
+                for (int m = 0; m < family.length; m++) {
+                    members[m] = numbering.of(byGroup.row(family[m]), measure.ordinal(), byGroup.group(family[m]));
                 }
+                families.add(members);
             }
-        });
-        List<List<FlowCell>> families = new ArrayList<>();
-        for (FlowMeasure measure : FlowMeasure.values()) {
-            families.addAll(Suppression.families(cells.keySet(), (key, group) -> new FlowCell(measure, key, group)));
         }
-        families.addAll(poolFamilies(cells.keySet()));
-        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table<>() {
+        families.addAll(poolFamilies(keys, rows, numbering));
+        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
             @Override
-            public Collection<FlowCell> cells() {
-                return all;
+            public int size() {
+                return numbering.size();
             }
 
             @Override
-            public long count(FlowCell cell) {
-                FlowCounts counts = cells.get(cell.key());
-                return counts == null ? 0 : counts.count(cell.measure(), cell.group());
+            public long count(int cell) {
+                return counts[numbering.row(cell)].count(MEASURES[numbering.measure(cell)], numbering.group(cell));
             }
 
             @Override
-            public long whole(FlowCell cell) {
-                FlowCounts counts = cells.get(cell.key());
-                return counts == null ? 0 : counts.count(cell.measure(), Group.TOTAL);
+            public long whole(int cell) {
+                return counts[numbering.row(cell)].count(MEASURES[numbering.measure(cell)], Group.TOTAL);
             }
 
             @Override
-            public boolean alwaysPublished(FlowCell cell) {
-                return cell.group() == Group.TOTAL;
+            public boolean alwaysPublished(int cell) {
+                return numbering.group(cell) == Group.TOTAL;
             }
-        }, families, minCellSize, Set.of());
+        }, families, minCellSize, new BitSet());
     }
 
     /**
      * A tier's promotion pool is the head count at the start one level below it, which is the head count of the tier
      * below minus the tier's own: {start(tier below), pool(tier), start(tier)} add up.
      */
-    private static List<List<FlowCell>> poolFamilies(Collection<CellKey> keys) {
-        List<List<FlowCell>> families = new ArrayList<>();
-        for (CellKey key : keys.stream().sorted().toList()) {
+    private static List<int[]> poolFamilies(List<CellKey> keys, Map<CellKey, Integer> rows,
+                                            CountNumbering numbering) {
+        List<int[]> families = new ArrayList<>();
+        int start = FlowMeasure.HEADCOUNT_AT_START.ordinal();
+        int pool = FlowMeasure.PROMOTION_POOL.ordinal();
+        for (int row = 0; row < keys.size(); row++) {
+            CellKey key = keys.get(row);
             if (key.tier() == Tier.ALL) {
                 continue;
             }
-            CellKey below = new CellKey(key.scope(), Tier.values()[key.tier().ordinal() - 1]);
+            Integer below = rows.get(new CellKey(key.scope(), Tier.values()[key.tier().ordinal() - 1]));
             for (Group group : Group.values()) {
-                families.add(List.of(new FlowCell(FlowMeasure.HEADCOUNT_AT_START, below, group),
-                        new FlowCell(FlowMeasure.PROMOTION_POOL, key, group),
-                        new FlowCell(FlowMeasure.HEADCOUNT_AT_START, key, group)));
+                families.add(below == null
+                        ? new int[] {numbering.of(row, pool, group), numbering.of(row, start, group)}
+                        : new int[] {numbering.of(below, start, group), numbering.of(row, pool, group),
+                                numbering.of(row, start, group)});
             }
         }
         return families;

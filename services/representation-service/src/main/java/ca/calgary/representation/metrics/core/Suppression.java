@@ -1,12 +1,14 @@
 package ca.calgary.representation.metrics.core;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.ToLongBiFunction;
 
 /**
@@ -43,79 +45,98 @@ public final class Suppression {
     private static Set<Cell> suppressed(Map<CellKey, GroupCounts> table, int minCellSize,
                                         ToLongBiFunction<GroupCounts, Group> countOf,
                                         boolean totalIsHeadcount, Set<Cell> initially) {
-        List<Cell> cells = new ArrayList<>();
-        table.forEach((key, counts) -> {
-            if (counts.headcount() > 0) {
-                for (Group group : Group.values()) {
-                    cells.add(new Cell(key, group));
-                }
+        List<CellKey> keys = table.keySet().stream().filter(key -> table.get(key).headcount() > 0).sorted().toList();
+        Map<CellKey, Integer> rows = rows(keys);
+        CountNumbering numbering = new CountNumbering(keys.size(), 1);
+        BitSet withheldBefore = new BitSet();
+        initially.forEach(cell -> {
+            Integer row = rows.get(cell.key());
+            if (row != null) {
+                withheldBefore.set(numbering.of(row, 0, cell.group()));
             }
         });
-        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table<>() {
+        BitSet withheld = SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
             @Override
-            public Collection<Cell> cells() {
-                return cells;
+            public int size() {
+                return numbering.size();
             }
 
             @Override
-            public long count(Cell cell) {
-                return countOf.applyAsLong(table.get(cell.key()), cell.group());
+            public long count(int cell) {
+                return countOf.applyAsLong(table.get(keys.get(numbering.row(cell))), numbering.group(cell));
             }
 
             @Override
-            public long whole(Cell cell) {
-                return table.get(cell.key()).headcount();
+            public long whole(int cell) {
+                return table.get(keys.get(numbering.row(cell))).headcount();
             }
 
             @Override
-            public boolean alwaysPublished(Cell cell) {
-                return totalIsHeadcount && cell.group() == Group.TOTAL;
+            public boolean alwaysPublished(int cell) {
+                return totalIsHeadcount && numbering.group(cell) == Group.TOTAL;
             }
-        }, families(table), minCellSize, initially);
+        }, families(keys, (key, group) -> numbering.of(rows.get(key), 0, group)), minCellSize, withheldBefore);
+        Set<Cell> cells = new HashSet<>();
+        withheld.stream().forEach(cell -> cells.add(new Cell(keys.get(numbering.row(cell)), numbering.group(cell))));
+        return cells;
     }
 
-    /** Every family of published counts that add up, as lists of cells whose first member is the whole. */
-    public static List<List<Cell>> families(Map<CellKey, GroupCounts> table) {
-        return families(table.keySet().stream().filter(key -> table.get(key).headcount() > 0).toList(), Cell::new);
+    /** Each key's position in the list: the row of its counts. */
+    public static Map<CellKey, Integer> rows(List<CellKey> keys) {
+        Map<CellKey, Integer> rows = new HashMap<>();
+        for (int row = 0; row < keys.size(); row++) {
+            rows.put(keys.get(row), row);
+        }
+        return rows;
+    }
+
+    /** How a family names a count of the table: its number, or -1 when the table has no such count. */
+    public interface CountOf {
+        int number(CellKey key, Group group);
     }
 
     /**
-     * The families of SPEC §9 over the (scope, tier)s given, however a count is named: within each (scope, tier)
-     * TOTAL and its parts, INDIGENOUS and its identities, RACIALIZED and its categories; and each unit with its child
-     * units, group by group.
+     * The families of SPEC §9 over the (scope, tier)s given, in key order whatever the order given, each an array of
+     * count numbers whose first member is the whole: within each (scope, tier) TOTAL and its parts, INDIGENOUS and its
+     * identities, RACIALIZED and its categories; and each unit with its child units, group by group. Counts the table
+     * does not have are left out.
      */
-    public static <C> List<List<C>> families(Collection<CellKey> keys, BiFunction<CellKey, Group, C> cell) {
-        List<List<C>> families = new ArrayList<>();
-        Set<CellKey> present = new java.util.HashSet<>(keys);
+    public static List<int[]> families(Collection<CellKey> keys, CountOf count) {
+        List<int[]> families = new ArrayList<>();
+        Set<CellKey> present = new HashSet<>(keys);
         Map<CellKey, List<CellKey>> childrenByParent = new TreeMap<>();
         // In key order, whatever order the table's map gives: which count complementary suppression takes depends on
         // the order of the families, and the same counts must always be withheld the same way.
         for (CellKey key : keys.stream().sorted().toList()) {
-            families.add(List.of(cell.apply(key, Group.TOTAL), cell.apply(key, Group.RESPONDED),
-                    cell.apply(key, Group.NOT_DISCLOSED)));
-            families.add(family(key, Group.INDIGENOUS, Group.INDIGENOUS_IDENTITIES, cell));
-            families.add(family(key, Group.RACIALIZED, Group.RACIALIZED_CATEGORIES, cell));
+            families.add(family(List.of(new Cell(key, Group.TOTAL), new Cell(key, Group.RESPONDED),
+                    new Cell(key, Group.NOT_DISCLOSED)), count));
+            families.add(family(key, Group.INDIGENOUS, Group.INDIGENOUS_IDENTITIES, count));
+            families.add(family(key, Group.RACIALIZED, Group.RACIALIZED_CATEGORIES, count));
             key.scope().parentUnit().ifPresent(parent ->
                     childrenByParent.computeIfAbsent(new CellKey(parent, key.tier()), p -> new ArrayList<>()).add(key));
         }
         childrenByParent.forEach((parent, children) -> {
             if (present.contains(parent)) {
                 for (Group group : Group.values()) {
-                    List<C> family = new ArrayList<>();
-                    family.add(cell.apply(parent, group));
-                    children.forEach(child -> family.add(cell.apply(child, group)));
-                    families.add(family);
+                    List<Cell> family = new ArrayList<>();
+                    family.add(new Cell(parent, group));
+                    children.forEach(child -> family.add(new Cell(child, group)));
+                    families.add(family(family, count));
                 }
             }
         });
         return families;
     }
 
-    private static <C> List<C> family(CellKey key, Group whole, List<Group> parts, BiFunction<CellKey, Group, C> cell) {
-        List<C> family = new ArrayList<>();
-        family.add(cell.apply(key, whole));
-        parts.forEach(part -> family.add(cell.apply(key, part)));
-        return family;
+    private static int[] family(CellKey key, Group whole, List<Group> parts, CountOf count) {
+        List<Cell> family = new ArrayList<>();
+        family.add(new Cell(key, whole));
+        parts.forEach(part -> family.add(new Cell(key, part)));
+        return family(family, count);
     }
 
+    private static int[] family(List<Cell> members, CountOf count) {
+        return members.stream().mapToInt(member -> count.number(member.key(), member.group()))
+                .filter(number -> number >= 0).toArray();
+    }
 }

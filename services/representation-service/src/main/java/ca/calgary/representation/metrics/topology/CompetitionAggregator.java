@@ -82,7 +82,7 @@ final class CompetitionAggregator
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.competitionCounts(), Map.of()),
                 RepresentationTopology.loggedStore(OPENINGS_STORE, InternalSerdes.competitionOpening(),
                         Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                RevisedPublication.publishedStore(PUBLISHED_STORE),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }
 

@@ -73,7 +73,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
                 () -> new FlowPeriodAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
                 RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                RevisedPublication.publishedStore(PUBLISHED_STORE),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }
 

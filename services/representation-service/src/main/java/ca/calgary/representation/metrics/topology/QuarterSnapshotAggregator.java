@@ -86,7 +86,7 @@ final class QuarterSnapshotAggregator
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(QUARTERS_STORE, Serdes.String(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                RevisedPublication.publishedStore(PUBLISHED_STORE),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }
 

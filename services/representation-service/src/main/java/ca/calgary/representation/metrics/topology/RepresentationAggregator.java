@@ -117,7 +117,7 @@ final class RepresentationAggregator
                 () -> new RepresentationAggregator(today, calculator, publishInterval, backlog),
                 RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
-                RepresentationTopology.loggedStore(PUBLISHED_STORE, Serdes.String(), Map.of()),
+                RevisedPublication.publishedStore(PUBLISHED_STORE),
                 RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }

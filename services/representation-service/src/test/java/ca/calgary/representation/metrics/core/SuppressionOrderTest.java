@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class SuppressionOrderTest {
 
     private static final int K = 5;
+    private static final Period PERIOD = Period.parse("2024-Q2");
 
     @Test
     void theSameCountsAreWithheldTheSameWayWhateverTheOrderOfTheTable() {
@@ -49,10 +50,11 @@ class SuppressionOrderTest {
             }
             FlowCalculator calculator = new FlowCalculator(K, new ReferenceGroup(Group.WHITE_ONLY));
             Set<Suppression.Cell> liveWithheld = Suppression.suppressed(live, K);
-            Set<FlowCalculator.FlowCell> flowsWithheld = calculator.suppressed(flows);
+            List<FlowFigures> flowFigures = calculator.figures(PERIOD, flows, CompetitionCalculatorTest.TODAY);
             for (int order = 0; order < 5; order++) {
                 assertThat(Suppression.suppressed(shuffled(live, random), K)).isEqualTo(liveWithheld);
-                assertThat(calculator.suppressed(shuffled(flows, random))).isEqualTo(flowsWithheld);
+                assertThat(calculator.figures(PERIOD, shuffled(flows, random), CompetitionCalculatorTest.TODAY))
+                        .isEqualTo(flowFigures);
             }
         }
     }

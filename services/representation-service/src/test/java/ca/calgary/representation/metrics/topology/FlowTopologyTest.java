@@ -202,7 +202,7 @@ class FlowTopologyTest {
     void aLargePublicationOfFunnelsIsSentInSlicesAndCompletely() {
         try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
             constables().forEach(topology::pipe);
-            int competitions = 140;
+            int competitions = 300;
             int applications = 0;
             for (int c = 0; c < competitions; c++) {
                 String competition = "SGT-" + c;
