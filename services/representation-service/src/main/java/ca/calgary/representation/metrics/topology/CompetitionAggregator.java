@@ -97,7 +97,14 @@ final class CompetitionAggregator
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
-        context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sendSlice());
+        // the next slice of a publication, or the funnels once their backlog has been read: not at the next interval
+        context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (unsent.isEmpty() && settling.backlogReadSinceWaiting(now)) {
+                publishChanges();
+            } else {
+                sendSlice();
+            }
+        });
     }
 
     @Override

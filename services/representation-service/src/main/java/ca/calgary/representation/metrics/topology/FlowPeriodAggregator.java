@@ -90,8 +90,9 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        // the rest of a sliced publication, or tables whose backlog has just been read: not at the next interval
         context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (unfinished) {
+            if (unfinished || settling.backlogReadSinceWaiting(now)) {
                 publishChanges();
             }
         });

@@ -106,8 +106,9 @@ final class QuarterSnapshotAggregator
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, snapshot) ->
                 context.forward(new Record<>(key, snapshot, context.currentSystemTimeMs())));
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
+        // the rest of a sliced publication, or tables whose backlog has just been read: not at the next interval
         context.schedule(RevisedPublication.SLICE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (unfinished) {
+            if (unfinished || settling.backlogReadSinceWaiting(now)) {
                 publishChanges();
             }
         });

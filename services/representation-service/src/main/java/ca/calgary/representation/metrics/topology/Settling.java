@@ -103,6 +103,21 @@ final class Settling {
                 || nowMs - times[0] >= maxWaitMs || times[1] < backlog.readAllSinceMs();
     }
 
+    /**
+     * Whether a table waits only because a backlog was being read, and the backlog has been read since its last
+     * change: the aggregations look every {@link RevisedPublication#SLICE_INTERVAL} and publish it then, instead of
+     * at their next publication interval (which is there to coalesce live changes: a live change never counts here).
+     */
+    boolean backlogReadSinceWaiting(long nowMs) {
+        long readSinceMs = backlog.readAllSinceMs();
+        for (long[] times : changes.values()) {
+            if (times[1] < readSinceMs && nowMs - times[2] > LIVE_LAG.toMillis()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void published(String table) {
         if (changes.remove(table) != null && waiting != null) {
             waiting.delete(table);

@@ -235,13 +235,17 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         return Instant.ofEpochMilli(liveWallClockMs);
     }
 
-    /** Advances the live application's wall clock once; returns the latest figures published so far. */
     /**
      * As a backlog watch would once the live application had read all its input, a second from now (the driver's
      * clock starts a moment after {@link #liveNow}, and a change must come before the check that finds it read).
      */
     void liveInputReadInASecond() {
         liveBacklog.readAllSinceMs.set(liveWallClockMs + 1_000);
+    }
+
+    /** As a backlog watch would once the flow application had read everything piped so far. */
+    void flowsInputRead() {
+        flowsBacklog.readAllSinceMs.set(Long.MAX_VALUE);
     }
 
     /** Whether any task of the live application says it holds work its offsets do not show. */
@@ -254,6 +258,7 @@ final class RepresentationTopologyDriver implements AutoCloseable {
         return flowsBacklog.holdsWork();
     }
 
+    /** Advances the live application's wall clock once; returns the latest figures published so far. */
     Map<String, RepresentationFigures> advanceLive(Duration step) {
         live.advanceWallClockTime(step);
         liveWallClockMs += step.toMillis();

@@ -43,6 +43,21 @@ class SettlingTest {
     }
 
     @Test
+    void aTableWaitingForItsBacklogIsToldAsSoonAsTheBacklogIsReadButALiveOneWaitsForItsInterval() {
+        settling.changed("2024-Q1", 1_000, HOUR_AGO);
+        assertThat(settling.backlogReadSinceWaiting(1_200)).isFalse();
+        readAllSinceMs = 1_001;
+        assertThat(settling.backlogReadSinceWaiting(1_200)).isTrue();
+        settling.published("2024-Q1");
+        assertThat(settling.backlogReadSinceWaiting(1_300)).as("published: nothing waits").isFalse();
+        settling.changed("ORG", 2_000, 2_000);
+        readAllSinceMs = 2_500;
+        assertThat(settling.backlogReadSinceWaiting(2_600))
+                .as("a live change is due at once and published at the next interval, which coalesces live changes")
+                .isFalse();
+    }
+
+    @Test
     void backlogChangesThatKeepComingAreDueAfterTheLongestWait() {
         for (long now = 0; now < 30_000; now += 1_000) {
             settling.changed("2024-Q1", now, HOUR_AGO);
