@@ -1,7 +1,9 @@
 package ca.calgary.representation.streams;
 
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,16 +31,39 @@ public final class BinarySerde {
 
     /** The input of one value, with the format version it was written in. */
     public static final class Input extends DataInputStream {
+        private final UnsynchronizedInput source;
         private final int version;
 
         Input(byte[] data) throws IOException {
-            super(new UnsynchronizedInput(data));
+            this(new UnsynchronizedInput(data));
+        }
+
+        private Input(UnsynchronizedInput source) throws IOException {
+            super(source);
+            this.source = source;
             this.version = readByte();
         }
 
         public int version() {
             return version;
         }
+
+        /**
+         * A variable-length integer ({@link #writeVarLong}), read straight from the array: counts are read this way
+         * hundreds at a time on every store get, and a stream call per byte was the largest part of reading them.
+         */
+        public long readVarLong() throws IOException {
+            return source.readVarLong();
+        }
+    }
+
+    /** Writes a non-negative integer in 7-bit groups, lowest first, the high bit set on every group but the last. */
+    public static void writeVarLong(DataOutput out, long value) throws IOException {
+        while ((value & ~0x7FL) != 0) {
+            out.writeByte((int) (value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.writeByte((int) value);
     }
 
     private BinarySerde() {
@@ -73,6 +98,21 @@ public final class BinarySerde {
             System.arraycopy(data, position, into, offset, read);
             position += read;
             return read;
+        }
+
+        long readVarLong() throws IOException {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                if (position >= data.length) {
+                    throw new EOFException("a variable-length integer is cut off");
+                }
+                byte next = data[position++];
+                value |= (long) (next & 0x7F) << shift;
+                if (next >= 0) {
+                    return value;
+                }
+            }
+            throw new IOException("variable-length integer longer than 64 bits");
         }
 
         @Override

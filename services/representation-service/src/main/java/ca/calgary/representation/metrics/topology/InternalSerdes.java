@@ -201,37 +201,17 @@ final class InternalSerdes {
                 nonZero++;
             }
         }
-        writeVarLong(out, nonZero);
+        BinarySerde.writeVarLong(out, nonZero);
         for (int i = 0; i < size; i++) {
             long value = count.applyAsLong(i);
             if (value != 0) {
-                writeVarLong(out, i);
-                writeVarLong(out, (value << 1) ^ (value >> 63));
+                BinarySerde.writeVarLong(out, i);
+                BinarySerde.writeVarLong(out, (value << 1) ^ (value >> 63));
             }
         }
     }
 
     /** Seven bits a byte, the lowest first; the high bit says more follow. */
-    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
-        while ((value & ~0x7FL) != 0) {
-            out.writeByte((int) (value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        out.writeByte((int) value);
-    }
-
-    private static long readVarLong(DataInput in) throws IOException {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte next = in.readByte();
-            value |= (long) (next & 0x7F) << shift;
-            if (next >= 0) {
-                return value;
-            }
-        }
-        throw new IOException("variable-length integer longer than 64 bits");
-    }
-
     private interface IndexedCount {
         void add(int index, long value);
     }
@@ -244,10 +224,10 @@ final class InternalSerdes {
             }
             return;
         }
-        long nonZero = readVarLong(in);
+        long nonZero = in.readVarLong();
         for (long i = 0; i < nonZero; i++) {
-            int index = (int) readVarLong(in);
-            long zigZag = readVarLong(in);
+            int index = (int) in.readVarLong();
+            long zigZag = in.readVarLong();
             counts.add(index, (zigZag >>> 1) ^ -(zigZag & 1));
         }
     }
