@@ -191,10 +191,7 @@ public final class CompetitionCalculator {
     /** The suppressed counts of the funnels (in key order), numbered by {@code numbering}. */
     private BitSet suppressed(List<String> rows, Map<String, Counts> funnels, Map<String, RollupKey> rollupKeys,
                               Map<String, List<String>> partsOfRollup, CountNumbering numbering) {
-        Map<String, Integer> rowOf = new HashMap<>();
-        for (int row = 0; row < rows.size(); row++) {
-            rowOf.put(rows.get(row), row);
-        }
+        Map<String, Integer> rowOf = CountNumbering.rows(rows);
         Map<Period, Map<CellKey, Integer>> rollupsByPeriod = new TreeMap<>();
         rollupKeys.forEach((id, rollup) -> rollupsByPeriod.computeIfAbsent(rollup.period(), p -> new HashMap<>())
                 .put(rollup.key(), rowOf.get(id)));
@@ -225,27 +222,9 @@ public final class CompetitionCalculator {
                 }
             });
         }
-        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
-            @Override
-            public int size() {
-                return numbering.size();
-            }
-
-            @Override
-            public long count(int cell) {
-                return funnels.get(rows.get(numbering.row(cell))).count(STAGES[numbering.measure(cell)],
-                        numbering.group(cell));
-            }
-
-            @Override
-            public long whole(int cell) {
-                return funnels.get(rows.get(numbering.row(cell))).count(STAGES[numbering.measure(cell)], Group.TOTAL);
-            }
-
-            @Override
-            public boolean alwaysPublished(int cell) {
-                return numbering.group(cell) == Group.TOTAL;
-            }
-        }, families, minCellSize, new BitSet());
+        return SmallCountSuppression.suppressed(numbering.table(
+                (row, stage, group) -> funnels.get(rows.get(row)).count(STAGES[stage], group),
+                (row, stage, group) -> funnels.get(rows.get(row)).count(STAGES[stage], Group.TOTAL), true),
+                families, minCellSize, new BitSet());
     }
 }

@@ -100,7 +100,7 @@ public final class FlowCalculator {
 
     /** The suppressed counts of the (scope, tier)s given in key order, numbered by {@code numbering}. */
     private BitSet suppressed(List<CellKey> keys, Map<CellKey, FlowCounts> table, CountNumbering numbering) {
-        Map<CellKey, Integer> rows = Suppression.rows(keys);
+        Map<CellKey, Integer> rows = CountNumbering.rows(keys);
         FlowCounts[] counts = keys.stream().map(table::get).toArray(FlowCounts[]::new);
         // every measure has the head counts' families; they are found once and repeated per measure
         CountNumbering byGroup = new CountNumbering(keys.size(), 1);
@@ -116,27 +116,10 @@ public final class FlowCalculator {
             }
         }
         families.addAll(poolFamilies(keys, rows, numbering));
-        return SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
-            @Override
-            public int size() {
-                return numbering.size();
-            }
-
-            @Override
-            public long count(int cell) {
-                return counts[numbering.row(cell)].count(MEASURES[numbering.measure(cell)], numbering.group(cell));
-            }
-
-            @Override
-            public long whole(int cell) {
-                return counts[numbering.row(cell)].count(MEASURES[numbering.measure(cell)], Group.TOTAL);
-            }
-
-            @Override
-            public boolean alwaysPublished(int cell) {
-                return numbering.group(cell) == Group.TOTAL;
-            }
-        }, families, minCellSize, new BitSet());
+        return SmallCountSuppression.suppressed(numbering.table(
+                (row, measure, group) -> counts[row].count(MEASURES[measure], group),
+                (row, measure, group) -> counts[row].count(MEASURES[measure], Group.TOTAL), true),
+                families, minCellSize, new BitSet());
     }
 
     /**

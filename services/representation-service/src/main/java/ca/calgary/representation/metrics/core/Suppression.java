@@ -3,7 +3,6 @@ package ca.calgary.representation.metrics.core;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class Suppression {
                                         ToLongBiFunction<GroupCounts, Group> countOf,
                                         boolean totalIsHeadcount, Set<Cell> initially) {
         List<CellKey> keys = table.keySet().stream().filter(key -> table.get(key).headcount() > 0).sorted().toList();
-        Map<CellKey, Integer> rows = rows(keys);
+        Map<CellKey, Integer> rows = CountNumbering.rows(keys);
         CountNumbering numbering = new CountNumbering(keys.size(), 1);
         BitSet withheldBefore = new BitSet();
         initially.forEach(cell -> {
@@ -55,39 +54,13 @@ public final class Suppression {
                 withheldBefore.set(numbering.of(row, 0, cell.group()));
             }
         });
-        BitSet withheld = SmallCountSuppression.suppressed(new SmallCountSuppression.Table() {
-            @Override
-            public int size() {
-                return numbering.size();
-            }
-
-            @Override
-            public long count(int cell) {
-                return countOf.applyAsLong(table.get(keys.get(numbering.row(cell))), numbering.group(cell));
-            }
-
-            @Override
-            public long whole(int cell) {
-                return table.get(keys.get(numbering.row(cell))).headcount();
-            }
-
-            @Override
-            public boolean alwaysPublished(int cell) {
-                return totalIsHeadcount && numbering.group(cell) == Group.TOTAL;
-            }
-        }, families(keys, (key, group) -> numbering.of(rows.get(key), 0, group)), minCellSize, withheldBefore);
+        BitSet withheld = SmallCountSuppression.suppressed(numbering.table(
+                (row, measure, group) -> countOf.applyAsLong(table.get(keys.get(row)), group),
+                (row, measure, group) -> table.get(keys.get(row)).headcount(), totalIsHeadcount),
+                families(keys, (key, group) -> numbering.of(rows.get(key), 0, group)), minCellSize, withheldBefore);
         Set<Cell> cells = new HashSet<>();
         withheld.stream().forEach(cell -> cells.add(new Cell(keys.get(numbering.row(cell)), numbering.group(cell))));
         return cells;
-    }
-
-    /** Each key's position in the list: the row of its counts. */
-    public static Map<CellKey, Integer> rows(List<CellKey> keys) {
-        Map<CellKey, Integer> rows = new HashMap<>();
-        for (int row = 0; row < keys.size(); row++) {
-            rows.put(keys.get(row), row);
-        }
-        return rows;
     }
 
     /** How a family names a count of the table: its number, or -1 when the table has no such count. */
