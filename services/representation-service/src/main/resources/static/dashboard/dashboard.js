@@ -64,12 +64,15 @@
     const cells = await api('/v1/representation?scope=' + encodeURIComponent(scope) + '&tier=' + tier);
     const byGroup = Object.fromEntries(cells.map(c => [c.group, c]));
     const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
-    $('representation-table').innerHTML = rows.length === 0 ? '<p>No one in this cell.</p>' : table(
+    const total = byGroup.TOTAL;
+    $('representation-table').innerHTML = (total ? '<p id="headcount-today">Headcount today: ' + total.headcount
+      + '</p>' : '') + (rows.length === 0 ? '<p>No one in this cell.</p>' : table(
       'Representation in ' + scopeLabel(scope) + ', ' + tier,
-      ['Group', 'Count', 'Headcount', 'Representation', '95% CI', 'Benchmark', 'Gap (points)', 'Index', 'pUnder'],
+      ['Group', 'Count', 'Headcount', 'Representation', '95% CI', 'Benchmark', 'Gap (points)', 'Index', 'pUnder',
+        'As of'],
       rows.map(c => [esc(LABELS[c.group]), count(c.count, c.suppressed), String(c.headcount), pct(c.representation),
         c.suppressed ? '—' : pct(c.ci95Low) + ' – ' + pct(c.ci95High), pct(c.benchmark), num(c.gapPoints, 2),
-        num(c.representationIndex, 2), c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3)]));
+        num(c.representationIndex, 2), c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3), esc(c.asOf)])));
     const width = 640, row = 34, left = 230, plot = width - left - 20;
     const bars = rows.map((c, i) => {
       const y = 10 + i * row;
@@ -208,7 +211,7 @@
       return;
     }
     const c = found[0];
-    const rows = [['Headcount', String(c.headcount)], ['Count', count(c.count, c.suppressed)],
+    const rows = [['As of', esc(c.asOf)], ['Headcount', String(c.headcount)], ['Count', count(c.count, c.suppressed)],
       ['Representation', pct(c.representation)], ['Of respondents', pct(c.representationOfRespondents)],
       ['Response rate', pct(c.responseRate)], ['Benchmark', pct(c.benchmark) + (c.benchmarkSource ? ' (' + esc(c.benchmarkSource)
       + ', ' + c.benchmarkYear + ')' : '')], ['Gap (points)', num(c.gapPoints, 2)], ['Index', num(c.representationIndex, 2)],

@@ -51,9 +51,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Event-to-alert latency at a steady input rate. Background hires flow at a fixed rate; a probe unit of 20 white
- * clerks, with a benchmark of 50% Black for the unit, has 20 Black clerks separated (a REPRESENTATION_GAP opens) and
- * rehired (it resolves), again and again. Two latencies are measured from sending the flip: to the probe unit's new
+ * Event-to-alert latency at a steady input rate. Background hires flow at a fixed rate; a probe unit of k white
+ * clerks, with a benchmark of 50% Black for the unit, has its k Black clerks separated (a REPRESENTATION_GAP opens) and
+ * rehired (it resolves), again and again. k is the release threshold (SPEC §9): each flip changes exactly the k people
+ * that release the unit's figures, so its last event is the change that completes a release. Two latencies are measured from sending the flip: to the probe unit's new
  * head count on {@code metrics.representation} (ingest's topics, the representation topology and its publish
  * interval), and to the OPEN or RESOLVED transition of the probe's alert on {@code alerts.transitions} (then the
  * alert topology and its output), all exactly-once. The first flips after the warm-up are reported, not counted.
@@ -69,7 +70,7 @@ public final class AlertLatencyBenchmark {
     private static final int WARM_UP_FLIPS = 4;
     private static final String PROBE_UNIT = "City/Probe";
     private static final String ALERT_ID = "REPRESENTATION_GAP|UNIT:" + PROBE_UNIT + "|ALL|BLACK";
-    private static final int PROBE_SIZE = 20;
+    private static final int PROBE_SIZE = RepresentationConfig.defaults().releaseThreshold();
     private static final String PROBE_CELL = "UNIT:" + PROBE_UNIT + "|ALL|TOTAL";
 
     public static void main(String[] args) throws Exception {
@@ -116,6 +117,12 @@ public final class AlertLatencyBenchmark {
                             PROBE_UNIT);
                 }
                 producer.flush();
+                // a service in operation has published its first computation (SPEC §9), which waits for its first
+                // load to pause: the background load starts once the probe's figures are out
+                if (!awaitRecord(figures, PROBE_CELL, value -> value instanceof RepresentationFigures f
+                        && f.getHeadcount() == 2L * PROBE_SIZE, Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("the probe's first figures were not published within 60 s");
+                }
 
                 AtomicBoolean loading = new AtomicBoolean(true);
                 AtomicLong background = new AtomicLong();

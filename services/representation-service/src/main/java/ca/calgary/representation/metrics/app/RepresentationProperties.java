@@ -39,6 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 few passes)
  * @param maxOrgUnits              how many units an orgUnitPath may name (SPEC §5); events with deeper paths that
  *                                 arrive straight through Kafka are dead-lettered
+ * @param releaseThreshold         SPEC §9 release rule: how many employees must have changed in a (scope, tier)
+ *                                 before its group figures are published again (default: {@code minCellSize})
  */
 @ConfigurationProperties("representation.metrics")
 public record RepresentationProperties(
@@ -58,7 +60,8 @@ public record RepresentationProperties(
         @DefaultValue("WHITE_ONLY") String referenceGroup,
         @DefaultValue("5s") Duration flowPublishInterval,
         @DefaultValue("2000") int flowEmployeesPerPass,
-        @DefaultValue("12") int maxOrgUnits) {
+        @DefaultValue("12") int maxOrgUnits,
+        Integer releaseThreshold) {
 
     public RepresentationProperties {
         // fail at start, naming the setting, rather than when the topology first needs them
@@ -67,7 +70,8 @@ public record RepresentationProperties(
     }
 
     public RepresentationConfig representationConfig() {
-        return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone, maxOrgUnits);
+        return new RepresentationConfig(minCellSize, Set.copyOf(publicSafetyServiceLines), zone, maxOrgUnits,
+                releaseThreshold == null ? minCellSize : releaseThreshold);
     }
 
     public FlowConfig flowConfig() {

@@ -36,4 +36,24 @@ public record CellFigures(
     public static String cellId(CellKey key, Group group) {
         return key.id() + "|" + group.name();
     }
+
+    /** These figures as released on a day (SPEC §9 release rule): published with that day as their date. */
+    public CellFigures releasedOn(LocalDate day) {
+        return new CellFigures(scope, tier, group, day, headcount, count, suppressed, representation,
+                representationOfRespondents, responseRate, benchmark, benchmarkSource, benchmarkYear, gapPoints,
+                representationIndex, expected, shortfall, pUnder, ci95Low, ci95High, activeMentees);
+    }
+
+    /**
+     * A TOTAL row with today's headcount: headcount is not sensitive and keeps updating while the group figures
+     * wait for their release (SPEC §9); its other figures stay those of the release.
+     */
+    public CellFigures withHeadcount(long currentHeadcount, LocalDate today) {
+        if (group != Group.TOTAL) {
+            throw new IllegalStateException("only TOTAL follows the headcount between releases");
+        }
+        return new CellFigures(scope, tier, group, today, currentHeadcount, currentHeadcount, suppressed,
+                representation, representationOfRespondents, responseRate, benchmark, benchmarkSource, benchmarkYear,
+                gapPoints, representationIndex, expected, shortfall, pUnder, ci95Low, ci95High, activeMentees);
+    }
 }

@@ -1,31 +1,64 @@
 package ca.calgary.representation.metrics.core;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Many employees' contribution changes summed into signed count changes per (scope, tier): each employee's old
  * contribution is subtracted from its cells and the new one added (as a re-grouped KTable does), so what reaches the
  * live counts is one coalesced change per (scope, tier), not one per employee, and changes that cancel out are never
- * sent. Mutable; not thread-safe.
+ * sent. Beside the counts it notes who changed in each (scope, tier) ({@link Releases}: a release needs k of them),
+ * at most {@code contributorsPerCell} per (scope, tier), so what it sends stays bounded by the cells. Mutable; not
+ * thread-safe.
  */
 public final class ContributionChanges {
 
     private final PlacementCells cells;
+    private final int contributorsPerCell;
     private final Map<CellKey, GroupCounts> changes = new HashMap<>();
+    private final Map<CellKey, Set<Long>> contributors = new HashMap<>();
 
-    public ContributionChanges(PlacementCells cells) {
+    public ContributionChanges(PlacementCells cells, int contributorsPerCell) {
         this.cells = cells;
+        this.contributorsPerCell = contributorsPerCell;
     }
 
-    /** One employee's change from what they counted as before to what they count as now (null: nothing). */
-    public void add(Contribution before, Contribution after) {
+    /**
+     * One employee's change from what they counted as before to what they count as now (null: nothing). The
+     * employee has changed in a (scope, tier) they join, leave, or stay in with other groups or mentee status.
+     */
+    public void add(String employeeKey, Contribution before, Contribution after) {
         if (Objects.equals(before, after)) {
             return;
         }
         add(before, -1);
         add(after, 1);
+        List<CellKey> cellsBefore = before == null ? List.of() : cells.cells(before.placement());
+        List<CellKey> cellsAfter = after == null ? List.of() : cells.cells(after.placement());
+        boolean sameCounts = before != null && after != null && before.groups().equals(after.groups())
+                && before.mentee() == after.mentee();
+        long contributor = Releases.contributor(employeeKey);
+        for (CellKey key : cellsBefore) {
+            if (!sameCounts || !cellsAfter.contains(key)) {
+                noteContributor(key, contributor);
+            }
+        }
+        for (CellKey key : cellsAfter) {
+            if (!sameCounts || !cellsBefore.contains(key)) {
+                noteContributor(key, contributor);
+            }
+        }
+    }
+
+    private void noteContributor(CellKey key, long contributor) {
+        Set<Long> noted = contributors.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        if (noted.size() < contributorsPerCell) {
+            noted.add(contributor);
+        }
     }
 
     private void add(Contribution contribution, int sign) {
@@ -42,6 +75,13 @@ public final class ContributionChanges {
     public Map<CellKey, GroupCounts> cells() {
         Map<CellKey, GroupCounts> changed = new HashMap<>(changes);
         changed.values().removeIf(GroupCounts::isEmpty);
+        return changed;
+    }
+
+    /** The employees whose contribution changed, per (scope, tier) (digests, {@link Releases#contributor}). */
+    public Map<CellKey, Set<Long>> contributors() {
+        Map<CellKey, Set<Long>> changed = new HashMap<>();
+        contributors.forEach((key, noted) -> changed.put(key, Set.copyOf(noted)));
         return changed;
     }
 }

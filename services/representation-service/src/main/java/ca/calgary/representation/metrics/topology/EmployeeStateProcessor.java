@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * evaluates the marked employees (at most {@link #EMPLOYEES_PER_PASS}) and forwards one {@link LiveCountChange}: the
  * change of each (scope, tier)'s counts. So the one task that holds the whole table receives cell changes, and its
  * work grows with the cells and the passes, not with the employees or their events; an employee with ten events in
- * a first load is evaluated once. Marks, contributions and the output are written in the same transaction, so a
+ * a first load is evaluated once. Each change also names (by digest, at most the release threshold per cell) the
+ * employees who changed in each (scope, tier), for the release rule ({@link RepresentationAggregator}). Marks, contributions and the output are written in the same transaction, so a
  * restart resumes with the marked employees. Only the live figures wait for this processor; the flow application
  * keeps its own histories ({@link EmployeeFlowsProcessor}).
  */
@@ -55,6 +56,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private final Supplier<LocalDate> today;
     private final Duration dayCheckInterval;
     private final PlacementCells placementCells;
+    private final int releaseThreshold;
     private ProcessorContext<String, LiveCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, Contribution> contributions;
@@ -65,18 +67,20 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
     private final Backlog backlog;
 
     EmployeeStateProcessor(Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety,
-                           Backlog backlog) {
+                           int releaseThreshold, Backlog backlog) {
         this.today = today;
         this.dayCheckInterval = dayCheckInterval;
         this.placementCells = new PlacementCells(publicSafety);
+        this.releaseThreshold = releaseThreshold;
         this.backlog = backlog;
         this.pending = new PendingEmployees(backlog);
     }
 
     static ProcessorSupplier<String, EmployeeEvent, String, LiveCountChange> supplier(
-            Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety, Backlog backlog) {
+            Supplier<LocalDate> today, Duration dayCheckInterval, Set<String> publicSafety, int releaseThreshold,
+            Backlog backlog) {
         return StoreOwningSupplier.of(() -> new EmployeeStateProcessor(today, dayCheckInterval, publicSafety,
-                        backlog),
+                        releaseThreshold, backlog),
                 EmployeeHistories.store(),
                 RepresentationTopology.loggedStore(CONTRIBUTIONS_STORE, InternalSerdes.contribution(),
                         RepresentationTopology.ERASING_CHANGELOG),
@@ -133,7 +137,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         }
         List<Map.Entry<String, Long>> batch = pending.poll(EMPLOYEES_PER_PASS);
         LocalDate day = today.get();
-        ContributionChanges changes = new ContributionChanges(placementCells);
+        ContributionChanges changes = new ContributionChanges(placementCells, releaseThreshold);
         long unexplainedEvents = 0;
         long employeesWithUnexplained = 0;
         long latest = Long.MIN_VALUE;
@@ -148,7 +152,7 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
             Contribution after = Contribution.of(state);
             Contribution before = contributions.get(employeeKey);
             if (!Objects.equals(before, after)) {
-                changes.add(before, after);
+                changes.add(employeeKey, before, after);
                 if (after == null) {
                     contributions.delete(employeeKey);
                 } else {
@@ -171,7 +175,8 @@ final class EmployeeStateProcessor implements Processor<String, EmployeeEvent, S
         // settled by these records (a first load's events that change no count, such as competition steps, must
         // not look like the end of it), and tells live changes from a backlog by their timestamp, the newest event's.
         context.forward(new Record<>(CHANGES_KEY,
-                new LiveCountChange(changes.cells(), unexplainedEvents, employeesWithUnexplained), latest));
+                new LiveCountChange(changes.cells(), changes.contributors(), unexplainedEvents,
+                        employeesWithUnexplained), latest));
         if (pending.isEmpty()) {
             backlog.holding(context.taskId(), false);
         }

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
@@ -33,6 +35,7 @@ import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
+import ca.calgary.representation.metrics.core.Releases;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import ca.calgary.representation.streams.BinarySerde;
 import ca.calgary.representation.streams.BinarySerde.Reader;
@@ -51,10 +54,12 @@ final class InternalSerdes {
      * value's distinct placements (each written once, referred to by index) and periods in four bytes, which makes
      * an employee's flows about five times smaller. Earlier formats are still read.
      */
-    private static final byte VERSION = 4;
+    private static final byte VERSION = 5;
     private static final int PLACEMENT_TABLE = 3;
     /** Format 4 writes sparse counts (flow counts, head counts, funnels) in variable-length integers. */
     private static final int VARIABLE_LENGTH_COUNTS = 4;
+    /** Format 5 adds to live count changes who changed in each (scope, tier) (SPEC §9 release rule). */
+    private static final int CHANGED_CONTRIBUTORS = 5;
 
     private InternalSerdes() {
     }
@@ -67,10 +72,12 @@ final class InternalSerdes {
      * Many employees' changes to the live counts, coalesced: the change of each (scope, tier)'s counts, and of the
      * data-quality counts of events that cannot apply yet.
      */
-    record LiveCountChange(Map<CellKey, GroupCounts> cells, long unexplainedEvents, long employeesWithUnexplained) {
+    record LiveCountChange(Map<CellKey, GroupCounts> cells, Map<CellKey, Set<Long>> contributors,
+                           long unexplainedEvents, long employeesWithUnexplained) {
         /** Employees were evaluated and no count changed. */
         boolean isEmpty() {
-            return cells.isEmpty() && unexplainedEvents == 0 && employeesWithUnexplained == 0;
+            return cells.isEmpty() && contributors.isEmpty() && unexplainedEvents == 0
+                    && employeesWithUnexplained == 0;
         }
     }
 
@@ -105,7 +112,46 @@ final class InternalSerdes {
             writeCells(out, change.cells(), InternalSerdes::writeGroupCounts);
             out.writeLong(change.unexplainedEvents());
             out.writeLong(change.employeesWithUnexplained());
-        }, in -> new LiveCountChange(readCells(in, InternalSerdes::readGroupCounts), in.readLong(), in.readLong()));
+            writeCells(out, change.contributors(), InternalSerdes::writeContributors);
+        }, in -> {
+            Map<CellKey, GroupCounts> cells = readCells(in, InternalSerdes::readGroupCounts);
+            long unexplainedEvents = in.readLong();
+            long employeesWithUnexplained = in.readLong();
+            // earlier formats name nobody: their changes wait for a later release (SPEC §9)
+            Map<CellKey, Set<Long>> contributors = in.version() >= CHANGED_CONTRIBUTORS
+                    ? readCells(in, InternalSerdes::readContributors) : Map.of();
+            return new LiveCountChange(cells, contributors, unexplainedEvents, employeesWithUnexplained);
+        });
+    }
+
+    /** A (scope, tier)'s last release and who changed since ({@link Releases}). */
+    static Serde<Releases.Release> release() {
+        return serde((out, release) -> {
+            writeNullable(out, release.counts(), InternalSerdes::writeGroupCounts);
+            out.writeLong(release.on() == null ? Long.MIN_VALUE : release.on().toEpochDay());
+            writeContributors(out, release.changedSince());
+        }, in -> {
+            GroupCounts counts = readNullable(in, InternalSerdes::readGroupCounts);
+            long day = in.readLong();
+            return new Releases.Release(counts, day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day),
+                    readContributors(in));
+        });
+    }
+
+    private static void writeContributors(DataOutputStream out, Set<Long> contributors) throws IOException {
+        BinarySerde.writeVarLong(out, contributors.size());
+        for (long contributor : new TreeSet<>(contributors)) {
+            out.writeLong(contributor);
+        }
+    }
+
+    private static Set<Long> readContributors(BinarySerde.Input in) throws IOException {
+        long size = in.readVarLong();
+        Set<Long> contributors = new HashSet<>();
+        for (long i = 0; i < size; i++) {
+            contributors.add(in.readLong());
+        }
+        return contributors;
     }
 
     static Serde<EmployeeFlows> employeeFlows() {

@@ -25,6 +25,7 @@ import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.ChangedFigures;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
+import ca.calgary.representation.metrics.core.Releases;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.topology.InternalSerdes.LiveCountChange;
@@ -48,6 +49,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by the cells and the passes, not by the workforce or its events. Publication is coalesced: at most once per interval (live changes
  * at the next one, a backlog once it is read, {@link Settling}), only cells whose published figures
  * changed, the latest state of each.
+ *
+ * <p>Group figures follow the release rule (SPEC §9, {@link Releases}): a (scope, tier)'s group counts are
+ * published from its last release until at least the release threshold of employees have changed in it since, so a
+ * published change never isolates one person; the changes name their employees by digest, at most the threshold
+ * per cell ({@code representation-releases} keeps them, per cell). TOTAL rows carry today's headcount. Complementary
+ * suppression runs over the released counts, so every published number comes from released counts alone.
  */
 final class RepresentationAggregator
         implements Processor<String, RepresentationAggregator.Input, String, SpecificRecord> {
@@ -76,6 +83,8 @@ final class RepresentationAggregator
     /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
     static final String UNPUBLISHED_STORE = "representation-unpublished";
     static final String DATA_QUALITY_STORE = "data-quality";
+    /** Each (scope, tier)'s last release and who changed in it since ({@link Releases}). */
+    static final String RELEASES_STORE = "representation-releases";
 
     /** The key of the data-quality record; figures are keyed by cell id ({@code scope|tier|group}). */
     static final String DATA_QUALITY_KEY = "ORG";
@@ -84,6 +93,15 @@ final class RepresentationAggregator
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
     private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
     private static final String DEAD_LETTERS = "dead-letters|";
+    /** The event time of a first computation's changes: long past, so they settle as a backlog does. */
+    private static final long FIRST_COMPUTATION = 0L;
+    /**
+     * How long the changes of a first computation posted live must pause, besides being read, before it is
+     * published: a first load posted in batches (the ingest API, a replay) is read between its batches, and must
+     * still be published as one table (SPEC §9: everyone in it has changed), not from its first batches with the
+     * rest held back. A backlog (events published earlier) is complete once read.
+     */
+    static final Duration FIRST_COMPUTATION_QUIET = Duration.ofSeconds(5);
 
     private final Supplier<LocalDate> today;
     private final RepresentationCalculator calculator;
@@ -100,25 +118,37 @@ final class RepresentationAggregator
     /** The published store's contents: a publication compares every cell, and must not read the store to do so. */
     private final Map<String, String> publishedSignatures = new HashMap<>();
     private KeyValueStore<String, Long> dataQuality;
+    private KeyValueStore<String, Releases.Release> releaseStore;
+    private final Releases releases;
+    /** The TOTAL figures of each cell's release: republished with the headcount whenever it changes. */
+    private final Map<CellKey, CellFigures> releasedTotals = new HashMap<>();
+    /** Cells whose headcount may have changed since the last publication. */
+    private final Set<CellKey> countsChanged = new HashSet<>();
     private boolean dirty = true;
+    /** When the first computation's first and latest changes came (wall clock), and whether any was live. */
+    private long firstChangeMs = -1;
+    private long lastChangeMs;
+    private boolean firstComputationLive;
 
-    RepresentationAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator,
+    RepresentationAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator, int releaseThreshold,
                              Duration publishInterval, Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
+        this.releases = new Releases(releaseThreshold);
         this.publishInterval = publishInterval;
         this.settling = new Settling(backlog);
     }
 
     static ProcessorSupplier<String, Input, String, SpecificRecord> supplier(
-            Supplier<LocalDate> today, RepresentationCalculator calculator,
+            Supplier<LocalDate> today, RepresentationCalculator calculator, int releaseThreshold,
             Duration publishInterval, Backlog backlog, Serde<BenchmarkShare> benchmarkSerde) {
         return StoreOwningSupplier.of(
-                () -> new RepresentationAggregator(today, calculator, publishInterval, backlog),
+                () -> new RepresentationAggregator(today, calculator, releaseThreshold, publishInterval, backlog),
                 RepresentationTopology.loggedStore(CELL_COUNTS_STORE, InternalSerdes.groupCounts(), Map.of()),
                 RepresentationTopology.loggedStore(BENCHMARKS_STORE, benchmarkSerde, Map.of()),
                 RevisedPublication.publishedStore(PUBLISHED_STORE),
                 RepresentationTopology.loggedStore(DATA_QUALITY_STORE, Serdes.Long(), Map.of()),
+                RepresentationTopology.loggedStore(RELEASES_STORE, InternalSerdes.release(), Map.of()),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }
 
@@ -139,6 +169,11 @@ final class RepresentationAggregator
             all.forEachRemaining(entry -> publishedSignatures.put(entry.key, entry.value));
         }
         this.dataQuality = context.getStateStore(DATA_QUALITY_STORE);
+        this.releaseStore = context.getStateStore(RELEASES_STORE);
+        try (KeyValueIterator<String, Releases.Release> all = releaseStore.all()) {
+            all.forEachRemaining(entry -> releases.restore(CellKey.parse(entry.key), entry.value));
+        }
+        releasedTotals.clear();
         settling.restored(CELLS, context.currentSystemTimeMs()); // every start publishes what changed meanwhile
         context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanges());
     }
@@ -147,7 +182,14 @@ final class RepresentationAggregator
     public void process(Record<String, Input> record) {
         if (record.value() instanceof CountChange countChange) {
             LiveCountChange change = countChange.change();
+            change.contributors().forEach((key, contributors) -> {
+                Releases.Release noted = releases.changed(key, contributors);
+                if (noted != null) {
+                    releaseStore.put(key.id(), noted);
+                }
+            });
             change.cells().forEach((key, delta) -> {
+                countsChanged.add(key);
                 GroupCounts updated = counts.getOrDefault(key, GroupCounts.empty()).plus(delta);
                 if (updated.isEmpty()) {
                     counts.remove(key);
@@ -161,7 +203,8 @@ final class RepresentationAggregator
             add(EMPLOYEES_WITH_UNEXPLAINED, change.employeesWithUnexplained());
             if (change.isEmpty()) {
                 // events were evaluated and changed nothing: a backlog still being read, nothing to publish
-                settling.changed(CELLS, context.currentSystemTimeMs(), record.timestamp());
+                settling.changed(CELLS, context.currentSystemTimeMs(),
+                        releases.anyReleased() ? record.timestamp() : FIRST_COMPUTATION);
             } else {
                 changed(record.timestamp());
             }
@@ -180,7 +223,16 @@ final class RepresentationAggregator
 
     private void changed(long eventTimeMs) {
         dirty = true;
-        settling.changed(CELLS, context.currentSystemTimeMs(), eventTimeMs);
+        lastChangeMs = context.currentSystemTimeMs();
+        if (firstChangeMs < 0) {
+            firstChangeMs = lastChangeMs;
+        }
+        firstComputationLive |= lastChangeMs - eventTimeMs <= Settling.LIVE_LAG.toMillis();
+        // Until a first table is released, every change is part of the first computation (SPEC §9): it is published
+        // complete, once read, as a backlog is, not cell by cell as the first events arrive (the cells released
+        // first would then hold back the rest of a first load posted live).
+        settling.changed(CELLS, context.currentSystemTimeMs(),
+                releases.anyReleased() ? eventTimeMs : FIRST_COMPUTATION);
     }
 
     private void add(String key, long delta) {
@@ -191,7 +243,10 @@ final class RepresentationAggregator
 
     /** Publishes the figures that differ from what was last published; tombstones for cells that are gone. */
     void publishChanges() {
-        if (!settling.due(CELLS, context.currentSystemTimeMs())) {
+        long now = context.currentSystemTimeMs();
+        if (!settling.due(CELLS, now) || !releases.anyReleased() && firstComputationLive
+                && now - lastChangeMs < FIRST_COMPUTATION_QUIET.toMillis()
+                && now - firstChangeMs < Settling.BACKLOG_MAX_WAIT.toMillis()) {
             return;
         }
         settling.published(CELLS); // also a backlog read without a change: nothing waits any more
@@ -205,19 +260,39 @@ final class RepresentationAggregator
         }
         LocalDate asOf = today.get();
         long timestamp = context.currentSystemTimeMs();
-        ChangedFigures.Changes changes = changedFigures.since(counts, new Benchmarks(shares), asOf);
+        Releases.Decision decision = releases.release(counts, asOf);
+        decision.updated().forEach((key, release) -> {
+            if (release == null) {
+                releaseStore.delete(key.id());
+            } else {
+                releaseStore.put(key.id(), release);
+            }
+        });
+        Map<CellKey, GroupCounts> released = new HashMap<>();
+        decision.published().forEach((key, release) -> released.put(key, release.counts()));
+        ChangedFigures.Changes changes = changedFigures.since(released, new Benchmarks(shares), asOf);
         Set<String> computed = new HashSet<>();
         for (CellFigures figures : changes.figures()) {
-            String id = figures.cellId();
+            CellKey key = new CellKey(figures.scope(), figures.tier());
             if (changes.complete()) {
-                computed.add(id);
+                computed.add(figures.cellId());
             }
-            String signature = FiguresRecords.signature(figures);
-            if (!signature.equals(publishedSignatures.get(id))) {
-                markPublished(id, signature);
-                context.forward(new Record<>(id, FiguresRecords.toAvro(figures), timestamp));
+            if (figures.group() == Group.TOTAL) {
+                releasedTotals.put(key, figures);
+                countsChanged.add(key);
+            } else {
+                publish(figures.releasedOn(decision.published().get(key).on()), timestamp);
             }
         }
+        for (CellKey key : countsChanged) {
+            CellFigures total = releasedTotals.get(key);
+            GroupCounts current = counts.get(key);
+            if (total != null && current != null && current.headcount() > 0) {
+                publish(total.withHeadcount(current.headcount(), asOf), timestamp);
+            }
+        }
+        countsChanged.clear();
+        releasedTotals.keySet().retainAll(released.keySet());
         Set<String> gone = new LinkedHashSet<>();
         if (changes.complete()) {
             for (String id : publishedSignatures.keySet()) {
@@ -249,6 +324,15 @@ final class RepresentationAggregator
         if (!signature.equals(publishedSignatures.get(DATA_QUALITY_KEY))) {
             markPublished(DATA_QUALITY_KEY, signature);
             context.forward(new Record<>(DATA_QUALITY_KEY, quality, timestamp));
+        }
+    }
+
+    private void publish(CellFigures figures, long timestamp) {
+        String id = figures.cellId();
+        String signature = FiguresRecords.signature(figures);
+        if (!signature.equals(publishedSignatures.get(id))) {
+            markPublished(id, signature);
+            context.forward(new Record<>(id, FiguresRecords.toAvro(figures), timestamp));
         }
     }
 

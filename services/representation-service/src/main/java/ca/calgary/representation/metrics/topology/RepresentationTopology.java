@@ -108,7 +108,7 @@ public final class RepresentationTopology {
 
         KStream<String, RepresentationAggregator.Input> changes = inputs.employeeEvents()
                 .process(EmployeeStateProcessor.supplier(today, dayCheckInterval, config.publicSafetyServiceLines(),
-                                backlog),
+                                config.releaseThreshold(), backlog),
                         Named.as("employee-state"))
                 .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.liveCountChange())
                         .withName("contribution-changes").withNumberOfPartitions(1))
@@ -124,8 +124,8 @@ public final class RepresentationTopology {
         RepresentationCalculator calculator = new RepresentationCalculator(config.minCellSize());
         KStream<String, SpecificRecord> published = changes.merge(benchmarkUpdates, Named.as("merge-benchmarks"))
                 .merge(deadLetterCounts, Named.as("merge-dead-letter-counts"))
-                .process(RepresentationAggregator.supplier(today, calculator, publishInterval, backlog,
-                                topics.benchmarks()),
+                .process(RepresentationAggregator.supplier(today, calculator, config.releaseThreshold(),
+                                publishInterval, backlog, topics.benchmarks()),
                         Named.as("representation-aggregator"));
         published.filter((key, value) -> !RepresentationAggregator.DATA_QUALITY_KEY.equals(key),
                         Named.as("figures-only"))

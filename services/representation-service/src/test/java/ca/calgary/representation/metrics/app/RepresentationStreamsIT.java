@@ -116,11 +116,23 @@ public class RepresentationStreamsIT {
         send(platform, records, registry);
     }
 
-    /** Publishes the events to their topics, each acknowledged before the next. */
-    public static void publish(LocalPlatform platform, List<OutgoingEvent> events, Map<String, Object> registry)
-            throws Exception {
-        send(platform, events.stream().map(event -> new ProducerRecord<String, Object>(event.topic().topicName(),
-                event.key(), event.value())).toList(), registry);
+    /**
+     * Publishes the events to their topics in one transaction, as the ingest API publishes a request: a history
+     * arrives whole, so its figures are one first computation (SPEC §9), whatever the timing of the instances.
+     */
+    public static void publish(LocalPlatform platform, List<OutgoingEvent> events, Map<String, Object> registry) {
+        Map<String, Object> settings = new HashMap<>(registry);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "history-" + java.util.UUID.randomUUID());
+        AvroSerializer values = new AvroSerializer();
+        values.configure(settings, false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(), values)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            events.forEach(event -> producer.send(new ProducerRecord<>(event.topic().topicName(), event.key(),
+                    event.value())));
+            producer.commitTransaction();
+        }
     }
 
     private static void send(LocalPlatform platform, List<ProducerRecord<String, Object>> records,

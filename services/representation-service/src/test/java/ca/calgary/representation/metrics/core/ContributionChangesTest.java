@@ -16,13 +16,13 @@ class ContributionChangesTest {
             Group.RACIALIZED, Group.INDIGENOUS_BLACK_RACIALIZED);
 
     private static ContributionChanges changes() {
-        return new ContributionChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY));
+        return new ContributionChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY), 10);
     }
 
     @Test
     void aTransferMovesTheEmployeeBetweenUnitsAndLeavesTheOrganisationsCountsAlone() {
         ContributionChanges changes = changes();
-        changes.add(new Contribution(PATROL, BLACK, false), new Contribution(FINANCE, BLACK, false));
+        changes.add("e1", new Contribution(PATROL, BLACK, false), new Contribution(FINANCE, BLACK, false));
 
         var cells = changes.cells();
         assertThat(cells).doesNotContainKey(new CellKey(Scope.ORG, Tier.ALL));
@@ -36,12 +36,53 @@ class ContributionChangesTest {
     void manyEmployeesAreSummedAndWhatCancelsOutIsNotSent() {
         ContributionChanges changes = changes();
         for (int i = 0; i < 10; i++) {
-            changes.add(null, new Contribution(PATROL, BLACK, false));
+            changes.add("e" + i, null, new Contribution(PATROL, BLACK, false));
         }
-        changes.add(new Contribution(FINANCE, BLACK, true), null);
-        changes.add(null, new Contribution(FINANCE, BLACK, true));
+        changes.add("f", new Contribution(FINANCE, BLACK, true), null);
+        changes.add("g", null, new Contribution(FINANCE, BLACK, true));
 
         assertThat(changes.cells().get(new CellKey(Scope.ORG, Tier.ALL)).count(Group.BLACK)).isEqualTo(10);
         assertThat(changes.cells()).doesNotContainKey(new CellKey(Scope.unit("City/Corporate/Finance"), Tier.ALL));
+    }
+
+    @Test
+    void aTransferChangesTheEmployeeInTheUnitsTheyLeaveAndJoinNotInTheOrganisationTheyStayIn() {
+        ContributionChanges changes = changes();
+        changes.add("e1", new Contribution(PATROL, BLACK, false), new Contribution(FINANCE, BLACK, false));
+
+        var contributors = changes.contributors();
+        long e1 = Releases.contributor("e1");
+        assertThat(contributors).doesNotContainKey(new CellKey(Scope.ORG, Tier.ALL));
+        assertThat(contributors.get(new CellKey(Scope.unit("City/Public Safety/Police/Patrol"), Tier.ALL)))
+                .containsExactly(e1);
+        assertThat(contributors.get(new CellKey(Scope.unit("City/Corporate/Finance"), Tier.ALL)))
+                .containsExactly(e1);
+    }
+
+    @Test
+    void aNewSelfIdentificationChangesTheEmployeeInEveryCellTheyCountIn() {
+        ContributionChanges changes = changes();
+        changes.add("e1", new Contribution(PATROL, Set.of(Group.TOTAL, Group.NOT_DISCLOSED), false),
+                new Contribution(PATROL, BLACK, false));
+
+        assertThat(changes.contributors().keySet()).containsExactlyInAnyOrderElementsOf(
+                new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY).cells(PATROL));
+    }
+
+    @Test
+    void whoChangedIsNotedEvenWhereTheCountsCancelOutAndAtMostTheThresholdPerCell() {
+        ContributionChanges changes = new ContributionChanges(
+                new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY), 3);
+        changes.add("leaver", new Contribution(FINANCE, BLACK, false), null);
+        changes.add("joiner", null, new Contribution(FINANCE, BLACK, false));
+        for (int i = 0; i < 10; i++) {
+            changes.add("e" + i, null, new Contribution(PATROL, BLACK, false));
+        }
+
+        CellKey finance = new CellKey(Scope.unit("City/Corporate/Finance"), Tier.ALL);
+        assertThat(changes.cells()).doesNotContainKey(finance);
+        assertThat(changes.contributors().get(finance)).containsExactlyInAnyOrder(
+                Releases.contributor("leaver"), Releases.contributor("joiner"));
+        assertThat(changes.contributors().get(new CellKey(Scope.ORG, Tier.ALL))).hasSize(3);
     }
 }

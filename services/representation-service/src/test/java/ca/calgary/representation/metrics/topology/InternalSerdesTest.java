@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -18,9 +19,13 @@ import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
+import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.Group;
+import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
+import ca.calgary.representation.metrics.core.Releases;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,39 @@ class InternalSerdesTest {
         for (int i = 0; i < FlowCounts.SIZE; i++) {
             assertThat(old.at(i)).as("count %d", i).isEqualTo(counts.at(i));
         }
+    }
+
+    @Test
+    void liveChangesCarryWhoChangedAndChangesOfFormat4ReadWithNobody() throws IOException {
+        CellKey org = CellKey.parse("ORG|ALL");
+        GroupCounts oneBlack = GroupCounts.empty().plus(Set.of(Group.TOTAL, Group.BLACK), false, 1);
+        InternalSerdes.LiveCountChange change = new InternalSerdes.LiveCountChange(Map.of(org, oneBlack),
+                Map.of(org, Set.of(Releases.contributor("a"), Releases.contributor("b"))), 2, 1);
+        assertThat(roundTrip(InternalSerdes.liveCountChange(), change)).isEqualTo(change);
+
+        // format 4: the same change without the contributors
+        byte[] written = InternalSerdes.liveCountChange().serializer().serialize("t", change);
+        ByteArrayOutputStream format4 = new ByteArrayOutputStream();
+        format4.write(4);
+        byte[] withoutContributors = InternalSerdes.liveCountChange().serializer().serialize("t",
+                new InternalSerdes.LiveCountChange(Map.of(org, oneBlack), Map.of(), 2, 1));
+        // a format-5 value with no contributors ends in an empty map (four bytes) that format 4 did not have
+        format4.write(withoutContributors, 1, withoutContributors.length - 1 - 4);
+        InternalSerdes.LiveCountChange old = InternalSerdes.liveCountChange().deserializer()
+                .deserialize("t", format4.toByteArray());
+        assertThat(old.cells()).isEqualTo(change.cells());
+        assertThat(old.contributors()).isEmpty();
+        assertThat(old.unexplainedEvents()).isEqualTo(2);
+        assertThat(written.length).isGreaterThan(withoutContributors.length);
+    }
+
+    @Test
+    void releasesRoundTrip() {
+        Releases.Release never = new Releases.Release(null, null, Set.of(Releases.contributor("a")));
+        Releases.Release released = new Releases.Release(
+                GroupCounts.empty().plus(Set.of(Group.TOTAL, Group.BLACK), true, 12), TODAY, Set.of());
+        assertThat(roundTrip(InternalSerdes.release(), never)).isEqualTo(never);
+        assertThat(roundTrip(InternalSerdes.release(), released)).isEqualTo(released);
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
