@@ -1,0 +1,35 @@
+package ca.calgary.representation.metrics.core;
+
+/**
+ * One level's people and flows for one population (the members of an equity group, or everyone else) over the latest
+ * complete rolling 12 months (SPEC §11): what the projection of a goal starts from and extrapolates. Aggregates only,
+ * read from published figures (per level: a tier's figure less the next tier's).
+ *
+ * @param headcountToday   people at the level today
+ * @param headcountAtStart people at the level on the day before the 12 months began (the rates' denominator)
+ * @param separations      separations from the level in the 12 months (people hired during them count too, so a
+ *                         rate may exceed what the start alone explains)
+ * @param promotionsUp     promotions out of the level into the next one in the 12 months
+ * @param hires            hires into the level in the 12 months
+ */
+public record LevelFlows(long headcountToday, long headcountAtStart, long separations, long promotionsUp,
+                         long hires) {
+
+    public static final LevelFlows NONE = new LevelFlows(0, 0, 0, 0, 0);
+
+    public LevelFlows {
+        if (headcountToday < 0 || headcountAtStart < 0 || separations < 0 || promotionsUp < 0 || hires < 0) {
+            throw new IllegalArgumentException("level flows are counts, never negative");
+        }
+    }
+
+    /** The annual separation rate (0 with no one at the start: nothing is known). */
+    public double separationRate() {
+        return headcountAtStart == 0 ? 0 : (double) separations / headcountAtStart;
+    }
+
+    /** The annual rate of promotion to the next level (0 with no one at the start). */
+    public double promotionRate() {
+        return headcountAtStart == 0 ? 0 : (double) promotionsUp / headcountAtStart;
+    }
+}
