@@ -179,11 +179,17 @@ public final class RepresentationProjection {
             return rates;
         }
 
-        /** Rates drawn from their sampling distributions given what was observed. */
+        /**
+         * Rates drawn from their sampling distributions given what was observed; a level the population has no figures
+         * for stays empty (drawing hires for it would invent people).
+         */
         static Rates drawn(Map<Level, LevelFlows> population, SplittableRandom random) {
             Rates rates = empty();
             for (Level level : Level.values()) {
-                LevelFlows flows = population.getOrDefault(level, LevelFlows.NONE);
+                LevelFlows flows = population.get(level);
+                if (flows == null) {
+                    continue;
+                }
                 int i = level.ordinal();
                 if (flows.headcountAtStart() > 0) {
                     rates.separation[i] = proportion(flows.separations(), flows.headcountAtStart(), random);
