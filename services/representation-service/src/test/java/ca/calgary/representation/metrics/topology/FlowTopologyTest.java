@@ -211,7 +211,7 @@ class FlowTopologyTest {
             constables().forEach(event -> topology.pipe(event, yearAgo));
             topology.pipe(opened("SGT-1", "2024-04-02", "SUPERVISOR"), yearAgo);
             topology.pipe(stage("PromotionApplicationSubmitted", "C1", "2024-04-10", "SGT-1"), yearAgo);
-            // longer than the live lag: a backlog (and what a start restores) does not become due by waiting
+            // past the live lag of the tables a start restores (due at once, at the next interval)
             Duration waited = Duration.ZERO;
             while (waited.compareTo(Settling.LIVE_LAG) <= 0) {
                 topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
@@ -227,23 +227,6 @@ class FlowTopologyTest {
             assertThat(topology.flows()).isNotEmpty();
             assertThat(topology.snapshots()).isNotEmpty();
             assertThat(topology.competitions()).containsKey("competition|SGT-1|TOTAL");
-        }
-    }
-
-    @Test
-    void theFirstPublicationAfterAStartDoesNotPublishABacklogHalfRead() {
-        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
-            Instant yearAgo = topology.liveNow().minus(Duration.ofDays(365));
-            constables().forEach(event -> topology.pipe(event, yearAgo));
-            topology.advanceFlows(RevisedPublication.SLICE_INTERVAL); // a pass: the periods get their changes
-            // the first publication looks at every period it knows (a quarter may have ended): the periods this
-            // backlog changed still wait until it is read
-            topology.advanceFlows(FlowConfig.defaults().publishInterval());
-            assertThat(topology.flows()).as("a backlog waits until it is read").isEmpty();
-
-            topology.flowsInputRead();
-            topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
-            assertThat(topology.flows()).isNotEmpty();
         }
     }
 
