@@ -93,8 +93,12 @@ public final class Releases {
         return updated;
     }
 
-    /** What {@link #release} decided: what to publish per (scope, tier), and which states changed (null: gone). */
-    public record Decision(Map<CellKey, Release> published, Map<CellKey, Release> updated) {
+    /**
+     * What {@link #release} decided: what to publish per (scope, tier), its released counts (what the figures are
+     * computed from), and which states changed (null: gone).
+     */
+    public record Decision(Map<CellKey, Release> published, Map<CellKey, GroupCounts> releasedCounts,
+                           Map<CellKey, Release> updated) {
     }
 
     /**
@@ -103,6 +107,7 @@ public final class Releases {
      */
     public Decision release(Map<CellKey, GroupCounts> current, LocalDate today) {
         Map<CellKey, Release> published = new HashMap<>();
+        Map<CellKey, GroupCounts> releasedCounts = new HashMap<>();
         Map<CellKey, Release> updated = new HashMap<>();
         for (Iterator<Map.Entry<CellKey, Release>> entries = releases.entrySet().iterator(); entries.hasNext(); ) {
             CellKey key = entries.next().getKey();
@@ -123,8 +128,9 @@ public final class Releases {
                 updated.put(key, release);
             }
             published.put(key, release);
+            releasedCounts.put(key, release.counts());
         });
         released = !published.isEmpty();
-        return new Decision(published, updated);
+        return new Decision(published, releasedCounts, updated);
     }
 }

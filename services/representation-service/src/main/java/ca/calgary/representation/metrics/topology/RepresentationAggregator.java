@@ -93,16 +93,6 @@ final class RepresentationAggregator
     private static final String UNEXPLAINED_EVENTS = "unexplained-events";
     private static final String EMPLOYEES_WITH_UNEXPLAINED = "employees-with-unexplained-events";
     private static final String DEAD_LETTERS = "dead-letters|";
-    /** The event time of a first computation's changes: long past, so they settle as a backlog does. */
-    private static final long FIRST_COMPUTATION = 0L;
-    /**
-     * How long the changes of a first computation posted live must pause, besides being read, before it is
-     * published: a first load posted in batches (the ingest API, a replay) is read between its batches, and must
-     * still be published as one table (SPEC §9: everyone in it has changed), not from its first batches with the
-     * rest held back. A backlog (events published earlier) is complete once read.
-     */
-    static final Duration FIRST_COMPUTATION_QUIET = Duration.ofSeconds(5);
-
     private final Supplier<LocalDate> today;
     private final RepresentationCalculator calculator;
     /** Computes only the cells whose figures can have changed since the last publication (empty after init). */
@@ -125,10 +115,6 @@ final class RepresentationAggregator
     /** Cells whose headcount may have changed since the last publication. */
     private final Set<CellKey> countsChanged = new HashSet<>();
     private boolean dirty = true;
-    /** When the first computation's first and latest changes came (wall clock), and whether any was live. */
-    private long firstChangeMs = -1;
-    private long lastChangeMs;
-    private boolean firstComputationLive;
 
     RepresentationAggregator(Supplier<LocalDate> today, RepresentationCalculator calculator, int releaseThreshold,
                              Duration publishInterval, Backlog backlog) {
@@ -203,8 +189,7 @@ final class RepresentationAggregator
             add(EMPLOYEES_WITH_UNEXPLAINED, change.employeesWithUnexplained());
             if (change.isEmpty()) {
                 // events were evaluated and changed nothing: a backlog still being read, nothing to publish
-                settling.changed(CELLS, context.currentSystemTimeMs(),
-                        releases.anyReleased() ? record.timestamp() : FIRST_COMPUTATION);
+                settle(record.timestamp());
             } else {
                 changed(record.timestamp());
             }
@@ -223,16 +208,18 @@ final class RepresentationAggregator
 
     private void changed(long eventTimeMs) {
         dirty = true;
-        lastChangeMs = context.currentSystemTimeMs();
-        if (firstChangeMs < 0) {
-            firstChangeMs = lastChangeMs;
-        }
-        firstComputationLive |= lastChangeMs - eventTimeMs <= Settling.LIVE_LAG.toMillis();
+        settle(eventTimeMs);
+    }
+
+    private void settle(long eventTimeMs) {
         // Until a first table is released, every change is part of the first computation (SPEC §9): it is published
         // complete, once read, as a backlog is, not cell by cell as the first events arrive (the cells released
         // first would then hold back the rest of a first load posted live).
-        settling.changed(CELLS, context.currentSystemTimeMs(),
-                releases.anyReleased() ? eventTimeMs : FIRST_COMPUTATION);
+        if (releases.anyReleased()) {
+            settling.changed(CELLS, context.currentSystemTimeMs(), eventTimeMs);
+        } else {
+            settling.changedInFirstComputation(CELLS, context.currentSystemTimeMs(), eventTimeMs);
+        }
     }
 
     private void add(String key, long delta) {
@@ -244,9 +231,7 @@ final class RepresentationAggregator
     /** Publishes the figures that differ from what was last published; tombstones for cells that are gone. */
     void publishChanges() {
         long now = context.currentSystemTimeMs();
-        if (!settling.due(CELLS, now) || !releases.anyReleased() && firstComputationLive
-                && now - lastChangeMs < FIRST_COMPUTATION_QUIET.toMillis()
-                && now - firstChangeMs < Settling.BACKLOG_MAX_WAIT.toMillis()) {
+        if (!settling.due(CELLS, now)) {
             return;
         }
         settling.published(CELLS); // also a backlog read without a change: nothing waits any more
@@ -264,13 +249,13 @@ final class RepresentationAggregator
         decision.updated().forEach((key, release) -> {
             if (release == null) {
                 releaseStore.delete(key.id());
+                releasedTotals.remove(key);
             } else {
                 releaseStore.put(key.id(), release);
             }
         });
-        Map<CellKey, GroupCounts> released = new HashMap<>();
-        decision.published().forEach((key, release) -> released.put(key, release.counts()));
-        ChangedFigures.Changes changes = changedFigures.since(released, new Benchmarks(shares), asOf);
+        ChangedFigures.Changes changes = changedFigures.since(decision.releasedCounts(), new Benchmarks(shares),
+                asOf);
         Set<String> computed = new HashSet<>();
         for (CellFigures figures : changes.figures()) {
             CellKey key = new CellKey(figures.scope(), figures.tier());
@@ -292,7 +277,6 @@ final class RepresentationAggregator
             }
         }
         countsChanged.clear();
-        releasedTotals.keySet().retainAll(released.keySet());
         Set<String> gone = new LinkedHashSet<>();
         if (changes.complete()) {
             for (String id : publishedSignatures.keySet()) {

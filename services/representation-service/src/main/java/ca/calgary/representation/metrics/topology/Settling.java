@@ -19,8 +19,11 @@ import org.apache.kafka.streams.state.Stores;
  * (none for a quiet period, the rule where nothing watches the offsets), or once it has waited {@code maxWait} while
  * they keep coming: a backfill restates each table about once instead of every interval. A
  * table changed before a restart is due at once (its times are not kept), so nothing waits longer than that after a
- * restart. In memory only; the tables waiting (with when their first unpublished change came) are also in an
- * unlogged in-memory store, so the service can tell readers that figures it has read are not published yet.
+ * restart. A first computation (SPEC §9: everyone in it has changed, so it is published whole) settles as a backlog
+ * whatever its event times, and when any of it was posted live it also waits until its changes have paused for
+ * {@link #FIRST_COMPUTATION_QUIET}. In memory only; the tables waiting (with when their first unpublished change
+ * came) are also in an unlogged in-memory store, so the service can tell readers that figures it has read are not
+ * published yet.
  */
 final class Settling {
 
@@ -39,14 +42,34 @@ final class Settling {
      * takes on 2 cores, which is then published once, when read.
      */
     static final Duration BACKLOG_MAX_WAIT = Duration.ofMinutes(5);
+    /**
+     * How long the changes of a first computation posted live must pause, besides being read, before it is due: a
+     * first load posted in batches (the ingest API, a replay) is read between its batches, and must still be
+     * published as one table, not from its first batches with the rest held back. A backlog (events published
+     * earlier) is complete once read.
+     */
+    static final Duration FIRST_COMPUTATION_QUIET = Duration.ofSeconds(5);
 
     private final long quietMs;
     private final long maxWaitMs;
     private final Backlog backlog;
-    /** Per table: when its first unpublished change came, its latest, and the newest event time behind them. */
-    private final Map<String, long[]> changes = new HashMap<>();
+    private final Map<String, Waiting> changes = new HashMap<>();
     private KeyValueStore<String, Long> waiting;
 
+    /** A table's unpublished changes: when the first and the latest came, and the newest event time behind them. */
+    private static final class Waiting {
+        final long firstMs;
+        long latestMs;
+        long newestEventMs;
+        /** Part of a first computation, and whether any of it was posted live. */
+        boolean firstComputation;
+        boolean postedLive;
+
+        Waiting(long nowMs, long eventTimeMs) {
+            this.firstMs = nowMs;
+            this.newestEventMs = eventTimeMs;
+        }
+    }
     Settling(Duration quiet, Duration maxWait, Backlog backlog) {
         this.quietMs = quiet.toMillis();
         this.maxWaitMs = maxWait.toMillis();
@@ -85,22 +108,50 @@ final class Settling {
      * @param eventTimeMs the record timestamp of the change (when the events behind it were published)
      */
     void changed(String table, long nowMs, long eventTimeMs) {
-        long[] times = changes.get(table);
+        changed(table, nowMs, eventTimeMs, false);
+    }
+
+    /**
+     * A change that is part of a first computation: the table is due once the application has read all of it and,
+     * if any of it was posted live, it has paused for {@link #FIRST_COMPUTATION_QUIET}; or after {@code maxWait}.
+     */
+    void changedInFirstComputation(String table, long nowMs, long eventTimeMs) {
+        changed(table, nowMs, eventTimeMs, true);
+    }
+
+    private void changed(String table, long nowMs, long eventTimeMs, boolean firstComputation) {
+        Waiting times = changes.get(table);
         if (times == null) {
-            times = new long[] {nowMs, nowMs, eventTimeMs};
+            times = new Waiting(nowMs, eventTimeMs);
             changes.put(table, times);
             if (waiting != null) {
                 waiting.put(table, nowMs);
             }
         }
-        times[1] = nowMs;
-        times[2] = Math.max(times[2], eventTimeMs);
+        times.latestMs = nowMs;
+        times.newestEventMs = Math.max(times.newestEventMs, eventTimeMs);
+        times.firstComputation |= firstComputation;
+        times.postedLive |= live(times, nowMs);
     }
 
     boolean due(String table, long nowMs) {
-        long[] times = changes.get(table);
-        return times == null || nowMs - times[2] <= LIVE_LAG.toMillis() || nowMs - times[1] >= quietMs
-                || nowMs - times[0] >= maxWaitMs || times[1] < backlog.readAllSinceMs();
+        Waiting times = changes.get(table);
+        return times == null || due(times, nowMs);
+    }
+
+    private boolean due(Waiting times, long nowMs) {
+        if (nowMs - times.firstMs >= maxWaitMs) {
+            return true;
+        }
+        boolean read = nowMs - times.latestMs >= quietMs || times.latestMs < backlog.readAllSinceMs();
+        if (times.firstComputation) {
+            return read && (!times.postedLive || nowMs - times.latestMs >= FIRST_COMPUTATION_QUIET.toMillis());
+        }
+        return read || live(times, nowMs);
+    }
+
+    private static boolean live(Waiting times, long nowMs) {
+        return nowMs - times.newestEventMs <= LIVE_LAG.toMillis();
     }
 
     /**
@@ -110,8 +161,9 @@ final class Settling {
      */
     boolean backlogReadSinceWaiting(long nowMs) {
         long readSinceMs = backlog.readAllSinceMs();
-        for (long[] times : changes.values()) {
-            if (times[1] < readSinceMs && nowMs - times[2] > LIVE_LAG.toMillis()) {
+        for (Waiting times : changes.values()) {
+            boolean waitsForBacklogOnly = times.firstComputation ? due(times, nowMs) : !live(times, nowMs);
+            if (times.latestMs < readSinceMs && waitsForBacklogOnly) {
                 return true;
             }
         }

@@ -108,7 +108,7 @@ class ReleaseRuleAttackTest {
             topology.advanceLive(EmployeeStateProcessor.PASS_INTERVAL);
             topology.liveInputReadInASecond();
             Map<String, RepresentationFigures> published = topology.advanceLive(
-                    RepresentationAggregator.FIRST_COMPUTATION_QUIET.plusSeconds(2));
+                    Settling.FIRST_COMPUTATION_QUIET.plusSeconds(2));
             assertThat(published.get("ORG|ALL|NOT_DISCLOSED").getCount()).isEqualTo(35L);
             assertThat(published.get("ORG|ALL|NOT_DISCLOSED").getHeadcount()).isEqualTo(35L);
         }

@@ -96,4 +96,41 @@ class SettlingTest {
         }
         assertThat(backlog.due("ORG", 300_000)).isTrue();
     }
+
+    @Test
+    void aFirstComputationOfAnEarlierBacklogIsDueOnceRead() {
+        settling.changedInFirstComputation("CELLS", 1_000, HOUR_AGO);
+        assertThat(settling.due("CELLS", 1_200)).isFalse();
+        readAllSinceMs = 1_001;
+        assertThat(settling.due("CELLS", 1_200)).isTrue();
+        assertThat(settling.backlogReadSinceWaiting(1_200)).isTrue();
+    }
+
+    @Test
+    void aFirstComputationPostedLiveIsDueOnlyOnceReadAndPaused() {
+        long quiet = Settling.FIRST_COMPUTATION_QUIET.toMillis();
+        Settling first = new Settling(Duration.ofSeconds(30), Duration.ofMinutes(5), () -> readAllSinceMs);
+        first.changedInFirstComputation("CELLS", 1_000, 1_000);
+        assertThat(first.due("CELLS", 1_000)).as("live, but a first computation is published whole").isFalse();
+        readAllSinceMs = 1_001;
+        assertThat(first.due("CELLS", 1_200)).as("read between two batches of a load posted live").isFalse();
+        assertThat(first.backlogReadSinceWaiting(1_200)).isFalse();
+        first.changedInFirstComputation("CELLS", 3_000, HOUR_AGO);
+        readAllSinceMs = 3_001;
+        assertThat(first.due("CELLS", 3_000 + quiet - 1)).isFalse();
+        assertThat(first.due("CELLS", 3_000 + quiet)).isTrue();
+        assertThat(first.backlogReadSinceWaiting(3_000 + quiet)).isTrue();
+        first.published("CELLS");
+        first.changed("CELLS", 10_000, 10_000);
+        assertThat(first.due("CELLS", 10_000)).as("published: a live change is due at once again").isTrue();
+    }
+
+    @Test
+    void aFirstComputationThatKeepsComingIsDueAfterTheLongestWait() {
+        for (long now = 0; now < 30_000; now += 1_000) {
+            settling.changedInFirstComputation("CELLS", now, now);
+            assertThat(settling.due("CELLS", now)).isFalse();
+        }
+        assertThat(settling.due("CELLS", 30_000)).isTrue();
+    }
 }
