@@ -18,8 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * repartition partition committed to its end, no employee waiting for a pass), else once its changes have settled
  * (none for a quiet period, the rule where nothing watches the offsets), or once it has waited {@code maxWait} while
  * they keep coming: a backfill restates each table about once instead of every interval. A
- * table changed before a restart is due at once (its times are not kept), so nothing waits longer than that after a
- * restart. A first computation (SPEC §9: everyone in it has changed, so it is published whole) settles as a backlog
+ * table changed before a restart (or before its task moved) settles as a backlog, its times not being kept. A first computation (SPEC §9: everyone in it has changed, so it is published whole) settles as a backlog
  * whatever its event times, and when any of it was posted live it also waits until its changes have paused for
  * {@link #FIRST_COMPUTATION_QUIET}. In memory only; the tables waiting (with when their first unpublished change
  * came) are also in an unlogged in-memory store, so the service can tell readers that figures it has read are not
@@ -49,6 +48,9 @@ final class Settling {
      * earlier) is complete once read.
      */
     static final Duration FIRST_COMPUTATION_QUIET = Duration.ofSeconds(5);
+
+    /** The event time of a change whose events are not known: long past (no overflow in a difference with now). */
+    private static final long LONG_PAST = Long.MIN_VALUE / 2;
 
     private final long quietMs;
     private final long maxWaitMs;
@@ -96,11 +98,14 @@ final class Settling {
     }
 
     /**
-     * A table a run before this one left to publish (or that a start republishes): due at once, and waiting until
-     * it is published, so readers are not told the figures are final before it is.
+     * A table a run before this one left to publish (or that a start republishes): it settles as a backlog (its
+     * times are not kept), so it is due once the application has read all its input since the start, and it waits
+     * until it is published, so readers are not told the figures are final before it is. Not at once: a task that
+     * moves to another thread in the middle of a first load would publish its tables half-loaded (measured: the
+     * 100,000-employee benchmark restated flows 1.37 times per key so).
      */
     void restored(String table, long nowMs) {
-        changed(table, nowMs, nowMs);
+        changed(table, nowMs, LONG_PAST);
     }
 
     /**

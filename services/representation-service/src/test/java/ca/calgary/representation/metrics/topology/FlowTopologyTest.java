@@ -211,7 +211,7 @@ class FlowTopologyTest {
             constables().forEach(event -> topology.pipe(event, yearAgo));
             topology.pipe(opened("SGT-1", "2024-04-02", "SUPERVISOR"), yearAgo);
             topology.pipe(stage("PromotionApplicationSubmitted", "C1", "2024-04-10", "SGT-1"), yearAgo);
-            // past the live lag of the tables a start restores (due at once, at the next interval)
+            // longer than the live lag: a backlog (and what a start restores) does not become due by waiting
             Duration waited = Duration.ZERO;
             while (waited.compareTo(Settling.LIVE_LAG) <= 0) {
                 topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);

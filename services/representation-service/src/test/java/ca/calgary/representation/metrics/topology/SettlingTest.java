@@ -133,4 +133,15 @@ class SettlingTest {
         }
         assertThat(settling.due("CELLS", 30_000)).isTrue();
     }
+
+    @Test
+    void aTableARunBeforeLeftToPublishWaitsUntilTheInputIsReadSinceTheStart() {
+        settling.restored("2024-Q1", 1_000);
+        assertThat(settling.due("2024-Q1", 1_000))
+                .as("a task that moved mid-load would publish its half-loaded table").isFalse();
+        assertThat(settling.due("2024-Q1", 5_999)).as("within the quiet period").isFalse();
+        readAllSinceMs = 1_001;
+        assertThat(settling.due("2024-Q1", 1_100)).isTrue();
+        assertThat(settling.backlogReadSinceWaiting(1_100)).isTrue();
+    }
 }
