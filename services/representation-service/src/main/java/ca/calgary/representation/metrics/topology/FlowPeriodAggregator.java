@@ -134,8 +134,10 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         int budget = RevisedPublication.SLICE_RECORDS;
         unfinished = false;
         for (KeyValue<String, String> entry : known) {
-            if (sweep.contains(entry.key) || CHANGED.equals(entry.value)
-                    && settling.due(entry.key, context.currentSystemTimeMs())) {
+            // a changed period waits for its changes to settle, swept or not (a sweep at the start of a first load
+            // published half-loaded periods); a swept period without changes may have just been completed
+            if (CHANGED.equals(entry.value) ? settling.due(entry.key, context.currentSystemTimeMs())
+                    : sweep.contains(entry.key)) {
                 if (budget <= 0) {
                     unfinished = true;
                     return;

@@ -231,6 +231,23 @@ class FlowTopologyTest {
     }
 
     @Test
+    void theFirstPublicationAfterAStartDoesNotPublishABacklogHalfRead() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
+            Instant yearAgo = topology.liveNow().minus(Duration.ofDays(365));
+            constables().forEach(event -> topology.pipe(event, yearAgo));
+            topology.advanceFlows(RevisedPublication.SLICE_INTERVAL); // a pass: the periods get their changes
+            // the first publication looks at every period it knows (a quarter may have ended): the periods this
+            // backlog changed still wait until it is read
+            topology.advanceFlows(FlowConfig.defaults().publishInterval());
+            assertThat(topology.flows()).as("a backlog waits until it is read").isEmpty();
+
+            topology.flowsInputRead();
+            topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
+            assertThat(topology.flows()).isNotEmpty();
+        }
+    }
+
+    @Test
     void aLargePublicationOfFunnelsIsSentInSlicesAndCompletely() {
         try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(NO_SUPPRESSION, TODAY)) {
             constables().forEach(topology::pipe);
