@@ -127,7 +127,10 @@ public final class PipelineStatus implements SmartLifecycle {
         return this;
     }
 
-    /** Hands every announced sample (a change, or the heartbeat) to {@code reporter} too, e.g. to a topic. */
+    /**
+     * Hands every sample (each interval) to {@code reporter} too, e.g. to a topic: a reader downstream can then
+     * tell what the pipeline looked like after a given moment.
+     */
     public PipelineStatus reportTo(Consumer<Status> reporter) {
         reporters.add(reporter);
         return this;
@@ -238,10 +241,10 @@ public final class PipelineStatus implements SmartLifecycle {
                     : "the figures are behind their input: {} events, {} unpublished changes{}", sampled.lagEvents(),
                     sampled.unpublishedChanges(), sampled.problem() == null ? "" : " (" + sampled.problem() + ")");
         }
+        reporters.forEach(reporter -> reporter.accept(sampled));
         Instant now = clock.instant();
         if (sampled.differsFrom(announced) || !now.isBefore(announcedAt.plus(properties.heartbeat()))) {
             tables.forEach((name, feed) -> feed.announce("status", sampled.forTable(name)));
-            reporters.forEach(reporter -> reporter.accept(sampled));
             announced = sampled;
             announcedAt = now;
         }

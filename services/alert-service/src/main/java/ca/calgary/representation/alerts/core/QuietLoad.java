@@ -14,6 +14,10 @@ import java.time.Instant;
  * (every input processed and published) for {@code settle}, so the short pauses of a load do not end it. A sample
  * that could not be measured changes nothing but the settling clock. Before the first measured sample nothing is
  * delivered or held.
+ *
+ * <p>A load shows in the samples only after it has begun, and its first figures can move (and raise findings)
+ * before the next sample: so a change is delivered only when a sample taken at or after it says LIVE
+ * ({@link #modeFor}).
  */
 public final class QuietLoad {
 
@@ -26,7 +30,7 @@ public final class QuietLoad {
         LIVE
     }
 
-    /** What the pipeline status said at one moment. */
+    /** What the pipeline status said at one moment (for several sources: the oldest of their moments). */
     public record Sample(Instant observedAt, boolean measured, boolean caughtUp, long lagEvents, long lagSeconds) {
     }
 
@@ -35,6 +39,7 @@ public final class QuietLoad {
     private final Duration settle;
     private Mode mode = Mode.WAITING;
     private Instant caughtUpSince;
+    private Instant measuredAt;
 
     /**
      * @param quietLagEvents input events behind above which the pipeline counts as catching up
@@ -51,12 +56,24 @@ public final class QuietLoad {
         return mode;
     }
 
+    /**
+     * What to do now with a change made at {@code changedAt}: hold it while QUIET; deliver it (LIVE) only once a
+     * measured sample taken at or after that moment found the pipeline live; until then WAITING.
+     */
+    public Mode modeFor(Instant changedAt) {
+        if (mode == Mode.QUIET) {
+            return Mode.QUIET;
+        }
+        return mode == Mode.LIVE && !measuredAt.isBefore(changedAt) ? Mode.LIVE : Mode.WAITING;
+    }
+
     /** The mode after {@code sample}. */
     public Mode observe(Sample sample) {
         if (!sample.measured()) {
             caughtUpSince = null;
             return mode;
         }
+        measuredAt = measuredAt == null || sample.observedAt().isAfter(measuredAt) ? sample.observedAt() : measuredAt;
         boolean behind = sample.lagEvents() > quietLagEvents || sample.lagSeconds() > quietLag.toSeconds();
         switch (mode) {
             case WAITING, LIVE -> {

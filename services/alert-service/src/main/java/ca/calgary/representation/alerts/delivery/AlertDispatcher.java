@@ -66,7 +66,8 @@ import org.springframework.context.SmartLifecycle;
  * digests wait: the first finding held for a subscription and channel leaves a HELD record
  * ({@code held|subscriptionId|channel}), and once the pipeline has caught up each such subscription receives one
  * digest of what is open, recorded under {@code digest@<held at>|subscriptionId|channel} before the HELD record is
- * removed, so a restart neither repeats nor forgets it.
+ * removed, so a restart neither repeats nor forgets it. A load's first figures move before the status samples show
+ * the load, so a finding is told or held only once status sampled after it changed has come in (about a second).
  */
 public class AlertDispatcher implements SmartLifecycle {
 
@@ -76,7 +77,8 @@ public class AlertDispatcher implements SmartLifecycle {
     /** A digest's delivery record names no one alert. */
     static final String DIGEST_ALERT_ID = "digest";
     private static final Duration QUIET_NOTICE = Duration.ofMinutes(10);
-    /** Four heartbeats of the reporting service ({@code representation.status.heartbeat}, 15 s). */
+    private static final Duration STATUS_POLL = Duration.ofMillis(200);
+    /** Sixty samples of the reporting service ({@code representation.status.interval}, 1 s): an instance gone. */
     static final Duration REPORT_STALE_AFTER = Duration.ofSeconds(60);
 
     private final KafkaProperties kafka;
@@ -175,7 +177,7 @@ public class AlertDispatcher implements SmartLifecycle {
             while (running) {
                 Mode mode = observe(views, pipeline.status());
                 if (mode == Mode.WAITING) {
-                    sleep(Duration.ofMillis(200));
+                    sleep(STATUS_POLL);
                     continue;
                 }
                 if (mode == Mode.LIVE && !held.isEmpty()) {
@@ -187,7 +189,11 @@ public class AlertDispatcher implements SmartLifecycle {
                 for (ConsumerRecord<String, Object> record : current.poll(Duration.ofMillis(500))) {
                     if (record.value() instanceof Finding finding && finding.getChange() != null
                             && FindingChange.valueOf(finding.getChange()).delivered()) {
-                        if (quiet.mode() == Mode.QUIET) {
+                        Mode decided = decide(views, finding.getChangedAt());
+                        if (decided == Mode.WAITING) {
+                            return; // stopping: the finding is read again after the restart
+                        }
+                        if (decided == Mode.QUIET) {
                             hold(views, finding);
                         } else {
                             deliver(views, finding);
@@ -203,6 +209,21 @@ public class AlertDispatcher implements SmartLifecycle {
     }
 
     /**
+     * Whether a finding that changed at {@code changedAt} is delivered (LIVE) or held (QUIET): decided by status
+     * sampled after it ({@link QuietLoad#modeFor}), which the samples bring within about their interval. WAITING
+     * only when the dispatcher stops first.
+     */
+    private Mode decide(AlertStreams views, Instant changedAt) {
+        Mode decided = quiet.modeFor(changedAt);
+        while (decided == Mode.WAITING && running) {
+            sleep(STATUS_POLL);
+            observe(views, pipeline.status());
+            decided = quiet.modeFor(changedAt);
+        }
+        return decided;
+    }
+
+    /**
      * The mode after the latest status: the alert application's own, and each representation-service instance's as
      * it reported it on metrics.pipeline-status (a backlog read but not yet published is not lag, and only the
      * instance knows it). A report not renewed for {@link #REPORT_STALE_AFTER} is an instance gone. A long quiet is
@@ -214,6 +235,7 @@ public class AlertDispatcher implements SmartLifecycle {
         long behind = 0;
         long lagSeconds = own.lagSeconds();
         boolean caughtUp = own.caughtUp();
+        Instant observedAt = own.observedAt();
         List<String> reporting = new ArrayList<>();
         try (KeyValueIterator<String, PipelineStatusReport> reports = views.upstreamStatus().all()) {
             while (reports.hasNext()) {
@@ -225,11 +247,12 @@ public class AlertDispatcher implements SmartLifecycle {
                 behind += report.getInputLagEvents() + report.getUnpublishedChanges();
                 lagSeconds = Math.max(lagSeconds, report.getLagSeconds());
                 caughtUp &= report.getCaughtUp();
+                observedAt = report.getObservedAt().isBefore(observedAt) ? report.getObservedAt() : observedAt;
                 reporting.add(report.getInstance() + ": " + report.getInputLagEvents() + " HR events unread, "
                         + report.getUnpublishedChanges() + " changes unpublished");
             }
         }
-        Mode mode = quiet.observe(new QuietLoad.Sample(own.observedAt(), own.problem() == null, caughtUp, behind,
+        Mode mode = quiet.observe(new QuietLoad.Sample(observedAt, own.problem() == null, caughtUp, behind,
                 lagSeconds));
         if (mode == Mode.QUIET && before != Mode.QUIET) {
             log.info("the pipeline is catching up ({}; {} s): findings are held for a digest", reporting,
@@ -245,12 +268,17 @@ public class AlertDispatcher implements SmartLifecycle {
         return mode;
     }
 
-    /** The subscriptions with immediate delivery whose filter matches the finding's head or a cell beneath it. */
+    /**
+     * The subscriptions with immediate delivery whose filter matches the finding's head or a cell beneath it and
+     * that existed when it changed: a new subscription hears of changes from then on (what is open already is in
+     * {@code GET /v1/alerts}), even when the dispatcher reads an older change after it was made.
+     */
     private List<AlertSubscription> matching(AlertStreams views, Finding finding) {
         List<AlertSubscription> subscriptions = new ArrayList<>();
         try (KeyValueIterator<String, AlertSubscription> all = views.subscriptions().all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null && delivery(entry.value) == Delivery.IMMEDIATE
+                        && !entry.value.getCreatedAt().isAfter(finding.getChangedAt())
                         && matches(filter(entry.value), finding)) {
                     subscriptions.add(entry.value);
                 }

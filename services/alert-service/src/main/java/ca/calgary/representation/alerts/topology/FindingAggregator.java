@@ -16,6 +16,7 @@ import ca.calgary.representation.alerts.core.Severity;
 import ca.calgary.representation.alerts.core.Status;
 import ca.calgary.representation.alerts.core.Findings;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,11 +40,14 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
     static final String FAMILY_ALERTS_STORE = "family-alerts";
     /** Each family's findings as last published, keyed {@code family#findingId}. */
     static final String PUBLISHED_FINDINGS_STORE = "published-findings";
+    /** Each family's latest {@code changedAt}, so that no two changes of a finding share one. */
+    static final String FAMILY_CLOCKS_STORE = "family-clocks";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private ProcessorContext<String, Finding> context;
     private KeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, Finding> published;
+    private KeyValueStore<String, Long> clocks;
 
     static ProcessorSupplier<String, Alert, String, Finding> supplier(Serde<Alert> alertSerde,
                                                                       Serde<Finding> findingSerde) {
@@ -55,7 +59,8 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(store(FAMILY_ALERTS_STORE, alertSerde), store(PUBLISHED_FINDINGS_STORE, findingSerde));
+                return Set.of(store(FAMILY_ALERTS_STORE, alertSerde), store(PUBLISHED_FINDINGS_STORE, findingSerde),
+                        store(FAMILY_CLOCKS_STORE, Serdes.Long()));
             }
         };
     }
@@ -76,6 +81,7 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
         this.context = context;
         this.alerts = context.getStateStore(FAMILY_ALERTS_STORE);
         this.published = context.getStateStore(PUBLISHED_FINDINGS_STORE);
+        this.clocks = context.getStateStore(FAMILY_CLOCKS_STORE);
     }
 
     @Override
@@ -111,7 +117,7 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
             published.delete(prefix + findingId);
             context.forward(new Record<>(findingId, null, record.timestamp()));
         }
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant now = tick(record.key());
         findings.forEach((findingId, finding) -> {
             Finding before = published.get(prefix + findingId);
             if (before != null && withoutChange(before).equals(finding)) {
@@ -121,6 +127,19 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
             published.put(prefix + findingId, changed);
             context.forward(new Record<>(findingId, changed, record.timestamp()));
         });
+    }
+
+    /**
+     * The time of this change of the family: the wall clock, but always after the family's previous change. A
+     * change is delivered as {@code findingId@changedAt}, and Streams hands the records of one poll the same wall
+     * clock, so two changes of a finding in one poll (opened, then worsened) would otherwise be one delivery.
+     */
+    private Instant tick(String family) {
+        Long previous = clocks.get(family);
+        long now = previous == null ? context.currentSystemTimeMs()
+                : Math.max(context.currentSystemTimeMs(), previous + 1);
+        clocks.put(family, now);
+        return Instant.ofEpochMilli(now);
     }
 
     /**

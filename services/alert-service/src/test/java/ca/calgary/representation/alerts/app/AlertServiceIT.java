@@ -402,7 +402,7 @@ class AlertServiceIT {
         List<Received> received = loadDeliveries();
         assertThat(received).as("one digest, no transition").hasSize(1);
         Received digest = received.get(0);
-        assertThat(digest.kind()).isEqualTo("DIGEST");
+        assertThat(digest.kind()).as(digest.body()).isEqualTo("DIGEST");
         assertThat(digest.signature()).isEqualTo("sha256=" + WebhookChannel.signature(secret,
                 digest.body().getBytes(StandardCharsets.UTF_8)));
         JsonNode body = Http.JSON.readTree(digest.body());

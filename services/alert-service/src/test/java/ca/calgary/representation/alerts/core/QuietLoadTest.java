@@ -22,9 +22,28 @@ class QuietLoadTest {
     @Test
     void nothingIsDecidedBeforeTheFirstMeasuredSample() {
         assertThat(quiet.mode()).isEqualTo(Mode.WAITING);
+        assertThat(quiet.modeFor(T0.minusSeconds(60))).isEqualTo(Mode.WAITING);
         assertThat(quiet.observe(new Sample(T0, false, false, 0, 0))).isEqualTo(Mode.WAITING);
         assertThat(quiet.observe(at(1, true, 0, 0))).as("a restart of a caught-up pipeline delivers at once")
                 .isEqualTo(Mode.LIVE);
+    }
+
+    @Test
+    void aChangeWaitsForASampleTakenAfterIt() {
+        quiet.observe(at(0, true, 0, 0));
+        assertThat(quiet.modeFor(T0.minusMillis(1))).isEqualTo(Mode.LIVE);
+        assertThat(quiet.modeFor(T0.plusMillis(300))).as("a load that has just begun is not in the samples yet")
+                .isEqualTo(Mode.WAITING);
+        quiet.observe(at(1, false, 5_000, 0));
+        assertThat(quiet.modeFor(T0.plusMillis(300))).as("the next sample saw the load: held").isEqualTo(Mode.QUIET);
+    }
+
+    @Test
+    void aChangeMadeWhileLiveIsDeliveredOnceTheNextSampleIsLiveToo() {
+        quiet.observe(at(0, true, 0, 0));
+        quiet.observe(at(1, false, 20, 0));
+        assertThat(quiet.modeFor(T0.plusMillis(300))).isEqualTo(Mode.LIVE);
+        assertThat(quiet.modeFor(T0.plusMillis(1_300))).isEqualTo(Mode.WAITING);
     }
 
     @Test

@@ -178,6 +178,23 @@ class AlertTopologyTest {
                 .extracting(Finding::getStatus).isSubsetOf("OPEN", "UPDATED").hasSize(4);
     }
 
+    @Test
+    void twoChangesOfAFindingInOneWallClockMillisecondAreTwoChanges() {
+        // delivery tells each change once under findingId@changedAt: an opening and a worsening in one poll
+        // (Streams hands its records one wall clock) must not share it
+        for (String unit : List.of("UNIT:City/Operations/Water", "UNIT:City/Operations/Roads",
+                "UNIT:City/Operations/Parks", "UNIT:City/Operations", "UNIT:City/Operations/Fleet")) {
+            RepresentationFigures f = unitCell(unit, unit.equals("UNIT:City/Operations") ? 900 : 300,
+                    unit.equals("UNIT:City/Operations") ? 9L : 3L, 0.0001);
+            figures.pipeInput(f.getScope() + "|" + f.getTier() + "|" + f.getGroup(), f);
+        }
+        List<Finding> parent = findings.readKeyValuesToList().stream()
+                .filter(record -> record.key.equals("REPRESENTATION_GAP|UNIT:City/Operations|MANAGEMENT|BLACK"))
+                .map(record -> record.value).toList();
+        assertThat(parent).extracting(Finding::getChange).containsExactly("OPENED", "WORSENED");
+        assertThat(parent.get(1).getChangedAt()).isAfter(parent.get(0).getChangedAt());
+    }
+
     private static RepresentationFigures unitCell(String scope, long headcount, long count, double pUnder) {
         double representation = (double) count / headcount;
         return RepresentationFigures.newBuilder(cell("BLACK", headcount, count, 0.06, representation / 0.06, pUnder,

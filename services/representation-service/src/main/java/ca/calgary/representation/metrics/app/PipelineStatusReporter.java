@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Writes this instance's pipeline status to {@code metrics.pipeline-status} whenever it changes and at every
- * heartbeat, so services downstream (the alert service) can tell a first load in progress from live work: a backlog
- * this instance has read but not published yet is not consumer lag, and only the instance knows it. A clean stop
- * removes the instance's record; readers ignore a record that has not been renewed for a few heartbeats.
+ * Writes each of this instance's pipeline status samples (one a second) to {@code metrics.pipeline-status}, so
+ * services downstream (the alert service) can tell a first load in progress from live work, as of any moment they
+ * ask about: a backlog this instance has read but not published yet is not consumer lag, and only the instance
+ * knows it. A clean stop removes the instance's record; readers ignore a record that has not been renewed for a
+ * minute.
  */
 public class PipelineStatusReporter implements Consumer<PipelineStatus.Status>, AutoCloseable {
 
