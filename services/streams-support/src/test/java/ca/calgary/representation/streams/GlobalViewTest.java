@@ -2,6 +2,7 @@ package ca.calgary.representation.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,21 @@ class GlobalViewTest {
             // another topic's offsets say nothing about this view
             assertThat(progress.covers(Map.of(new TopicPartition("other", 0), 99L))).isTrue();
         }
+    }
+
+    @Test
+    void whatAStartRestoresCountsAsApplied() {
+        GlobalView<String> view = GlobalView.of(new StreamsBuilder(), TOPIC, Serdes.String(), "example-view");
+        StateRestoreListener listener = GlobalView.restoreListener(List.of(view));
+        // a checkpoint at position 120: records up to 119 are in the store before anything is restored
+        listener.onRestoreStart(PARTITION, "example-view", 120, 200);
+        assertThat(view.progress().covers(Map.of(PARTITION, 119L))).isTrue();
+        assertThat(view.progress().covers(Map.of(PARTITION, 150L))).isFalse();
+        // a restored batch ends at the consumer's position, past the batch's last record (or a commit marker)
+        listener.onBatchRestored(PARTITION, "example-view", 200, 80);
+        assertThat(view.progress().covers(Map.of(PARTITION, 199L))).isTrue();
+        // another store's restoration says nothing about this view
+        listener.onRestoreStart(new TopicPartition(TOPIC, 1), "other-view", 50, 50);
+        assertThat(view.progress().covers(Map.of(new TopicPartition(TOPIC, 1), 10L))).isFalse();
     }
 }

@@ -77,10 +77,14 @@ public final class RepresentationStreams implements StreamsApplication {
                     GlobalView.of(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW));
         }
 
+        List<GlobalView<?>> all() {
+            return List.of(figures, dataQuality, flows, snapshots, competitions, findings);
+        }
+
         /** How far each view has applied its topic, by topic. */
         Map<String, ViewProgress> progress() {
             Map<String, ViewProgress> progress = new LinkedHashMap<>();
-            for (GlobalView<?> view : List.of(figures, dataQuality, flows, snapshots, competitions, findings)) {
+            for (GlobalView<?> view : all()) {
                 progress.put(view.progress().topic(), view.progress());
             }
             return Map.copyOf(progress);
@@ -168,6 +172,7 @@ public final class RepresentationStreams implements StreamsApplication {
         Topology liveTopology = liveBuilder.build(liveProperties);
         Topology flowsTopology = flowsBuilder.build(flowsProperties);
         KafkaStreams live = new KafkaStreams(liveTopology, liveProperties);
+        live.setGlobalStateRestoreListener(GlobalView.restoreListener(views.all()));
         KafkaStreams flows = new KafkaStreams(flowsTopology, flowsProperties);
         ConsumerGroup liveGroup = ConsumerGroup.of(settings.applicationId(), liveTopology);
         ConsumerGroup flowsGroup = ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology);
