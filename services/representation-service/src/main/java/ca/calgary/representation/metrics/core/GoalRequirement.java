@@ -1,5 +1,6 @@
 package ca.calgary.representation.metrics.core;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -56,7 +57,7 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
         }
 
         double separationRate() {
-            return headcountAtStart == 0 ? 0 : (double) separations / headcountAtStart;
+            return LevelFlows.rate(separations, headcountAtStart);
         }
     }
 
@@ -71,8 +72,8 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
             throw new IllegalArgumentException("a target share is between 0 and 1: " + targetShare);
         }
         TierFlows others = everyone.minus(group);
-        long peopleShort = Math.max(0, RepresentationProjection.roundHalfUp(targetShare * everyone.headcountToday())
-                - group.headcountToday());
+        long peopleShort = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare),
+                BigDecimal.valueOf(everyone.headcountToday()), group.headcountToday());
         double appointmentsPerYear = everyone.hiresInto() + everyone.promotionsInto();
         double appointmentsExpected = appointmentsPerYear * ChronoUnit.DAYS.between(today, targetDate) / 365.25;
 

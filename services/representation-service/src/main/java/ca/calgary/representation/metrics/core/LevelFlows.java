@@ -25,11 +25,16 @@ public record LevelFlows(long headcountToday, long headcountAtStart, long separa
 
     /** The annual separation rate (0 with no one at the start: nothing is known). */
     public double separationRate() {
-        return headcountAtStart == 0 ? 0 : (double) separations / headcountAtStart;
+        return rate(separations, headcountAtStart);
     }
 
     /** The annual rate of promotion to the next level (0 with no one at the start). */
     public double promotionRate() {
-        return headcountAtStart == 0 ? 0 : (double) promotionsUp / headcountAtStart;
+        return rate(promotionsUp, headcountAtStart);
+    }
+
+    /** A rate over 12 months: the moves per person at the start, 0 with no one at the start. */
+    static double rate(long moves, long atStart) {
+        return atStart == 0 ? 0 : (double) moves / atStart;
     }
 }

@@ -91,7 +91,7 @@ public final class RepresentationCalculator {
             index = exactShare.divide(share, SHARE_SCALE, RoundingMode.HALF_UP);
             BigDecimal expectedExact = share.multiply(BigDecimal.valueOf(headcount));
             expected = expectedExact.setScale(POINTS_SCALE, RoundingMode.HALF_UP);
-            shortfall = Math.max(0, expectedExact.setScale(0, RoundingMode.HALF_UP).longValueExact() - n);
+            shortfall = peopleShort(share, BigDecimal.valueOf(headcount), n);
             pUnder = Statistics.binomialCdf(n, headcount, share.doubleValue());
         }
         double[] interval = Statistics.wilson(n, headcount, Statistics.Z_95);
@@ -100,6 +100,14 @@ public final class RepresentationCalculator {
                 ofRespondents, responseRate, shareOut, source, year, gap, index, expected, shortfall, pUnder,
                 BigDecimal.valueOf(interval[0]).setScale(SHARE_SCALE, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(interval[1]).setScale(SHARE_SCALE, RoundingMode.HALF_UP), mentees);
+    }
+
+    /**
+     * People short of a share (SPEC §6 shortfall): round-half-up(share × headcount) − count, at least 0, the
+     * product taken exactly (a share of 0.3 of 125 people expects 37.5, so 38, where doubles give 37.4999...).
+     */
+    public static long peopleShort(BigDecimal share, BigDecimal headcount, long count) {
+        return Math.max(0, share.multiply(headcount).setScale(0, RoundingMode.HALF_UP).longValueExact() - count);
     }
 
     private static BigDecimal ratio(long numerator, long denominator) {

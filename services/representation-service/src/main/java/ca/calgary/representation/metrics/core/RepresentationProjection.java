@@ -73,13 +73,15 @@ public final class RepresentationProjection {
         double[] fractions = fractions(today, dates);
         Rates groupRates = Rates.observed(group);
         Rates otherRates = Rates.observed(others);
-        double[][] observed = run(groupRates, otherRates, tier, start(group), start(others), fractions);
+        double[] groupToday = start(group);
+        double[] othersToday = start(others);
+        double[][] observed = run(groupRates, otherRates, tier, groupToday, othersToday, fractions);
 
         double[][] drawnShares = new double[dates.size()][DRAWS];
         SplittableRandom random = new SplittableRandom(SEED);
         for (int draw = 0; draw < DRAWS; draw++) {
-            double[][] run = run(Rates.drawn(group, random), Rates.drawn(others, random), tier, start(group),
-                    start(others), fractions);
+            double[][] run = run(Rates.drawn(group, random), Rates.drawn(others, random), tier, groupToday,
+                    othersToday, fractions);
             for (int step = 0; step < dates.size(); step++) {
                 drawnShares[step][draw] = share(run[step]);
             }
@@ -92,7 +94,8 @@ public final class RepresentationProjection {
                     percentile(shares, 0.975), observed[step][0], observed[step][0] + observed[step][1]));
         }
         double[] last = observed[dates.size() - 1];
-        long shortfall = Math.max(0, roundHalfUp(targetShare * (last[0] + last[1])) - roundHalfUp(last[0]));
+        long shortfall = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare),
+                BigDecimal.valueOf(last[0] + last[1]), roundHalfUp(last[0]));
         return new Projection(series, shortfall > 0 ? Verdict.OFF_TRACK : Verdict.ON_TRACK, shortfall);
     }
 

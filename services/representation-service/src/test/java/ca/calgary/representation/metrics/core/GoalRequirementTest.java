@@ -29,6 +29,9 @@ class GoalRequirementTest {
                 .isZero();
         assertThat(GoalRequirement.of(flows(10, 10, 0, 1, 0, 0), everyone, 0.125, TODAY, TARGET).peopleShort())
                 .as("12.5 rounds to 13").isEqualTo(3);
+        assertThat(GoalRequirement.of(flows(10, 10, 0, 1, 0, 0), everyone, 0.145, TODAY, TARGET).peopleShort())
+                .as("as the published shortfall counts it: 0.145 × 100 is 14.5, so 15 (in doubles 14.4999...)")
+                .isEqualTo(5);
     }
 
     /** With no separations the required share is plain arithmetic: (T·(N + A·Y) − n) / (A·Y). */
