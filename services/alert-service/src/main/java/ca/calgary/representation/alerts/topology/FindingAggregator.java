@@ -117,16 +117,26 @@ final class FindingAggregator implements Processor<String, Alert, String, Findin
             published.delete(prefix + findingId);
             context.forward(new Record<>(findingId, null, record.timestamp()));
         }
-        Instant now = tick(record.key());
+        List<Changed> changes = new ArrayList<>();
         findings.forEach((findingId, finding) -> {
             Finding before = published.get(prefix + findingId);
-            if (before != null && withoutChange(before).equals(finding)) {
-                return;
+            if (before == null || !withoutChange(before).equals(finding)) {
+                changes.add(new Changed(findingId, before, finding));
             }
-            Finding changed = withChange(before, finding, now);
-            published.put(prefix + findingId, changed);
-            context.forward(new Record<>(findingId, changed, record.timestamp()));
         });
+        if (changes.isEmpty()) {
+            return;
+        }
+        Instant now = tick(record.key());
+        for (Changed change : changes) {
+            Finding changed = withChange(change.before(), change.after(), now);
+            published.put(prefix + change.findingId(), changed);
+            context.forward(new Record<>(change.findingId(), changed, record.timestamp()));
+        }
+    }
+
+    /** A finding that differs from the one last published ({@code before}: null if none was). */
+    private record Changed(String findingId, Finding before, Finding after) {
     }
 
     /**

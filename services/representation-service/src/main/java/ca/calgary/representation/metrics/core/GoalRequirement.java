@@ -72,8 +72,8 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
             throw new IllegalArgumentException("a target share is between 0 and 1: " + targetShare);
         }
         TierFlows others = everyone.minus(group);
-        long peopleShort = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare),
-                BigDecimal.valueOf(everyone.headcountToday()), group.headcountToday());
+        long peopleShort = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare)
+                .multiply(BigDecimal.valueOf(everyone.headcountToday())), group.headcountToday());
         double appointmentsPerYear = everyone.hiresInto() + everyone.promotionsInto();
         double appointmentsExpected = appointmentsPerYear * ChronoUnit.DAYS.between(today, targetDate) / 365.25;
 

@@ -91,7 +91,7 @@ public final class RepresentationCalculator {
             index = exactShare.divide(share, SHARE_SCALE, RoundingMode.HALF_UP);
             BigDecimal expectedExact = share.multiply(BigDecimal.valueOf(headcount));
             expected = expectedExact.setScale(POINTS_SCALE, RoundingMode.HALF_UP);
-            shortfall = peopleShort(share, BigDecimal.valueOf(headcount), n);
+            shortfall = peopleShort(expectedExact, n);
             pUnder = Statistics.binomialCdf(n, headcount, share.doubleValue());
         }
         double[] interval = Statistics.wilson(n, headcount, Statistics.Z_95);
@@ -103,11 +103,11 @@ public final class RepresentationCalculator {
     }
 
     /**
-     * People short of a share (SPEC §6 shortfall): round-half-up(share × headcount) − count, at least 0, the
-     * product taken exactly (a share of 0.3 of 125 people expects 37.5, so 38, where doubles give 37.4999...).
+     * People short of an expected count (SPEC §6 shortfall): round-half-up(expected) − count, at least 0; expected is
+     * share × headcount taken exactly (0.145 of 100 people expects 14.5, so 15, where doubles give 14.4999...).
      */
-    public static long peopleShort(BigDecimal share, BigDecimal headcount, long count) {
-        return Math.max(0, share.multiply(headcount).setScale(0, RoundingMode.HALF_UP).longValueExact() - count);
+    public static long peopleShort(BigDecimal expected, long count) {
+        return Math.max(0, expected.setScale(0, RoundingMode.HALF_UP).longValueExact() - count);
     }
 
     private static BigDecimal ratio(long numerator, long denominator) {

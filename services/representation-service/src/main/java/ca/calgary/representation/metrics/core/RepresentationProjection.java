@@ -94,8 +94,8 @@ public final class RepresentationProjection {
                     percentile(shares, 0.975), observed[step][0], observed[step][0] + observed[step][1]));
         }
         double[] last = observed[dates.size() - 1];
-        long shortfall = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare),
-                BigDecimal.valueOf(last[0] + last[1]), roundHalfUp(last[0]));
+        long shortfall = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare)
+                .multiply(BigDecimal.valueOf(last[0] + last[1])), roundHalfUp(last[0]));
         return new Projection(series, shortfall > 0 ? Verdict.OFF_TRACK : Verdict.ON_TRACK, shortfall);
     }
 
