@@ -56,8 +56,8 @@
     const scope = $('scope').value;
     const tier = $('tier').value;
     $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + $('tier').selectedOptions[0].text;
-    await Promise.all([representation(scope, tier), trend(scope, tier), flows(scope, tier), alerts(), units(scope),
-      cell(scope, tier)]);
+    await Promise.all([representation(scope, tier), trend(scope, tier), flows(scope, tier), goals(scope), alerts(),
+      units(scope), cell(scope, tier)]);
   }
 
   async function representation(scope, tier) {
@@ -175,6 +175,65 @@
 
   // Open findings, highest priority first; each opens onto the cells beneath its head, and stays open when a live
   // change re-renders the list.
+  const TIERS = ['ALL', 'LEADERSHIP', 'MANAGEMENT', 'SENIOR_LEADERSHIP', 'EXECUTIVE'];
+
+  async function goals(scope) {
+    const all = await api('/v1/goal-figures?scope=' + encodeURIComponent(scope));
+    all.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || a.group.localeCompare(b.group));
+    const label = g => LABELS[g] || g.charAt(0) + g.slice(1).toLowerCase().replace(/_/g, ' ');
+    const last = g => g.projection.length === 0 ? null : g.projection[g.projection.length - 1];
+    const verdict = g => g.verdict == null ? '—' : g.verdict === 'ON_TRACK' ? 'On track'
+      : 'Off track (' + g.projectedShortfall + ' short)';
+    $('goals').innerHTML = all.length === 0 ? '<p>No goal is set for this scope.</p>' : table(
+      'Goals of ' + scopeLabel(scope),
+      ['Goal', 'Target', 'Today', 'People short today', 'Share of appointments needed', 'Group\'s share of the pools',
+        'Projected on the target date (95% interval)', 'Verdict', 'Why some figures are not shown'],
+      all.map(g => {
+        const end = last(g);
+        return [esc(label(g.group) + ', ' + g.tier), esc(pct(g.targetShare) + ' by ' + g.targetDate
+            + (g.targetShareFrom === 'BENCHMARK' ? ' (benchmark)' : '')),
+          g.count == null && g.headcount != null ? '&lt;' + k : esc(pct(g.representation)),
+          g.peopleShort == null ? '—' : String(g.peopleShort),
+          esc(pct(g.requiredShareOfAppointments) + (g.plausible == null ? '' : g.plausible ? ' (plausible)'
+            : ' (not plausible)')), esc(pct(g.availableShare)),
+          end == null ? '—' : esc(pct(end.share) + ' (' + pct(end.low) + ' – ' + pct(end.high) + ')'),
+          esc(verdict(g)), esc(g.withheld.join('; ') || '—')];
+      }));
+    $('goals-chart').innerHTML = all.filter(g => g.projection.length > 0).map(g => projectionChart(g, label(g.group)))
+      .join('');
+  }
+
+  // One goal's projection: today, then each quarter end to the target date; the band is the 95% interval, the
+  // dashed line the goal.
+  function projectionChart(g, name) {
+    const width = 640, height = 180, left = 48, top = 24, plotW = width - left - 20, plotH = height - top - 34;
+    const points = [{date: g.asOf, share: g.representation, low: g.representation, high: g.representation}]
+      .filter(p => p.share != null).concat(g.projection);
+    const max = Math.max(g.targetShare || 0, ...points.map(p => p.high)) * 1.15 || 0.05;
+    const x = i => left + plotW * i / Math.max(1, points.length - 1);
+    const y = v => top + plotH * (1 - v / max);
+    const band = points.map((p, i) => x(i).toFixed(1) + ',' + y(p.high).toFixed(1))
+      .concat(points.map((p, i) => x(i).toFixed(1) + ',' + y(p.low).toFixed(1)).reverse()).join(' ');
+    const line = points.map((p, i) => x(i).toFixed(1) + ',' + y(p.share).toFixed(1)).join(' ');
+    const goal = g.targetShare == null ? '' : '<line x1="' + left + '" x2="' + (left + plotW) + '" y1="'
+      + y(g.targetShare).toFixed(1) + '" y2="' + y(g.targetShare).toFixed(1)
+      + '" stroke="#000" stroke-dasharray="6 4" stroke-width="2"></line><text x="' + (left + plotW) + '" y="'
+      + (y(g.targetShare) - 4).toFixed(1) + '" font-size="11" text-anchor="end">goal ' + pct(g.targetShare) + '</text>';
+    const ticks = [0, max / 2, max].map(v => '<text x="' + (left - 6) + '" y="' + (y(v) + 4).toFixed(1)
+      + '" font-size="10" text-anchor="end">' + pct(v) + '</text>').join('');
+    const dates = points.map((p, i) => i !== 0 && i !== points.length - 1 ? '' : '<text x="' + x(i).toFixed(1)
+      + '" y="' + (height - 12) + '" font-size="10" text-anchor="' + (i === 0 ? 'start' : 'end') + '">'
+      + esc(p.date) + '</text>').join('');
+    return '<svg role="img" aria-label="' + esc(name + ', ' + g.tier + ': projected representation to '
+      + g.targetDate + ' with its 95% interval, against the goal; the table view below has the figures')
+      + '" viewBox="0 0 ' + width + ' ' + height + '"><text x="0" y="14" font-size="12" font-weight="bold">'
+      + esc(name + ', ' + g.tier) + '</text>'
+      + '<polygon points="' + band + '" fill="#9ecae1" fill-opacity="0.6"></polygon>'
+      + '<polyline points="' + line + '" fill="none" stroke="#1d6fb8" stroke-width="2"></polyline>'
+      + '<line x1="' + left + '" x2="' + (left + plotW) + '" y1="' + (top + plotH) + '" y2="' + (top + plotH)
+      + '" stroke="#4a4a4a"></line>' + goal + ticks + dates + '</svg>';
+  }
+
   async function alerts() {
     const open = await api('/v1/dashboard/findings');
     const opened = new Set([...$('alerts').querySelectorAll('details[open]')].map(d => d.dataset.finding));

@@ -8,6 +8,8 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
+import ca.calgary.representation.metrics.GoalSetting;
 import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -25,6 +27,8 @@ import org.apache.kafka.common.config.TopicConfig;
 public enum MetricsTopic implements TopicContract {
 
     BENCHMARKS("reference.benchmarks", BenchmarkShare.class, "scope|group"),
+    /** Numerical goals per scope, tier and equity group (SPEC §11). */
+    GOAL_SETTINGS("reference.goals", GoalSetting.class, "scope|tier|group"),
     REPRESENTATION("metrics.representation", RepresentationFigures.class, "scope|tier|group"),
     DATA_QUALITY("metrics.data-quality", DataQuality.class, "ORG"),
     FLOWS("metrics.flows", FlowFigures.class, "period|scope|tier|group"),
@@ -32,6 +36,8 @@ public enum MetricsTopic implements TopicContract {
             "quarter|scope|tier|group"),
     COMPETITIONS("metrics.competitions", CompetitionFigures.class,
             "competition|competitionId|group or period|scope|tier|group"),
+    /** What it takes to reach each goal and where current flows lead (SPEC §11). */
+    GOALS("metrics.goals", GoalFigures.class, "scope|tier|group"),
     /** How far each instance of the representation service is behind its input (alerts stay quiet during a load). */
     PIPELINE_STATUS("metrics.pipeline-status", PipelineStatusReport.class, "service|instance"),
     /** Input events not applied (kept 30 days, as long as the shortest-lived input topic keeps what they point at). */

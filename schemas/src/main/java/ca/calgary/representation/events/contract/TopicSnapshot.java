@@ -1,10 +1,13 @@
 package ca.calgary.representation.events.contract;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ca.calgary.representation.serde.AvroSerdeConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +16,21 @@ import org.apache.kafka.common.TopicPartition;
 public final class TopicSnapshot {
 
     private TopicSnapshot() {
+    }
+
+    /**
+     * Settings of a consumer that reads topics whole ({@link #read}) or tails them without a group: no group, no
+     * commits, committed records only, Avro values as their specific classes.
+     *
+     * @param consumerProperties the service's consumer settings (bootstrap, security, registry)
+     */
+    public static Map<String, Object> readerSettings(Map<String, Object> consumerProperties) {
+        Map<String, Object> settings = new HashMap<>(consumerProperties);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        return settings;
     }
 
     /**

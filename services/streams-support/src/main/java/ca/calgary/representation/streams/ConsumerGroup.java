@@ -8,15 +8,26 @@ import org.apache.kafka.streams.TopologyDescription;
 
 /**
  * A Kafka Streams application as its input sees it: its consumer group (the application id), the topics its tasks
- * read from outside, and its own repartition topics (by their full names).
+ * read from outside (input: what the pipeline is behind on), and the topics the pipeline writes itself that its tasks
+ * read again (its own repartition topics by their full names, and published tables a downstream application reads):
+ * work in progress, not input.
  */
-public record ConsumerGroup(String groupId, Set<String> inputTopics, Set<String> repartitionTopics) {
+public record ConsumerGroup(String groupId, Set<String> inputTopics, Set<String> derivedTopics) {
 
     private static final String REPARTITION = "-repartition";
 
     public ConsumerGroup {
         inputTopics = Set.copyOf(inputTopics);
-        repartitionTopics = Set.copyOf(repartitionTopics);
+        derivedTopics = Set.copyOf(derivedTopics);
+    }
+
+    /** The same group, reading {@code published} (tables the pipeline publishes) as derived topics, not input. */
+    public ConsumerGroup readingPublished(Set<String> published) {
+        Set<String> inputs = new TreeSet<>(inputTopics);
+        inputs.removeAll(published);
+        Set<String> derived = new TreeSet<>(derivedTopics);
+        published.stream().filter(inputTopics::contains).forEach(derived::add);
+        return new ConsumerGroup(groupId, inputs, derived);
     }
 
     /** The group of an application built from {@code topology}; global tables are no part of its group. */
@@ -44,7 +55,7 @@ public record ConsumerGroup(String groupId, Set<String> inputTopics, Set<String>
     /** Every topic the group's tasks read. */
     public Set<String> sourceTopics() {
         Set<String> topics = new TreeSet<>(inputTopics);
-        topics.addAll(repartitionTopics);
+        topics.addAll(derivedTopics);
         return topics;
     }
 }

@@ -3,7 +3,6 @@ package ca.calgary.representation.streams;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.serde.AvroDeserializer;
-import ca.calgary.representation.serde.AvroSerdeConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import ca.calgary.representation.events.contract.TopicSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -141,11 +139,7 @@ public class TopicFeed<V> implements SmartLifecycle {
     }
 
     private void tail() {
-        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        Map<String, Object> settings = TopicSnapshot.readerSettings(kafka.buildConsumerProperties());
         // Values are read as bytes and decoded only for subscribers: the feed reads every record the service
         // publishes (hundreds of thousands in a first load), mostly while nobody is subscribed.
         AvroDeserializer values = new AvroDeserializer();

@@ -96,7 +96,8 @@ final class Pipeline implements AutoCloseable {
                 "--representation.metrics.publish-interval=1s",
                 "--representation.metrics.flow-publish-interval=2s",
                 "--representation.metrics.topic-partitions=3",
-                "--representation.metrics.benchmarks-file=" + benchmarks(),
+                "--representation.metrics.benchmarks-file=" + referenceData("benchmarks.csv"),
+                "--representation.metrics.goals-file=" + referenceData("goals.csv"),
                 "--representation.metrics.state-dir=" + stateDir,
                 "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
                 "--representation.security.users[0].name=leader",
@@ -104,9 +105,9 @@ final class Pipeline implements AutoCloseable {
                 "--representation.security.users[0].roles[0]=LEADERSHIP");
     }
 
-    /** The representation service's own reference benchmarks (the file run-local uses). */
-    private static String benchmarks() {
-        return ProjectFiles.root().resolve("services/representation-service/benchmarks.csv").toString();
+    /** The representation service's own reference data (benchmarks, goals: the files run-local uses). */
+    private static String referenceData(String file) {
+        return ProjectFiles.root().resolve("services/representation-service").resolve(file).toString();
     }
 
     private static String[] withMore(String[] args, String... more) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import ca.calgary.representation.ingest.web.Http;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +47,9 @@ final class WorkforcePipelineScenario {
         Http metrics = Pipeline.http(pipeline.representation);
         assertThat(new MetricsWait(java.net.URI.create("http://127.0.0.1:" + Pipeline.port(pipeline.representation)),
                 "leader", "leader-secret", new PrintStream(console, true, StandardCharsets.UTF_8))
-                .await(expected, Duration.ofMinutes(4))).isTrue();
+                .await(expected, Duration.ofMinutes(4)))
+                .as("caught up within 4 minutes; the replay and the wait said:%n%s",
+                        console.toString(StandardCharsets.UTF_8)).isTrue();
         // Caught up means final: the figures are asserted at once, not awaited.
         assertFiguresOf(metrics, expected);
         System.out.printf("Replayed %,d events in %.1f s; every metrics table caught up %.1f s after the start%n",
@@ -92,6 +95,31 @@ final class WorkforcePipelineScenario {
                 Pipeline.LEADER).json().path(0).path("promotionsInto").asLong()).isPositive();
         assertThat(metrics.get("/v1/competitions?period=R12M-2026-Q2&scope=ORG&tier=LEADERSHIP&group=TOTAL",
                 Pipeline.LEADER).json().size()).isPositive();
+        // the seeded goal of racialized staff in the organisation's leadership, at the benchmark, projected from the
+        // published figures of the simulated City (goals are republished at most every 5 s)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode goal = metrics.get("/v1/goal-figures?scope=ORG&tier=LEADERSHIP&group=RACIALIZED",
+                    Pipeline.LEADER).json().path(0);
+            assertThat(goal.path("targetShareFrom").stringValue()).isEqualTo("BENCHMARK");
+            assertThat(goal.path("count").asLong()).isEqualTo(total(metrics, "LEADERSHIP", "RACIALIZED")
+                    .path("count").asLong());
+            assertThat(goal.path("withheld")).as(goal.toString()).isEmpty();
+            assertThat(goal.path("flowsPeriod").stringValue()).startsWith("R12M-");
+            assertThat(goal.path("requiredShareOfAppointments").isNumber()).isTrue();
+            assertThat(goal.path("verdict").stringValue()).isIn("ON_TRACK", "OFF_TRACK");
+            assertThat(goal.path("projection")).isNotEmpty();
+        });
+        JsonNode goal = metrics.get("/v1/goal-figures?scope=ORG&tier=LEADERSHIP&group=RACIALIZED", Pipeline.LEADER)
+                .json().path(0);
+        JsonNode end = goal.path("projection").path(goal.path("projection").size() - 1);
+        System.out.printf("Goal, racialized staff in ORG × LEADERSHIP: %.1f%% today against %.1f%%, %d people short; "
+                        + "%.0f%% of %.0f expected appointments needed (%.0f%% available); projected %.1f%% "
+                        + "(%.1f-%.1f%%) on %s: %s; assumptions: %s%n", 100 * goal.path("representation").asDouble(),
+                100 * goal.path("targetShare").asDouble(), goal.path("peopleShort").asLong(),
+                100 * goal.path("requiredShareOfAppointments").asDouble(), goal.path("appointmentsExpected").asDouble(),
+                100 * goal.path("availableShare").asDouble(), 100 * end.path("share").asDouble(),
+                100 * end.path("low").asDouble(), 100 * end.path("high").asDouble(), end.path("date").asString(),
+                goal.path("verdict").asString(), goal.path("assumptions"));
     }
 
     private static JsonNode total(Http metrics, String tier, String group) {

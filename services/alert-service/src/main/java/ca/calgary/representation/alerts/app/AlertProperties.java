@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declineResolvePoints      ... and resolves below this fall
  * @param lowResponse               LOW_RESPONSE opens below this response rate
  * @param lowResponseResolve        ... and resolves at or above this one
+ * @param goalShortfall             GOAL_OFF_TRACK opens when a goal's projection misses it by more than this many
+ *                                  people on its target date
+ * @param goalShortfallResolve      ... and resolves when it misses by at most this many
  * @param applicationId             Kafka Streams application id (the dispatcher's consumer group derives from it)
  * @param commitInterval            how often the alert topology commits its transactions (an alert waits for one)
  * @param stateDir                  Kafka Streams state directory
@@ -64,6 +67,8 @@ public record AlertProperties(
         @DefaultValue("1.5") double declineResolvePoints,
         @DefaultValue("0.6") double lowResponse,
         @DefaultValue("0.65") double lowResponseResolve,
+        @DefaultValue("1") long goalShortfall,
+        @DefaultValue("0") long goalShortfallResolve,
         @DefaultValue("representation-monitor-alerts") String applicationId,
         @DefaultValue("25ms") Duration commitInterval,
         Path stateDir,
@@ -98,15 +103,17 @@ public record AlertProperties(
 
     public AlertThresholds thresholds() {
         return new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,
-                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve);
+                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve,
+                goalShortfall, goalShortfallResolve);
     }
 
     public AlertProperties {
         if (deliveryAttempts < 1) {
             throw new IllegalArgumentException("representation.alerts.delivery-attempts must be at least 1");
         }
-        // fails at start when a resolving threshold does not lie beyond its opening one
+        // fails at start when a resolving threshold does not lie beyond its opening one (fields are not set yet)
         new AlertThresholds(gapIndex, gapResolveIndex, pValue, minCellSize, adverseImpactRatio,
-                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve);
+                adverseImpactResolveRatio, declinePoints, declineResolvePoints, lowResponse, lowResponseResolve,
+                goalShortfall, goalShortfallResolve);
     }
 }

@@ -13,7 +13,7 @@ import ca.calgary.representation.alerts.core.Evaluation.Condition;
  * strength of the evidence, the figures it looked at, the thresholds and a one-sentence explanation. The rules see
  * only published figures, so no alert can state a suppressed count; the explanation names shares, ratios and the
  * cell's headcount (which is never suppressed), never a group's count. The gap, adverse-impact and decline rules
- * apply to the equity groups only, LOW_RESPONSE to TOTAL only (SPEC §8).
+ * and goal rules apply to the equity groups only, LOW_RESPONSE to TOTAL only (SPEC §8).
  */
 public final class AlertRules {
 
@@ -165,6 +165,32 @@ public final class AlertRules {
                 explanation);
     }
 
+    /**
+     * GOAL_OFF_TRACK (SPEC §11): the projection at current rates misses the goal on its target date by more than
+     * {@code goalShortfall} people; resolves at {@code goalShortfallResolve} or fewer. Severity from how far the
+     * projected share falls short of the goal's.
+     */
+    public Evaluation goalOffTrack(Signal.Goal goal) {
+        if (!equityGroups.contains(goal.group())) {
+            return Evaluation.notApplicable();
+        }
+        if (goal.projectedShortfall() == null || goal.projectedShare() == null || goal.targetShare() == null) {
+            return Evaluation.unmeasurable();
+        }
+        long shortfall = goal.projectedShortfall();
+        double reached = goal.targetShare() == 0 ? 1 : goal.projectedShare() / goal.targetShare();
+        Condition condition = shortfall > t.goalShortfall() ? Condition.FIRES
+                : shortfall <= t.goalShortfallResolve() ? Condition.CLEARS : Condition.HOLDS;
+        Severity severity = reached < 0.5 ? Severity.HIGH : reached < 0.75 ? Severity.MEDIUM : Severity.LOW;
+        String explanation = String.format(Locale.ROOT, "At current hiring, promotion and separation rates, %s "
+                        + "representation in %s × %s is projected at %.1f%% on %s against a goal of %.1f%%: %d "
+                        + "people short.", label(goal.group()), goal.scope(), goal.tier(), 100 * goal.projectedShare(),
+                goal.targetDate(), 100 * goal.targetShare(), shortfall);
+        return new Evaluation(condition, severity, figures("projectedShortfall", shortfall, "projectedShare",
+                goal.projectedShare(), "targetShare", goal.targetShare()), thresholds("shortfallAbovePeople",
+                t.goalShortfall(), "resolvesAtOrBelowPeople", t.goalShortfallResolve()), explanation);
+    }
+
     /** Why an alert closed other than by clearing, in one sentence that states no figure. */
     static String closed(AlertState alert, Resolution resolution) {
         String subject = switch (alert.rule()) {
@@ -175,6 +201,8 @@ public final class AlertRules {
             case LOW_RESPONSE -> "The response rate in " + alert.scope() + " × " + alert.tier();
             case ADVERSE_IMPACT -> "The " + measure(alert.measure()) + " of " + label(alert.group())
                     + " employees in " + alert.scope() + " × " + alert.tier();
+            case GOAL_OFF_TRACK -> "The projection of the goal for " + label(alert.group()) + " representation in "
+                    + alert.scope() + " × " + alert.tier();
         };
         return switch (resolution) {
             case UNMEASURABLE -> subject + " can no longer be measured from published figures (too few people, a "

@@ -14,19 +14,24 @@ package ca.calgary.representation.alerts.core;
  * @param declineResolvePoints ... and resolves when the fall is less than this (1.5)
  * @param lowResponse         LOW_RESPONSE opens below this response rate (0.6)
  * @param lowResponseResolve  ... and resolves at or above this one (0.65)
+ * @param goalShortfall       GOAL_OFF_TRACK opens when the projection misses the goal by more than this many
+ *                            people on its target date (1)
+ * @param goalShortfallResolve ... and resolves when it misses by at most this many (0: on track)
  */
 public record AlertThresholds(double gapIndex, double gapResolveIndex, double pValue, int minCellSize,
                               double adverseImpactRatio, double adverseImpactResolveRatio,
                               double declinePoints, double declineResolvePoints,
-                              double lowResponse, double lowResponseResolve) {
+                              double lowResponse, double lowResponseResolve, long goalShortfall,
+                              long goalShortfallResolve) {
 
     public static AlertThresholds defaults() {
-        return new AlertThresholds(0.8, 0.85, 0.05, 10, 0.8, 0.85, 2.0, 1.5, 0.6, 0.65);
+        return new AlertThresholds(0.8, 0.85, 0.05, 10, 0.8, 0.85, 2.0, 1.5, 0.6, 0.65, 1, 0);
     }
 
     public AlertThresholds {
         if (gapResolveIndex < gapIndex || adverseImpactResolveRatio < adverseImpactRatio
-                || declineResolvePoints > declinePoints || lowResponseResolve < lowResponse) {
+                || declineResolvePoints > declinePoints || lowResponseResolve < lowResponse
+                || goalShortfallResolve >= goalShortfall || goalShortfallResolve < 0) {
             throw new IllegalArgumentException("each resolving threshold must lie beyond its opening threshold");
         }
     }

@@ -90,7 +90,8 @@ public final class Findings {
      * would have had at the reference's rate, or, for separation, departures beyond it; × (1 − Fisher p). When the
      * group's rate is 0 its shortfall is not published (only the ratio, 0), and it counts as one person;</li>
      * <li>LOW_RESPONSE: the answers missing to reach the threshold, (0.6 − response rate) × headcount;</li>
-     * <li>DECLINE: the fall in points (snapshots carry no headcount: a point counts as one person).</li>
+     * <li>DECLINE: the fall in points (snapshots carry no headcount: a point counts as one person);</li>
+     * <li>GOAL_OFF_TRACK: the people the projection is short of the goal on its target date.</li>
      * </ul>
      */
     public static double priority(AlertState alert) {
@@ -102,6 +103,7 @@ public final class Findings {
             case LOW_RESPONSE -> (alert.thresholds().getOrDefault("responseRateBelow", 0.6) - get(f, "responseRate"))
                     * get(f, "headcount");
             case DECLINE -> get(f, "fallPoints");
+            case GOAL_OFF_TRACK -> get(f, "projectedShortfall");
         };
         return Double.isFinite(value) ? Math.max(0, value) : 0;
     }

@@ -9,5 +9,7 @@ public enum Rule {
     /** Representation fell against the same cell four quarters earlier. */
     DECLINE,
     /** Too few people answered the self-identification survey for gaps to be trusted. */
-    LOW_RESPONSE
+    LOW_RESPONSE,
+    /** Where current flows lead misses a goal on its target date by more than a few people (SPEC §11). */
+    GOAL_OFF_TRACK
 }

@@ -37,6 +37,14 @@ public sealed interface Signal {
                       Double fisherP) implements Signal {
     }
 
+    /**
+     * A goal's projection (metrics.goals): the people the group is projected to be short of the goal's share on the
+     * target date (null when withheld, or the goal removed).
+     */
+    record Goal(String scope, String tier, String group, Double targetShare, String targetDate, Double projectedShare,
+                Long projectedShortfall) implements Signal {
+    }
+
     /** A cell's representation as of a quarter's last day (metrics.representation-snapshots). */
     record Snapshot(String scope, String tier, String group, String quarter, Double representation)
             implements Signal {

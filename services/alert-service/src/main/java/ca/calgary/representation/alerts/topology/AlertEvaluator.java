@@ -73,6 +73,8 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
                 histories.put(signal.cellId(), history.withRollingPeriod(source, comparison.period()));
                 apply(Rule.ADVERSE_IMPACT, comparison, rules.adverseImpact(comparison));
             }
+        } else if (signal instanceof Signal.Goal goal) {
+            apply(Rule.GOAL_OFF_TRACK, goal, rules.goalOffTrack(goal));
         } else if (signal instanceof Signal.Snapshot snapshot) {
             histories.put(signal.cellId(), history(signal).withQuarter(snapshot.quarter(), snapshot.representation()));
             pendingDeclines.put(signal.cellId(), "");

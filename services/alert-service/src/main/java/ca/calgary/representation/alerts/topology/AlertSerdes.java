@@ -29,6 +29,7 @@ final class AlertSerdes {
     private static final byte PROMOTION = 2;
     private static final byte SNAPSHOT = 3;
     private static final byte COMPARISON = 4;
+    private static final byte GOAL = 5;
 
     private AlertSerdes() {
     }
@@ -55,6 +56,16 @@ final class AlertSerdes {
                 number(out, comparison.rate());
                 number(out, comparison.adverseImpactRatio());
                 number(out, comparison.fisherP());
+            } else if (signal instanceof Signal.Goal goal) {
+                out.writeByte(GOAL);
+                cell(out, goal);
+                number(out, goal.targetShare());
+                out.writeBoolean(goal.targetDate() != null);
+                if (goal.targetDate() != null) {
+                    out.writeUTF(goal.targetDate());
+                }
+                number(out, goal.projectedShare());
+                number(out, goal.projectedShortfall());
             } else if (signal instanceof Signal.Snapshot snapshot) {
                 out.writeByte(SNAPSHOT);
                 cell(out, snapshot);
@@ -75,6 +86,8 @@ final class AlertSerdes {
                         in.readUTF(), in.readUTF(), readLong(in), readLong(in), readDouble(in), readDouble(in),
                         readDouble(in));
                 case SNAPSHOT -> new Signal.Snapshot(scope, tier, group, in.readUTF(), readDouble(in));
+                case GOAL -> new Signal.Goal(scope, tier, group, readDouble(in), in.readBoolean() ? in.readUTF() : null,
+                        readDouble(in), readLong(in));
                 default -> throw new IOException("unknown signal kind " + kind);
             };
         });

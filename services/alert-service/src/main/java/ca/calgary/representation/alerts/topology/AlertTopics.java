@@ -11,6 +11,7 @@ import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
 import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -29,6 +30,7 @@ public final class AlertTopics {
     private final Serde<CompetitionFigures> competitions;
     private final Serde<PipelineStatusReport> pipelineStatus;
     private final Serde<RepresentationSnapshot> snapshots;
+    private final Serde<GoalFigures> goals;
     private final Serde<Alert> alerts;
     private final Serde<AlertTransition> transitions;
     private final Serde<Finding> findings;
@@ -42,6 +44,7 @@ public final class AlertTopics {
         this.competitions = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.pipelineStatus = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.snapshots = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.goals = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.alerts = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.transitions = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.findings = SpecificAvroSerde.forValues(registry, serdeConfig);
@@ -67,6 +70,10 @@ public final class AlertTopics {
 
     public String snapshotsTopic() {
         return MetricsTopic.REPRESENTATION_SNAPSHOTS.topicName();
+    }
+
+    public String goalsTopic() {
+        return MetricsTopic.GOALS.topicName();
     }
 
     public String alertsTopic() {
@@ -115,6 +122,10 @@ public final class AlertTopics {
 
     public Serde<RepresentationSnapshot> snapshots() {
         return snapshots;
+    }
+
+    public Serde<GoalFigures> goals() {
+        return goals;
     }
 
     public Serde<Alert> alerts() {

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * metrics.representation ──────────┐
  * metrics.flows (complete R12M) ───┤
  * metrics.competitions (R12M) ─────┼→ as signals → [alert-signals] → alert-evaluator ─┬→ alerts.state (compacted)
- * metrics.representation-snapshots ┘   (by cell: scope|tier|group)  alerts, cell-history, ├→ alerts.transitions
- *                                                                    pending-declines        │
+ * metrics.representation-snapshots ┤   (by cell: scope|tier|group)  alerts, cell-history, ├→ alerts.transitions
+ * metrics.goals ───────────────────┘                                 pending-declines        │
  *                       alerts.findings ← finding-aggregator ← [alert-families] ←────────────┘ (alert states)
  *                                         family-alerts,        (by rule|group|measure)
  *                                         published-findings
@@ -64,6 +64,9 @@ public final class AlertTopology {
                 .stream(topics.competitionsTopic(), Consumed.with(AlertTopics.KEY, topics.competitions())
                         .withName("competitions-source"))
                 .flatMapValues(Signals::of, Named.as("competitions-as-signals"));
+        KStream<String, Signal> goals = builder
+                .stream(topics.goalsTopic(), Consumed.with(AlertTopics.KEY, topics.goals()).withName("goals-source"))
+                .flatMapValues(Signals::goal, Named.as("goals-as-signals"));
         KStream<String, Signal> snapshots = builder
                 .stream(topics.snapshotsTopic(), Consumed.with(AlertTopics.KEY, topics.snapshots())
                         .withName("snapshots-source"))
@@ -80,6 +83,7 @@ public final class AlertTopology {
                 .merge(flows, Named.as("merge-flows"))
                 .merge(competitions, Named.as("merge-competitions"))
                 .merge(snapshots, Named.as("merge-snapshots"))
+                .merge(goals, Named.as("merge-goals"))
                 .selectKey((key, signal) -> signal.cellId(), Named.as("signal-by-cell"))
                 .repartition(Repartitioned.with(AlertTopics.KEY, AlertSerdes.signal()).withName("alert-signals"))
                 .process(() -> new AlertEvaluator(rules, declineSettle), Named.as("alert-evaluator"), ALERTS_STORE,

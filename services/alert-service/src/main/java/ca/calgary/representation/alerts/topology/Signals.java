@@ -7,6 +7,8 @@ import ca.calgary.representation.alerts.core.Measure;
 import ca.calgary.representation.alerts.core.Signal;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
+import ca.calgary.representation.metrics.GoalProjectionPoint;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 
@@ -92,6 +94,22 @@ final class Signals {
                     f.getOverallRate(), f.getOverallAdverseImpactRatio(), f.getOverallFisherP()));
         }
         return signals;
+    }
+
+    /**
+     * @param key {@code scope|tier|group}; a goal removed (null) can no longer be measured, so its open alert closes
+     */
+    static List<Signal> goal(String key, GoalFigures g) {
+        if (g == null) {
+            int groupBar = key.lastIndexOf('|');
+            int tierBar = key.lastIndexOf('|', groupBar - 1);
+            return tierBar < 0 ? List.of() : List.of(new Signal.Goal(key.substring(0, tierBar),
+                    key.substring(tierBar + 1, groupBar), key.substring(groupBar + 1), null, null, null, null));
+        }
+        List<GoalProjectionPoint> projection = g.getProjection();
+        Double projectedShare = projection.isEmpty() ? null : projection.get(projection.size() - 1).getShare();
+        return List.of(new Signal.Goal(g.getScope(), g.getTier(), g.getGroup(), g.getTargetShare(),
+                g.getTargetDate().toString(), projectedShare, g.getProjectedShortfall()));
     }
 
     static List<Signal> of(RepresentationSnapshot s) {

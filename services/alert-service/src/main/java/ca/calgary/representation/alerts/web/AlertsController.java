@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,11 @@ import ca.calgary.representation.alerts.topology.AlertRecords;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.TopicSnapshot;
 import ca.calgary.representation.serde.AvroDeserializer;
-import ca.calgary.representation.serde.AvroSerdeConfig;
 import ca.calgary.representation.streams.AvroViews;
 import ca.calgary.representation.streams.StreamsLifecycle;
 import ca.calgary.representation.streams.TopicFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -184,11 +181,7 @@ class AlertsController {
     @GetMapping("/actions")
     List<Map<String, Object>> actions(@RequestParam String alertId) {
         existing(alertId);
-        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        Map<String, Object> settings = TopicSnapshot.readerSettings(kafka.buildConsumerProperties());
         AvroDeserializer values = new AvroDeserializer();
         values.configure(settings, false);
         List<Map<String, Object>> actions = new ArrayList<>();

@@ -132,6 +132,41 @@ class AlertRulesTest {
                 .condition()).isEqualTo(Condition.UNMEASURABLE);
     }
 
+    static Signal.Goal goal(String group, Long shortfall, Double projectedShare) {
+        return new Signal.Goal("PUBLIC_SAFETY", "LEADERSHIP", group, 0.15, "2027-12-31", projectedShare, shortfall);
+    }
+
+    /** GOAL_OFF_TRACK opens beyond one person short (the default), holds at one, resolves on track. */
+    @Test
+    void aGoalOffTrackByMoreThanOnePersonFiresAndResolvesOnlyOnTrack() {
+        assertThat(RULES.goalOffTrack(goal("BLACK", 2L, 0.13)).condition()).isEqualTo(Condition.FIRES);
+        assertThat(RULES.goalOffTrack(goal("BLACK", 1L, 0.14)).condition()).isEqualTo(Condition.HOLDS);
+        assertThat(RULES.goalOffTrack(goal("BLACK", 0L, 0.15)).condition()).isEqualTo(Condition.CLEARS);
+        assertThat(RULES.goalOffTrack(goal("BLACK", null, null)).condition())
+                .as("withheld, or the goal removed").isEqualTo(Condition.UNMEASURABLE);
+        assertThat(RULES.goalOffTrack(goal("WHITE_ONLY", 5L, 0.1)).condition()).isEqualTo(Condition.NOT_APPLICABLE);
+        AlertRules stricter = new AlertRules(new AlertThresholds(0.8, 0.85, 0.05, 10, 0.8, 0.85, 2.0, 1.5, 0.6, 0.65,
+                5, 2));
+        assertThat(stricter.goalOffTrack(goal("BLACK", 5L, 0.1)).condition()).isEqualTo(Condition.HOLDS);
+        assertThat(stricter.goalOffTrack(goal("BLACK", 6L, 0.1)).condition()).isEqualTo(Condition.FIRES);
+        assertThat(stricter.goalOffTrack(goal("BLACK", 2L, 0.14)).condition()).isEqualTo(Condition.CLEARS);
+    }
+
+    @Test
+    void aGoalOffTrackSaysWhereTheProjectionLeadsAndHowFarItMisses() {
+        Evaluation far = RULES.goalOffTrack(goal("BLACK", 9L, 0.06));
+        assertThat(far.severity()).isEqualTo(Severity.HIGH);
+        assertThat(RULES.goalOffTrack(goal("BLACK", 4L, 0.1)).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(RULES.goalOffTrack(goal("BLACK", 2L, 0.13)).severity()).isEqualTo(Severity.LOW);
+        assertThat(far.figures()).containsOnlyKeys("projectedShortfall", "projectedShare", "targetShare");
+        assertThat(far.explanation()).isEqualTo("At current hiring, promotion and separation rates, Black "
+                + "representation in PUBLIC_SAFETY × LEADERSHIP is projected at 6.0% on 2027-12-31 against a goal of "
+                + "15.0%: 9 people short.");
+        assertThat(Findings.priority(new AlertState(Rule.GOAL_OFF_TRACK, "PUBLIC_SAFETY", "LEADERSHIP", "BLACK",
+                null, Status.OPEN, null, far.severity(), far.figures(), far.thresholds(), far.explanation(),
+                Instant.EPOCH, Instant.EPOCH))).as("findings rank by the people short").isEqualTo(9);
+    }
+
     @Test
     void gapAdverseImpactAndDeclineApplyToTheEquityGroupsOnly() {
         for (String group : java.util.List.of("TOTAL", "RESPONDED", "NOT_DISCLOSED", "WHITE_ONLY", "MULTIPLE")) {

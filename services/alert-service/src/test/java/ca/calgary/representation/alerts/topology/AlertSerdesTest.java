@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,16 @@ class AlertSerdesTest {
                 .withRollingPeriod(Measure.Source.COMPETITIONS, "R12M-2024-Q1");
         assertThat(AlertSerdes.cellHistory().deserializer().deserialize("t",
                 AlertSerdes.cellHistory().serializer().serialize("t", history))).isEqualTo(history);
+    }
+
+    @Test
+    void goalSignalsRoundTripPublishedOrWithheld() {
+        for (Signal goal : List.of(
+                new Signal.Goal("UNIT:City/Public Safety", "LEADERSHIP", "BLACK", 0.15, "2027-12-31", 0.11, 5L),
+                new Signal.Goal("ORG", "ALL", "METIS", null, null, null, null))) {
+            assertThat(AlertSerdes.signal().deserializer().deserialize("t",
+                    AlertSerdes.signal().serializer().serialize("t", goal))).isEqualTo(goal);
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import ca.calgary.representation.alerts.core.AlertThresholds;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
+import ca.calgary.representation.metrics.GoalProjectionPoint;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.AvroSerdeConfig;
@@ -43,6 +45,7 @@ class AlertTopologyTest {
     private TestInputTopic<String, RepresentationFigures> figures;
     private TestInputTopic<String, FlowFigures> flows;
     private TestInputTopic<String, RepresentationSnapshot> snapshots;
+    private TestInputTopic<String, GoalFigures> goals;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, AlertTransition> transitions;
     private TestOutputTopic<String, Finding> findings;
@@ -64,6 +67,7 @@ class AlertTopologyTest {
         figures = driver.createInputTopic(topics.figuresTopic(), keys, topics.figures().serializer());
         flows = driver.createInputTopic(topics.flowsTopic(), keys, topics.flows().serializer());
         snapshots = driver.createInputTopic(topics.snapshotsTopic(), keys, topics.snapshots().serializer());
+        goals = driver.createInputTopic(topics.goalsTopic(), keys, topics.goals().serializer());
         alerts = driver.createOutputTopic(topics.alertsTopic(), new StringDeserializer(), topics.alerts().deserializer());
         transitions = driver.createOutputTopic(topics.transitionsTopic(), new StringDeserializer(),
                 topics.transitions().deserializer());
@@ -227,6 +231,36 @@ class AlertTopologyTest {
         List<AlertTransition> moves = transitions.readValuesToList();
         assertThat(moves).extracting(AlertTransition::getStatus).containsExactly("OPEN", "RESOLVED");
         assertThat(moves.get(1).getAlert().getResolution()).isEqualTo("UNMEASURABLE");
+    }
+
+    private static GoalFigures goal(Long shortfall, double projectedShare) {
+        LocalDate target = LocalDate.of(2027, 12, 31);
+        return GoalFigures.newBuilder().setScope("PUBLIC_SAFETY").setTier("LEADERSHIP").setGroup("BLACK")
+                .setAsOf(LocalDate.of(2026, 12, 7)).setRevision(1).setTargetShare(0.15).setTargetShareFrom("GOAL")
+                .setTargetDate(target).setSource("Council").setProjectedShortfall(shortfall)
+                .setVerdict(shortfall == null ? null : shortfall > 0 ? "OFF_TRACK" : "ON_TRACK")
+                .setProjection(List.of(new GoalProjectionPoint(target, projectedShare, projectedShare - 0.02,
+                        projectedShare + 0.02, 12.0, 120.0)))
+                .build();
+    }
+
+    /** SPEC §11: a goal whose projection misses by more than a person opens GOAL_OFF_TRACK; removing it closes it. */
+    @Test
+    void aGoalOffTrackOpensFromItsProjectionAndClosesWhenTheGoalIsRemoved() {
+        String key = "PUBLIC_SAFETY|LEADERSHIP|BLACK";
+        goals.pipeInput(key, goal(5L, 0.1));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        goals.pipeInput(key, goal(1L, 0.14));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        goals.pipeInput(key, null);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<KeyValue<String, AlertTransition>> moves = transitions.readKeyValuesToList();
+        assertThat(moves.get(0).key).isEqualTo("GOAL_OFF_TRACK|PUBLIC_SAFETY|LEADERSHIP|BLACK");
+        assertThat(moves).extracting(move -> move.value.getStatus())
+                .as("one person short holds the alert open; the goal removed closes it").containsExactly("OPEN",
+                        "UPDATED", "RESOLVED");
+        assertThat(findings.readKeyValuesToMap()).containsKey("GOAL_OFF_TRACK|PUBLIC_SAFETY|LEADERSHIP|BLACK");
     }
 
     @Test

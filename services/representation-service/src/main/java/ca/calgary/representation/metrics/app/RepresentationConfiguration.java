@@ -1,12 +1,15 @@
 package ca.calgary.representation.metrics.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 
 import ca.calgary.representation.alerts.Finding;
 import ca.calgary.representation.events.contract.AlertTopic;
 import ca.calgary.representation.events.contract.MetricsTopic;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.streams.FreshnessHeaders;
@@ -80,6 +83,11 @@ public class RepresentationConfiguration {
     }
 
     @Bean
+    TopicFeed<GoalFigures> goalsFeed(KafkaProperties kafka) {
+        return new TopicFeed<>(kafka, MetricsTopic.GOALS.topicName(), GoalFigures.class);
+    }
+
+    @Bean
     TopicFeed<Finding> findingsFeed(KafkaProperties kafka) {
         return new TopicFeed<>(kafka, AlertTopic.FINDINGS.topicName(), Finding.class);
     }
@@ -93,12 +101,14 @@ public class RepresentationConfiguration {
                                   PipelineStatusProperties properties,
                                   TopicFeed<RepresentationFigures> figures, TopicFeed<FlowFigures> flows,
                                   TopicFeed<RepresentationSnapshot> snapshots,
-                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<Finding> findings,
+                                  TopicFeed<CompetitionFigures> competitions, TopicFeed<GoalFigures> goals,
+                                  TopicFeed<Finding> findings,
                                   PipelineStatusReporter reporter) {
         // the wall clock: the service's clock says which day the figures are for, and tests set it
         return new PipelineStatus(streams, kafka.buildAdminProperties(), properties, Clock.systemUTC())
                 .table("representation", figures).table("flows", flows).table("snapshots", snapshots)
-                .table("competitions", competitions).table("findings", findings).reportTo(reporter);
+                .table("competitions", competitions).table("goals", goals).table("findings", findings)
+                .reportTo(reporter);
     }
 
     /** This instance's status on metrics.pipeline-status, for the services downstream. */
@@ -114,6 +124,7 @@ public class RepresentationConfiguration {
                 .path("/v1/flows", "flows")
                 .path("/v1/snapshots", "snapshots")
                 .path("/v1/competitions", "competitions")
+                .path("/v1/goal-figures", "goals")
                 .path("/v1/dashboard", "representation", "flows", "snapshots", "competitions", "findings");
     }
 
@@ -122,24 +133,40 @@ public class RepresentationConfiguration {
         return new BenchmarkAdministration(kafka);
     }
 
-    /** Seeds the benchmarks CSV once the application runs (keys already on the topic are left alone). */
+    @Bean
+    GoalAdministration goalAdministration(KafkaProperties kafka) {
+        return new GoalAdministration(kafka);
+    }
+
+    /** Seeds the benchmarks and goals CSVs once the application runs (keys already on their topics are left alone). */
     @EventListener(ApplicationReadyEvent.class)
-    void seedBenchmarks(ApplicationReadyEvent ready) {
+    void seedReferenceData(ApplicationReadyEvent ready) {
         RepresentationProperties properties = ready.getApplicationContext().getBean(RepresentationProperties.class);
-        if (properties.benchmarksFile() == null) {
-            return;
-        }
-        BenchmarkAdministration administration = ready.getApplicationContext().getBean(BenchmarkAdministration.class);
-        Thread seeder = new Thread(() -> {
+        if (properties.benchmarksFile() != null) {
             var benchmarks = BenchmarkAdministration.readCsv(properties.benchmarksFile());
+            BenchmarkAdministration administration = ready.getApplicationContext()
+                    .getBean(BenchmarkAdministration.class);
+            seedInBackground("benchmarks", properties.benchmarksFile(), benchmarks.size(),
+                    () -> administration.seed(benchmarks));
+        }
+        if (properties.goalsFile() != null) {
+            var goals = GoalAdministration.readCsv(properties.goalsFile());
+            GoalAdministration administration = ready.getApplicationContext().getBean(GoalAdministration.class);
+            seedInBackground("goals", properties.goalsFile(), goals.size(), () -> administration.seed(goals));
+        }
+    }
+
+    /** Seeds reference data from a file, retrying every 5 s while Kafka cannot take it. */
+    private static void seedInBackground(String what, Path file, int size,
+                                         IntSupplier seed) {
+        Thread seeder = new Thread(() -> {
             while (true) {
                 try {
-                    int written = administration.seed(benchmarks);
-                    log.info("benchmarks seeded from {}: {} new of {}", properties.benchmarksFile(), written,
-                            benchmarks.size());
+                    int written = seed.getAsInt();
+                    log.info("{} seeded from {}: {} new of {}", what, file, written, size);
                     return;
                 } catch (RuntimeException e) {
-                    log.warn("cannot seed benchmarks yet ({}); retrying", e.getMessage());
+                    log.warn("cannot seed {} yet ({}); retrying", what, e.getMessage());
                     try {
                         Thread.sleep(5000);
                     } catch (InterruptedException interrupted) {
@@ -147,7 +174,7 @@ public class RepresentationConfiguration {
                     }
                 }
             }
-        }, "benchmark-seeder");
+        }, what + "-seeder");
         seeder.setDaemon(true);
         seeder.start();
     }
@@ -165,9 +192,11 @@ public class RepresentationConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
                                 "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**",
+                                "/v1/goal-figures", "/v1/goal-figures/**",
                                 "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**")
                         .hasRole(Roles.LEADERSHIP)
-                        .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**").hasRole(Roles.ADMINISTRATOR)
+                        .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**", "/v1/goals", "/v1/goals/**")
+                        .hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/v1/status").hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .hasAnyRole(Roles.LEADERSHIP, Roles.ADMINISTRATOR)

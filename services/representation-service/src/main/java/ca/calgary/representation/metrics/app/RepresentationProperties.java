@@ -31,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicReplication         replication of topics and internal topics this service creates
  * @param benchmarksFile           CSV of benchmarks seeded at start ({@code scope,group,share,source,year}); keys
  *                                 already on the benchmark topic are left as they are (runtime changes win)
+ * @param goalsFile                CSV of goals seeded at start ({@code scope,tier,group,targetShare,targetDate,source};
+ *                                 an empty share follows the benchmark, an empty date is 2027-12-31); keys already
+ *                                 on the goals topic are left as they are
  * @param firstQuarter             the first quarter of the flow metrics (rolling periods ending in it reach a year
  *                                 back)
  * @param referenceGroup           what adverse-impact ratios compare with: a group, or HIGHEST_RATE
@@ -56,6 +59,7 @@ public record RepresentationProperties(
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplication,
         Path benchmarksFile,
+        Path goalsFile,
         @DefaultValue("2023-Q1") String firstQuarter,
         @DefaultValue("WHITE_ONLY") String referenceGroup,
         @DefaultValue("5s") Duration flowPublishInterval,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.calgary.representation.alerts.Finding;
@@ -20,11 +21,13 @@ import ca.calgary.representation.events.contract.TopicContract;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
 import ca.calgary.representation.metrics.topology.FlowMetricsTopology;
+import ca.calgary.representation.metrics.topology.GoalTopology;
 import ca.calgary.representation.metrics.topology.RepresentationTopics;
 import ca.calgary.representation.metrics.topology.RepresentationTopology;
 import ca.calgary.representation.serde.AvroSerdeConfig;
@@ -48,9 +51,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Runs the representation topologies: provisions their topics and subjects, starts the live figures and the flow
- * metrics as two Kafka Streams applications with exactly-once v2, and keeps a global, queryable view of every
- * published table so every instance can answer every read.
+ * Runs the representation topologies: provisions their topics and subjects, starts the live figures, the flow
+ * metrics and the goals (which read published figures only) as three Kafka Streams applications with exactly-once v2,
+ * and keeps a global, queryable view of every published table so every instance can answer every read.
  */
 public final class RepresentationStreams implements StreamsApplication {
 
@@ -60,13 +63,15 @@ public final class RepresentationStreams implements StreamsApplication {
     static final String FLOWS_VIEW = "flows-view";
     static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
     static final String COMPETITIONS_VIEW = "competitions-view";
+    static final String GOALS_VIEW = "goals-view";
     /** The dashboard shows leadership the open findings of the alert service. */
     static final String FINDINGS_VIEW = "findings-view";
 
     /** The live application's queryable copies of the published topics. */
     private record Views(GlobalView<RepresentationFigures> figures, GlobalView<DataQuality> dataQuality,
                          GlobalView<FlowFigures> flows, GlobalView<RepresentationSnapshot> snapshots,
-                         GlobalView<CompetitionFigures> competitions, GlobalView<Finding> findings) {
+                         GlobalView<CompetitionFigures> competitions, GlobalView<GoalFigures> goals,
+                         GlobalView<Finding> findings) {
 
         static Views of(StreamsBuilder builder, RepresentationTopics topics) {
             return new Views(GlobalView.of(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
@@ -74,11 +79,12 @@ public final class RepresentationStreams implements StreamsApplication {
                     GlobalView.of(builder, topics.flowsTopic(), topics.flows(), FLOWS_VIEW),
                     GlobalView.of(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
                     GlobalView.of(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
+                    GlobalView.of(builder, topics.goalsTopic(), topics.goals(), GOALS_VIEW),
                     GlobalView.of(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW));
         }
 
         List<GlobalView<?>> all() {
-            return List.of(figures, dataQuality, flows, snapshots, competitions, findings);
+            return List.of(figures, dataQuality, flows, snapshots, competitions, goals, findings);
         }
 
         /** How far each view has applied its topic, by topic. */
@@ -116,6 +122,11 @@ public final class RepresentationStreams implements StreamsApplication {
         public String flowsApplicationId() {
             return applicationId + "-flows";
         }
+
+        /** The application id of the goals. */
+        public String goalsApplicationId() {
+            return applicationId + "-goals";
+        }
     }
 
     /**
@@ -126,16 +137,19 @@ public final class RepresentationStreams implements StreamsApplication {
 
     private final KafkaStreams live;
     private final KafkaStreams flows;
+    private final KafkaStreams goals;
     private final Views views;
     private final List<ConsumerGroup> consumerGroups;
     /** Read by the backlog watches. */
     private final Admin admin;
     private final List<BacklogWatch> backlogWatches;
 
-    private RepresentationStreams(KafkaStreams live, KafkaStreams flows, List<ConsumerGroup> consumerGroups,
-                                  Views views, Admin admin, List<BacklogWatch> backlogWatches) {
+    private RepresentationStreams(KafkaStreams live, KafkaStreams flows, KafkaStreams goals,
+                                  List<ConsumerGroup> consumerGroups, Views views, Admin admin,
+                                  List<BacklogWatch> backlogWatches) {
         this.live = live;
         this.flows = flows;
+        this.goals = goals;
         this.consumerGroups = consumerGroups;
         this.views = views;
         this.admin = admin;
@@ -143,8 +157,9 @@ public final class RepresentationStreams implements StreamsApplication {
     }
 
     /**
-     * Starts two applications: the live figures (with every queryable view) and the flow metrics, each with its own
-     * threads and transactions, so a first load of flows never delays a live cell.
+     * Starts three applications: the live figures (with every queryable view), the flow metrics and the goals, each
+     * with its own threads and transactions, so a first load of flows never delays a live cell, and the goals, which
+     * read what the other two publish, never delay either.
      */
     public static RepresentationStreams start(Settings settings, Clock clock) {
         SchemaRegistryClient registry = new SchemaRegistryClient(new AvroSerdeConfig(settings.registryConfig()));
@@ -169,17 +184,30 @@ public final class RepresentationStreams implements StreamsApplication {
         Properties flowsProperties = properties(settings, settings.flowsApplicationId());
         flowsProperties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, FLOWS_COMMIT_INTERVAL.toMillis());
 
+        StreamsBuilder goalsBuilder = new StreamsBuilder();
+        new GoalTopology(topics, today, GoalTopology.PUBLISH_INTERVAL, settings.partitions()).build(goalsBuilder);
+        Properties goalsProperties = properties(settings, settings.goalsApplicationId());
+        // a few records per published change and a projection per changed goal every few seconds: one thread
+        goalsProperties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        goalsProperties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, FLOWS_COMMIT_INTERVAL.toMillis());
+
         Topology liveTopology = liveBuilder.build(liveProperties);
         Topology flowsTopology = flowsBuilder.build(flowsProperties);
+        Topology goalsTopology = goalsBuilder.build(goalsProperties);
         KafkaStreams live = new KafkaStreams(liveTopology, liveProperties);
         live.setGlobalStateRestoreListener(GlobalView.restoreListener(views.all()));
         KafkaStreams flows = new KafkaStreams(flowsTopology, flowsProperties);
+        KafkaStreams goals = new KafkaStreams(goalsTopology, goalsProperties);
         ConsumerGroup liveGroup = ConsumerGroup.of(settings.applicationId(), liveTopology);
         ConsumerGroup flowsGroup = ConsumerGroup.of(settings.flowsApplicationId(), flowsTopology);
-        RepresentationStreams streams = new RepresentationStreams(live, flows, List.of(liveGroup, flowsGroup),
-                views, admin, List.of(liveBacklog, flowsBacklog));
+        // what the goals read of the published tables is work in progress, not HR input the pipeline is behind on
+        ConsumerGroup goalsGroup = ConsumerGroup.of(settings.goalsApplicationId(), goalsTopology)
+                .readingPublished(Set.of(topics.figuresTopic(), topics.flowsTopic()));
+        RepresentationStreams streams = new RepresentationStreams(live, flows, goals,
+                List.of(liveGroup, flowsGroup, goalsGroup), views, admin, List.of(liveBacklog, flowsBacklog));
         live.start();
         flows.start();
+        goals.start();
         liveBacklog.start(live, liveGroup);
         flowsBacklog.start(flows, flowsGroup);
         return streams;
@@ -224,6 +252,7 @@ public final class RepresentationStreams implements StreamsApplication {
         Map<String, KafkaStreams> applications = new LinkedHashMap<>();
         applications.put("live", live);
         applications.put("flows", flows);
+        applications.put("goals", goals);
         return applications;
     }
 
@@ -245,6 +274,7 @@ public final class RepresentationStreams implements StreamsApplication {
         List<ReadOnlyKeyValueStore<String, Long>> waiting = new ArrayList<>();
         waiting.add(timesStore(live, RepresentationTopology.UNPUBLISHED_STORE));
         FlowMetricsTopology.UNPUBLISHED_STORES.forEach(name -> waiting.add(timesStore(flows, name)));
+        waiting.add(timesStore(goals, GoalTopology.CHANGED_SCOPES_STORE));
         for (ReadOnlyKeyValueStore<String, Long> tables : waiting) {
             try (KeyValueIterator<String, Long> all = tables.all()) {
                 while (all.hasNext()) {
@@ -279,6 +309,11 @@ public final class RepresentationStreams implements StreamsApplication {
     /** The competition funnels, as last published. */
     public ReadOnlyKeyValueStore<String, CompetitionFigures> competitions() {
         return views.competitions().in(live);
+    }
+
+    /** Every goal's figures, as last published. */
+    public ReadOnlyKeyValueStore<String, GoalFigures> goals() {
+        return views.goals().in(live);
     }
 
     /** Every finding as last published by the alert service. */

@@ -40,8 +40,8 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
      * @param promotionsInto   promotions into the tier from below it in the 12 months
      * @param promotionPool    people at the level just below the tier at the start (none for the lowest tier)
      */
-    public record TierFlows(long headcountToday, long headcountAtStart, long separations, long hiresInto,
-                            long promotionsInto, long promotionPool) {
+    public record TierFlows(double headcountToday, double headcountAtStart, double separations, double hiresInto,
+                            double promotionsInto, double promotionPool) {
 
         public TierFlows {
             if (headcountToday < 0 || headcountAtStart < 0 || separations < 0 || hiresInto < 0 || promotionsInto < 0
@@ -50,10 +50,19 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
             }
         }
 
+        /**
+         * Everyone but a part of them. Published figures are released apart (SPEC §9 release rule), so a part's count
+         * held at its last release can briefly exceed what is left: taken as 0.
+         */
         TierFlows minus(TierFlows part) {
-            return new TierFlows(headcountToday - part.headcountToday, headcountAtStart - part.headcountAtStart,
-                    separations - part.separations, hiresInto - part.hiresInto, promotionsInto - part.promotionsInto,
-                    promotionPool - part.promotionPool);
+            return new TierFlows(rest(headcountToday, part.headcountToday),
+                    rest(headcountAtStart, part.headcountAtStart), rest(separations, part.separations),
+                    rest(hiresInto, part.hiresInto), rest(promotionsInto, part.promotionsInto),
+                    rest(promotionPool, part.promotionPool));
+        }
+
+        private static double rest(double whole, double part) {
+            return Math.max(0, whole - part);
         }
 
         double separationRate() {
@@ -73,7 +82,7 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
         }
         TierFlows others = everyone.minus(group);
         long peopleShort = RepresentationCalculator.peopleShort(BigDecimal.valueOf(targetShare)
-                .multiply(BigDecimal.valueOf(everyone.headcountToday())), group.headcountToday());
+                .multiply(BigDecimal.valueOf(everyone.headcountToday())), Math.round(group.headcountToday()));
         double appointmentsPerYear = everyone.hiresInto() + everyone.promotionsInto();
         double appointmentsExpected = appointmentsPerYear * ChronoUnit.DAYS.between(today, targetDate) / 365.25;
 
@@ -103,7 +112,7 @@ public record GoalRequirement(long peopleShort, double appointmentsExpected, Dou
         return new GoalRequirement(peopleShort, appointmentsExpected, required, available, required <= available);
     }
 
-    private static double share(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
+    private static double share(double part, double whole) {
+        return whole == 0 ? 0 : part / whole;
     }
 }

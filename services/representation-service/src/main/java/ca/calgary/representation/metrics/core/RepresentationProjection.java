@@ -203,10 +203,10 @@ public final class RepresentationProjection {
             return rates;
         }
 
-        private static double proportion(long events, long people, SplittableRandom random) {
+        private static double proportion(double events, double people, SplittableRandom random) {
             // more events than people at the start (people hired meanwhile left too): a rate above 1 stays so
-            double scale = Math.max(1, (double) events / people);
-            long successes = Math.min(events, people);
+            double scale = Math.max(1, events / people);
+            double successes = Math.min(events, people);
             return scale * Sampling.beta(successes + 0.5, people - successes + 0.5, random);
         }
 

@@ -3,9 +3,11 @@ package ca.calgary.representation.metrics.topology;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,13 +32,17 @@ import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowContribution;
 import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.Goal;
+import ca.calgary.representation.metrics.core.GoalInputs;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.core.Releases;
+import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.SelfIdentification;
+import ca.calgary.representation.metrics.core.Tier;
 import ca.calgary.representation.streams.BinarySerde;
 import ca.calgary.representation.streams.BinarySerde.Reader;
 import ca.calgary.representation.streams.BinarySerde.Writer;
@@ -578,6 +584,77 @@ final class InternalSerdes {
             }
         }
         return values;
+    }
+
+    /** What the goal aggregation reads: published cells, 12 months' flows and goals, by kind. */
+    static Serde<GoalAggregator.Input> goalInput() {
+        return serde(InternalSerdes::writeGoalInput, InternalSerdes::readGoalInput);
+    }
+
+    private static final int GOAL_CELL = 0;
+    private static final int GOAL_TWELVE_MONTHS = 1;
+    private static final int GOAL_SETTING = 2;
+
+    private static void writeGoalInput(DataOutputStream out, GoalAggregator.Input input) throws IOException {
+        if (input instanceof GoalAggregator.CellChange change) {
+            out.writeByte(GOAL_CELL);
+            out.writeUTF(change.tierGroup());
+            writeNullable(out, change.cell(), (o, cell) -> {
+                o.writeLong(cell.headcount());
+                writeNullable(o, cell.count(), DataOutputStream::writeLong);
+                writeNullable(o, cell.representation(), DataOutputStream::writeDouble);
+                writeNullable(o, cell.benchmark(), DataOutputStream::writeDouble);
+            });
+        } else if (input instanceof GoalAggregator.TwelveMonthsChange change) {
+            out.writeByte(GOAL_TWELVE_MONTHS);
+            out.writeUTF(change.tierGroup());
+            out.writeUTF(change.period());
+            writeNullable(out, change.months(), (o, months) -> {
+                o.writeLong(months.end().toEpochDay());
+                for (Long count : Arrays.asList(months.headcountAtStart(), months.hires(), months.promotionsInto(),
+                        months.promotionPool(), months.separations())) {
+                    writeNullable(o, count, DataOutputStream::writeLong);
+                }
+            });
+        } else if (input instanceof GoalAggregator.GoalChange change) {
+            out.writeByte(GOAL_SETTING);
+            out.writeUTF(change.tierGroup());
+            writeNullable(out, change.goal(), (o, goal) -> {
+                o.writeUTF(goal.scope().id());
+                o.writeUTF(goal.tier().name());
+                o.writeUTF(goal.group().name());
+                writeNullable(o, goal.targetShare(), (w, share) -> w.writeUTF(share.toPlainString()));
+                o.writeLong(goal.targetDate().toEpochDay());
+                o.writeUTF(goal.source());
+            });
+        } else {
+            throw new IllegalArgumentException("not a goal input: " + input);
+        }
+    }
+
+    private static GoalAggregator.Input readGoalInput(BinarySerde.Input in) throws IOException {
+        int kind = in.readByte();
+        String tierGroup = in.readUTF();
+        switch (kind) {
+            case GOAL_CELL:
+                return new GoalAggregator.CellChange(tierGroup, readNullable(in, i -> new GoalInputs.PublishedCell(
+                        i.readLong(), readNullable(in, DataInput::readLong), readNullable(in, DataInput::readDouble),
+                        readNullable(in, DataInput::readDouble))));
+            case GOAL_TWELVE_MONTHS:
+                String period = in.readUTF();
+                return new GoalAggregator.TwelveMonthsChange(tierGroup, period, readNullable(in,
+                        i -> new GoalInputs.TwelveMonths(period, LocalDate.ofEpochDay(i.readLong()),
+                                readNullable(in, DataInput::readLong), readNullable(in, DataInput::readLong),
+                                readNullable(in, DataInput::readLong), readNullable(in, DataInput::readLong),
+                                readNullable(in, DataInput::readLong))));
+            case GOAL_SETTING:
+                return new GoalAggregator.GoalChange(tierGroup, readNullable(in, i -> new Goal(new Scope(i.readUTF()),
+                        Tier.valueOf(i.readUTF()), Group.valueOf(i.readUTF()),
+                        readNullable(in, r -> new BigDecimal(r.readUTF())), LocalDate.ofEpochDay(i.readLong()),
+                        i.readUTF())));
+            default:
+                throw new IOException("unknown goal input kind " + kind);
+        }
     }
 
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {

@@ -15,6 +15,8 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
+import ca.calgary.representation.metrics.GoalFigures;
+import ca.calgary.representation.metrics.GoalSetting;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
@@ -36,6 +38,8 @@ public final class RepresentationTopics {
     private final Serde<PromotionEvent> promotion;
     private final Serde<MentorshipEvent> mentorship;
     private final Serde<BenchmarkShare> benchmarks;
+    private final Serde<GoalSetting> goalSettings;
+    private final Serde<GoalFigures> goals;
     private final Serde<RepresentationFigures> figures;
     private final Serde<DataQuality> dataQuality;
     private final Serde<FlowFigures> flows;
@@ -51,6 +55,8 @@ public final class RepresentationTopics {
         this.promotion = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.mentorship = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.benchmarks = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.goalSettings = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.goals = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.figures = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.dataQuality = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
@@ -78,6 +84,14 @@ public final class RepresentationTopics {
 
     public String benchmarksTopic() {
         return MetricsTopic.BENCHMARKS.topicName();
+    }
+
+    public String goalSettingsTopic() {
+        return MetricsTopic.GOAL_SETTINGS.topicName();
+    }
+
+    public String goalsTopic() {
+        return MetricsTopic.GOALS.topicName();
     }
 
     public String figuresTopic() {
@@ -147,6 +161,14 @@ public final class RepresentationTopics {
 
     public Serde<MentorshipEvent> mentorship() {
         return mentorship;
+    }
+
+    public Serde<GoalSetting> goalSettings() {
+        return goalSettings;
+    }
+
+    public Serde<GoalFigures> goals() {
+        return goals;
     }
 
     public Serde<BenchmarkShare> benchmarks() {

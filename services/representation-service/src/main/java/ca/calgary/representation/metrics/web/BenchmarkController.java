@@ -28,6 +28,8 @@ class BenchmarkController {
     record BenchmarkBody(String scope, String group, BigDecimal share, String source, Integer year) {
     }
 
+    private static final ReferenceFields FIELDS = new ReferenceFields("benchmark");
+
     private final BenchmarkAdministration administration;
 
     BenchmarkController(BenchmarkAdministration administration) {
@@ -48,7 +50,7 @@ class BenchmarkController {
     @PutMapping
     BenchmarkBody put(@RequestBody BenchmarkBody body) {
         if (body == null) {
-            throw new InvalidBenchmarkException("scope", "a body is required: {scope, group, share, source, year}");
+            throw FIELDS.invalid("scope", "a body is required: {scope, group, share, source, year}");
         }
         Benchmark benchmark = validated(body);
         administration.put(benchmark);
@@ -59,47 +61,25 @@ class BenchmarkController {
     @Operation(summary = "Remove the benchmark of a group in a scope (the ORG benchmark then applies, if any)")
     @DeleteMapping
     ResponseEntity<Void> delete(@RequestParam String scope, @RequestParam String group) {
-        administration.remove(scope(scope).id() + "|" + group(group).name());
+        administration.remove(FIELDS.scope(scope).id() + "|" + FIELDS.group(group, List.of(Group.values())).name());
         return ResponseEntity.noContent().build();
     }
 
     private static Benchmark validated(BenchmarkBody body) {
-        Scope scope = scope(body.scope());
-        Group group = group(body.group());
+        Scope scope = FIELDS.scope(body.scope());
+        Group group = FIELDS.group(body.group(), List.of(Group.values()));
         if (body.share() == null) {
-            throw new InvalidBenchmarkException("share", "share is required: a number in (0, 1]");
+            throw FIELDS.invalid("share", "share is required: a number in (0, 1]");
         }
         if (body.share().signum() <= 0 || body.share().compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidBenchmarkException("share", "share must be in (0, 1], got " + body.share());
+            throw FIELDS.invalid("share", "share must be in (0, 1], got " + body.share());
         }
         if (body.source() == null || body.source().isBlank()) {
-            throw new InvalidBenchmarkException("source", "source is required (where the share comes from)");
+            throw FIELDS.invalid("source", "source is required (where the share comes from)");
         }
         if (body.year() == null || body.year() < 1900 || body.year() > 2199) {
-            throw new InvalidBenchmarkException("year", "year is required, 1900 to 2199");
+            throw FIELDS.invalid("year", "year is required, 1900 to 2199");
         }
         return new Benchmark(scope, group, body.share(), body.source().strip(), body.year());
-    }
-
-    private static Scope scope(String id) {
-        if (id == null || !(id.equals("ORG") || id.equals("PUBLIC_SAFETY") || id.startsWith("SERVICE_LINE:")
-                || id.startsWith("UNIT:"))) {
-            throw new InvalidBenchmarkException("scope", "scope must be ORG, PUBLIC_SAFETY, SERVICE_LINE:<code> or "
-                    + "UNIT:<path>, got " + (id == null ? "none" : "'" + id + "'"));
-        }
-        return new Scope(id);
-    }
-
-    private static Group group(String name) {
-        if (name == null) {
-            throw new InvalidBenchmarkException("group", "group is required; expected one of "
-                    + List.of(Group.values()));
-        }
-        try {
-            return Group.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBenchmarkException("group", "unknown group '" + name + "'; expected one of "
-                    + List.of(Group.values()));
-        }
     }
 }

@@ -18,10 +18,10 @@ class MetricsExceptionHandler extends ProblemExceptionHandler {
         return Problems.serviceUnavailable("metrics-unavailable", "Metrics unavailable", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidBenchmarkException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidBenchmarkException e) {
-        return Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-benchmark", "Invalid benchmark", e.field(),
-                e.getMessage());
+    @ExceptionHandler(InvalidReferenceDataException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidReferenceDataException e) {
+        return Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-" + e.kind(), "Invalid " + e.kind(),
+                e.field(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidQueryException.class)

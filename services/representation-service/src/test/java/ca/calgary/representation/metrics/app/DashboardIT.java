@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,7 @@ class DashboardIT {
                 "--representation.metrics.publish-interval=500ms",
                 "--representation.metrics.topic-partitions=3",
                 "--representation.metrics.benchmarks-file=benchmarks.csv",
+                "--representation.metrics.goals-file=" + goalsFile(),
                 "--representation.metrics.state-dir=" + Files.createTempDirectory("representation-dashboard-"),
                 "--representation.security.users[0].name=leader",
                 "--representation.security.users[0].password={noop}leader-secret",
@@ -111,6 +113,8 @@ class DashboardIT {
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
                 metrics.get("/actuator/health/readiness", null).status() == 200);
         metrics.awaitCaughtUp(LEADER, java.time.Instant.now(), Duration.ofSeconds(120));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                !metrics.get("/v1/goal-figures?scope=ORG", LEADER).json().isEmpty());
         publishOpenFinding("REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK", "REPRESENTATION_GAP", "PUBLIC_SAFETY",
                 "BLACK", "Black representation in PUBLIC_SAFETY × MANAGEMENT is 2.0% against a benchmark of 5.0% "
                 + "(index 0.40, p = 0.0010, headcount 200).");
@@ -217,6 +221,23 @@ class DashboardIT {
                 .contains("Up to date"));
         screenshot("02-organisation");
 
+        // The scope's goals, each as the API publishes it (SPEC §11).
+        JsonNode goal = metrics.get("/v1/goal-figures?scope=ORG&tier=ALL&group=INDIGENOUS_BLACK_RACIALIZED", LEADER)
+                .json().get(0);
+        page(15).untilAsserted(() -> {
+            List<String> row = browser.findElements(By.cssSelector("#goals tbody tr")).stream()
+                    .map(tr -> tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList())
+                    .filter(cells -> cells.get(0).equals("Indigenous, Black and racialized, ALL")).findFirst()
+                    .orElse(null);
+            assertThat(row).as("the goal's row").isNotNull();
+            assertThat(row.get(1)).isEqualTo("50.0% by 2027-12-31");
+            assertThat(row.get(2)).isEqualTo(goal.path("count").isNull() ? "<10" : pct(goal.path("representation")));
+            assertThat(row.get(3)).isEqualTo(goal.path("peopleShort").isNull() ? "—"
+                    : String.valueOf(goal.path("peopleShort").asLong()));
+            assertThat(row.get(8)).isEqualTo(goal.path("withheld").isEmpty() ? "—"
+                    : goal.path("withheld").get(0).stringValue());
+        });
+
         // Every chart has a table view; the open finding is listed and opens onto the cell beneath it.
         assertThat(browser.findElements(By.cssSelector(".chart svg")).size())
                 .isLessThanOrEqualTo(browser.findElements(By.cssSelector("details table")).size());
@@ -301,6 +322,14 @@ class DashboardIT {
      * Loads the page afresh as the browser does once its user has given credentials (in the address here, as a
      * headless browser cannot fill the browser's own credentials dialog).
      */
+    /** One goal for the whole organisation (the seed file's format, as an administrator would write it). */
+    private static Path goalsFile() throws IOException {
+        Path file = Files.createTempFile("dashboard-goals-", ".csv");
+        Files.writeString(file, "scope,tier,group,targetShare,targetDate,source\n"
+                + "ORG,ALL,INDIGENOUS_BLACK_RACIALIZED,0.5,,dashboard test\n");
+        return file;
+    }
+
     private static void signIn() {
         browser.get("http://" + LEADER + "@127.0.0.1:" + port(representation) + "/dashboard");
         page(30).until(() ->

@@ -469,4 +469,58 @@ class RepresentationServiceIT {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
+
+    /** Goals through the API (SPEC §11): bad ones refused naming the field, a good one published from the cell's. */
+    @Test
+    @Order(10)
+    void aGoalSetThroughTheApiIsPublishedWithItsFiguresAndRemoved() {
+        Http metrics = service();
+        String goal = """
+                {"scope":"ORG","tier":"ALL","group":"RACIALIZED","targetShare":%s,"targetDate":%s,"source":%s}""";
+
+        Http.Response notAnEquityGroup = metrics.put("/v1/goals", """
+                {"scope":"ORG","tier":"ALL","group":"TOTAL","source":"x"}""", ADMIN);
+        Http.Response share = metrics.put("/v1/goals", goal.formatted("1.5", "null", "\"x\""), ADMIN);
+        Http.Response date = metrics.put("/v1/goals", goal.formatted("0.4", "\"2027-13-01\"", "\"x\""), ADMIN);
+        Http.Response tier = metrics.put("/v1/goals", """
+                {"scope":"ORG","tier":"BOARD","group":"RACIALIZED","source":"x"}""", ADMIN);
+        Http.Response source = metrics.put("/v1/goals", goal.formatted("0.4", "null", "\" \""), ADMIN);
+        Http.Response byLeader = metrics.put("/v1/goals", goal.formatted("0.4", "null", "\"x\""), LEADER);
+        Http.Response good = metrics.put("/v1/goals", goal.formatted("0.5", "null", "\"Council 2024\""), ADMIN);
+
+        assertThat(notAnEquityGroup.status()).isEqualTo(422);
+        assertThat(notAnEquityGroup.json().path("errors").get(0).path("field").stringValue()).isEqualTo("group");
+        assertThat(notAnEquityGroup.json().path("type").stringValue()).endsWith("invalid-goal");
+        assertThat(share.json().path("errors").get(0).path("field").stringValue()).isEqualTo("targetShare");
+        assertThat(date.json().path("errors").get(0).path("field").stringValue()).isEqualTo("targetDate");
+        assertThat(tier.json().path("errors").get(0).path("field").stringValue()).isEqualTo("tier");
+        assertThat(source.json().path("errors").get(0).path("field").stringValue()).isEqualTo("source");
+        assertThat(byLeader.status()).isEqualTo(403);
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.json().path("targetDate").stringValue()).isEqualTo("2027-12-31");
+        assertThat(metrics.get("/v1/goals", ADMIN).body()).contains("RACIALIZED", "Council 2024");
+
+        String figures = "/v1/goal-figures?scope=ORG&tier=ALL&group=RACIALIZED";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            // a group's row keeps its last release (SPEC §9), TOTAL's row today's headcount
+            JsonNode cell = metrics.get("/v1/representation?scope=ORG&tier=ALL&group=RACIALIZED", LEADER).json()
+                    .path(0);
+            JsonNode total = metrics.get("/v1/representation?scope=ORG&tier=ALL&group=TOTAL", LEADER).json()
+                    .path(0);
+            JsonNode published = metrics.get(figures, LEADER).json().path(0);
+            assertThat(published.path("targetShare").asDouble()).isEqualTo(0.5);
+            assertThat(published.path("targetShareFrom").stringValue()).isEqualTo("GOAL");
+            assertThat(published.path("headcount").asLong()).isEqualTo(total.path("headcount").asLong());
+            assertThat(published.path("count")).as("the goal's count is the published one, suppressed or not")
+                    .isEqualTo(cell.path("count"));
+            assertThat(published.path("representation")).isEqualTo(cell.path("representation"));
+        });
+        assertThat(metrics.get("/v1/goal-figures/export.csv", LEADER).body())
+                .startsWith("scope,tier,group,asOf,revision,targetShare").contains("ORG,ALL,RACIALIZED");
+
+        Http.Response removed = metrics.delete("/v1/goals?scope=ORG&tier=ALL&group=RACIALIZED", ADMIN);
+        assertThat(removed.status()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> metrics.get(figures, LEADER).json().isEmpty());
+    }
 }

@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,17 +18,21 @@ import java.util.Set;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
-import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.Goal;
+import ca.calgary.representation.metrics.core.GoalInputs;
 import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.GroupCounts;
 import ca.calgary.representation.metrics.core.Placement;
 import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.core.Releases;
+import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.SelfIdentification;
+import ca.calgary.representation.metrics.core.Tier;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +151,27 @@ class InternalSerdesTest {
                 GroupCounts.empty().plus(Set.of(Group.TOTAL, Group.BLACK), true, 12), TODAY, Set.of());
         assertThat(roundTrip(InternalSerdes.release(), never)).isEqualTo(never);
         assertThat(roundTrip(InternalSerdes.release(), released)).isEqualTo(released);
+    }
+
+    @Test
+    void goalInputsRoundTripWithEveryCountPublishedOrSuppressed() {
+        List<GoalAggregator.Input> inputs = List.of(
+                new GoalAggregator.CellChange("LEADERSHIP|BLACK", new GoalInputs.PublishedCell(120, 12L, 0.1, 0.12)),
+                new GoalAggregator.CellChange("LEADERSHIP|BLACK", new GoalInputs.PublishedCell(120, null, null, null)),
+                new GoalAggregator.CellChange("LEADERSHIP|BLACK", null),
+                new GoalAggregator.TwelveMonthsChange("ALL|TOTAL", "R12M-2026-Q3", new GoalInputs.TwelveMonths(
+                        "R12M-2026-Q3", LocalDate.parse("2026-09-30"), 390L, 50L, 0L, null, 40L)),
+                new GoalAggregator.TwelveMonthsChange("ALL|BLACK", "R12M-2026-Q3", new GoalInputs.TwelveMonths(
+                        "R12M-2026-Q3", LocalDate.parse("2026-09-30"), null, 5L, null, 3L, null)),
+                new GoalAggregator.TwelveMonthsChange("ALL|BLACK", "R12M-2026-Q3", null),
+                new GoalAggregator.GoalChange("LEADERSHIP|BLACK", new Goal(Scope.unit("City/Public Safety"),
+                        Tier.LEADERSHIP, Group.BLACK, new BigDecimal("0.150"), Goal.DEFAULT_TARGET_DATE, "Council")),
+                new GoalAggregator.GoalChange("LEADERSHIP|METIS", new Goal(Scope.ORG, Tier.LEADERSHIP, Group.METIS,
+                        null, LocalDate.parse("2030-06-30"), "the benchmark")),
+                new GoalAggregator.GoalChange("LEADERSHIP|METIS", null));
+        for (GoalAggregator.Input input : inputs) {
+            assertThat(roundTrip(InternalSerdes.goalInput(), input)).isEqualTo(input);
+        }
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
