@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The goals of the scopes of one partition (SPEC §11), from the scopes' published figures: keeps each scope's cells
  * today, its latest complete rolling 12 months of flows and its goals, and republishes the goals of every scope
- * whose inputs changed, at most every publish interval (a projection costs milliseconds; goals are read over weeks),
+ * whose inputs changed, at most every publish interval (a projection costs 10 to 20 ms; goals are read over weeks),
  * and every goal once a day (today moves the projection's steps). Everything here is keyed by scope, so a scope's
  * goals and all they read are in one task, and the work spreads over the partitions.
  */
