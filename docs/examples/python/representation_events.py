@@ -26,6 +26,8 @@ TOPICS = {
     "MentorshipEnrolled": "hr.mentorship-events",
     "MentorshipCompleted": "hr.mentorship-events",
     "MentorshipWithdrawn": "hr.mentorship-events",
+    "WorkingGroupAppointed": "hr.mentorship-events",
+    "WorkingGroupAppointmentEnded": "hr.mentorship-events",
 }
 
 # The fields of each payload besides its type, with their defaults where the schema has one.
@@ -42,6 +44,8 @@ PAYLOAD_FIELDS = {
     "MentorshipEnrolled": {"programId": None, "role": None},
     "MentorshipCompleted": {"programId": None},
     "MentorshipWithdrawn": {"programId": None},
+    "WorkingGroupAppointed": {"workingGroupId": None, "workingGroupName": None, "role": None},
+    "WorkingGroupAppointmentEnded": {"workingGroupId": None},
 }
 
 

@@ -7,6 +7,7 @@
     INDIGENOUS_BLACK_RACIALIZED: 'Indigenous, Black and racialized'};
   const COLOURS = ['#1d6fb8', '#8a3b12', '#2e7d32', '#5b2c83'];
   let k = 10;
+  let workingGroupNames = {};
   const $ = id => document.getElementById(id);
 
   // The page itself needs credentials (HTTP Basic or a bearer token at a proxy): the browser sends the ones it was
@@ -36,12 +37,17 @@
   }
 
   function scopeLabel(scope) {
+    if (scope.startsWith('WORKING_GROUP:')) {
+      const id = scope.substring('WORKING_GROUP:'.length);
+      return 'Working group: ' + (workingGroupNames[id] || id);
+    }
     return scope.replace(/^UNIT:/, '').replace(/^SERVICE_LINE:/, 'Service line ').replace('PUBLIC_SAFETY', 'Public safety')
       .replace(/^ORG$/, 'Whole organisation');
   }
 
   async function loadScopes() {
-    const scopes = await api('/v1/representation/scopes');
+    const [scopes, groups] = await Promise.all([api('/v1/representation/scopes'), api('/v1/working-groups')]);
+    workingGroupNames = Object.fromEntries(groups.map(g => [g.workingGroupId, g.workingGroupName]));
     const select = $('scope');
     const names = Object.keys(scopes).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     select.innerHTML = names.map(s => '<option value="' + esc(s) + '">' + esc(scopeLabel(s)) + '</option>').join('');
@@ -49,7 +55,8 @@
   }
 
   function rank(scope) {
-    return scope === 'ORG' ? 0 : scope === 'PUBLIC_SAFETY' ? 1 : scope.startsWith('SERVICE_LINE:') ? 2 : 3;
+    return scope === 'ORG' ? 0 : scope === 'PUBLIC_SAFETY' ? 1 : scope.startsWith('SERVICE_LINE:') ? 2
+      : scope.startsWith('UNIT:') ? 3 : 4;
   }
 
   async function render() {
@@ -57,7 +64,7 @@
     const tier = $('tier').value;
     $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + $('tier').selectedOptions[0].text;
     await Promise.all([representation(scope, tier), trend(scope, tier), flows(scope, tier), goals(scope), alerts(),
-      units(scope), cell(scope, tier)]);
+      units(scope), cell(scope, tier), workingGroups()]);
   }
 
   async function representation(scope, tier) {
@@ -171,6 +178,50 @@
   function findingTitle(a) {
     return a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — '
       + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier;
+  }
+
+  // Each working group's members and leadership roles (chair, co-chair, lead): the share of Indigenous, Black and
+  // racialized people in each, as published. A leadership of fewer than k people shows "<k" for every group count
+  // (its holders are known by name), and no share.
+  async function workingGroups() {
+    const groups = await api('/v1/working-groups');
+    workingGroupNames = Object.fromEntries(groups.map(g => [g.workingGroupId, g.workingGroupName]));
+    const find = (cells, group) => cells.find(c => c.group === group);
+    const headcount = cells => { const total = find(cells, 'TOTAL'); return total == null ? 0 : total.headcount; };
+    const share = (cells, group) => {
+      const c = find(cells, group);
+      return c == null ? '—' : c.suppressed ? '&lt;' + k : esc(pct(c.representation) + ' (' + c.count + ')');
+    };
+    $('working-groups').innerHTML = groups.length === 0 ? '<p>No one has been appointed to a working group.</p>'
+      : table('Working groups: representation among members and in leadership roles',
+        ['Working group', 'Members', 'Leadership roles', 'Indigenous, Black and racialized: members',
+          'Indigenous, Black and racialized: leadership', 'Indigenous: leadership', 'Racialized: leadership'],
+        groups.map(g => [esc(g.workingGroupName), String(headcount(g.members)), String(headcount(g.leadership)),
+          share(g.members, 'INDIGENOUS_BLACK_RACIALIZED'), share(g.leadership, 'INDIGENOUS_BLACK_RACIALIZED'),
+          share(g.leadership, 'INDIGENOUS'), share(g.leadership, 'RACIALIZED')]));
+    const width = 640, row = 22, left = 230, plot = width - left - 60;
+    const bars = groups.flatMap(g => [['members', g.members], ['leadership', g.leadership]].map(([what, cells]) => {
+      const c = find(cells, 'INDIGENOUS_BLACK_RACIALIZED');
+      return {label: g.workingGroupName + ', ' + what, cell: c};
+    })).map((b, i) => {
+      const y = 10 + i * row;
+      const text = '<text x="0" y="' + (y + 14) + '" font-size="12">' + esc(b.label) + '</text>';
+      if (b.cell == null) {
+        return text + '<text x="' + left + '" y="' + (y + 14) + '" font-size="12">no one</text>';
+      }
+      if (b.cell.suppressed) {
+        return text + '<text x="' + left + '" y="' + (y + 14) + '" font-size="12" font-style="italic">suppressed (&lt;'
+          + k + ')</text>';
+      }
+      const w = plot * b.cell.representation;
+      return text + '<rect x="' + left + '" y="' + (y + 3) + '" height="14" width="' + w.toFixed(1)
+        + '" fill="' + COLOURS[3] + '"></rect><text x="' + (left + w + 4).toFixed(1) + '" y="' + (y + 14)
+        + '" font-size="12">' + pct(b.cell.representation) + '</text>';
+    }).join('');
+    $('working-groups-chart').innerHTML = groups.length === 0 ? '' : '<svg role="img" aria-label="Share of '
+      + 'Indigenous, Black and racialized people among each working group\'s members and in its leadership roles; '
+      + 'the table view below has the figures" viewBox="0 0 ' + width + ' ' + (20 + 2 * groups.length * row) + '">'
+      + bars + '</svg>';
   }
 
   // Open findings, highest priority first; each opens onto the cells beneath its head, and stays open when a live

@@ -10,6 +10,7 @@ import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.GoalFigures;
 import ca.calgary.representation.metrics.GoalSetting;
+import ca.calgary.representation.metrics.WorkingGroup;
 import ca.calgary.representation.metrics.PipelineStatusReport;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -38,6 +39,8 @@ public enum MetricsTopic implements TopicContract {
             "competition|competitionId|group or period|scope|tier|group"),
     /** What it takes to reach each goal and where current flows lead (SPEC §11). */
     GOALS("metrics.goals", GoalFigures.class, "scope|tier|group"),
+    /** The names of the working groups with appointments, for the figures of their WORKING_GROUP scopes. */
+    WORKING_GROUPS("metrics.working-groups", WorkingGroup.class, "workingGroupId"),
     /** How far each instance of the representation service is behind its input (alerts stay quiet during a load). */
     PIPELINE_STATUS("metrics.pipeline-status", PipelineStatusReport.class, "service|instance"),
     /** Input events not applied (kept 30 days, as long as the shortest-lived input topic keeps what they point at). */

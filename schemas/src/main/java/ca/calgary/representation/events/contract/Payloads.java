@@ -18,6 +18,11 @@ import ca.calgary.representation.events.MentorshipEnrolledType;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.MentorshipWithdrawn;
 import ca.calgary.representation.events.MentorshipWithdrawnType;
+import ca.calgary.representation.events.WorkingGroupAppointed;
+import ca.calgary.representation.events.WorkingGroupAppointedType;
+import ca.calgary.representation.events.WorkingGroupAppointmentEnded;
+import ca.calgary.representation.events.WorkingGroupAppointmentEndedType;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.events.Position;
 import ca.calgary.representation.events.PromotionApplicationSubmitted;
 import ca.calgary.representation.events.PromotionApplicationSubmittedType;
@@ -102,5 +107,16 @@ public final class Payloads {
 
     public static MentorshipWithdrawn mentorshipWithdrawn(String programId) {
         return new MentorshipWithdrawn(MentorshipWithdrawnType.MentorshipWithdrawn, programId);
+    }
+
+    public static WorkingGroupAppointed workingGroupAppointed(String workingGroupId, String workingGroupName,
+                                                              WorkingGroupRole role) {
+        return new WorkingGroupAppointed(WorkingGroupAppointedType.WorkingGroupAppointed, workingGroupId,
+                workingGroupName, role);
+    }
+
+    public static WorkingGroupAppointmentEnded workingGroupAppointmentEnded(String workingGroupId) {
+        return new WorkingGroupAppointmentEnded(WorkingGroupAppointmentEndedType.WorkingGroupAppointmentEnded,
+                workingGroupId);
     }
 }

@@ -21,7 +21,8 @@ public record SimulatedEvent(String type, String eventId, String employeeId, Loc
         return switch (type) {
             case "PromotionCompetitionOpened", "PromotionApplicationSubmitted", "PromotionCandidateShortlisted",
                  "EmployeePromoted" -> "promotion";
-            case "MentorshipEnrolled", "MentorshipCompleted", "MentorshipWithdrawn" -> "mentorship";
+            case "MentorshipEnrolled", "MentorshipCompleted", "MentorshipWithdrawn", "WorkingGroupAppointed",
+                 "WorkingGroupAppointmentEnded" -> "mentorship";
             default -> "hiring";
         };
     }
@@ -57,6 +58,8 @@ public record SimulatedEvent(String type, String eventId, String employeeId, Loc
             case "EmployeePromoted" -> concat(POSITION, List.of("competitionId"));
             case "MentorshipEnrolled" -> List.of("programId", "role");
             case "MentorshipCompleted", "MentorshipWithdrawn" -> List.of("programId");
+            case "WorkingGroupAppointed" -> List.of("workingGroupId", "workingGroupName", "role");
+            case "WorkingGroupAppointmentEnded" -> List.of("workingGroupId");
             default -> List.of();
         });
         return columns;

@@ -13,10 +13,19 @@ import java.util.Map;
  * @param selfIdentifiedShare the share of active employees with a self-identification on file (answer or not)
  * @param respondents        active employees whose self-identification on file is an answer (SPEC's RESPONDED)
  * @param eventsByType       how many events of each type
+ * @param workingGroups      each working group's seats on the last day, by workingGroupId
  */
 public record SimulationSummary(int activeEmployees, Map<String, Integer> headcountByLevel,
                                 Map<String, Double> equityShareByLevel, double selfIdentifiedShare,
-                                int respondents, Map<String, Integer> eventsByType) {
+                                int respondents, Map<String, Integer> eventsByType,
+                                Map<String, WorkingGroupSeats> workingGroups) {
+
+    /**
+     * A working group's seats on the last day: members in all (leaders included, as in its tier ALL), those in a
+     * leadership role, and how many of each are Indigenous, Black or racialized (by the simulation's knowledge).
+     */
+    public record WorkingGroupSeats(String name, int members, int leaders, int equityMembers, int equityLeaders) {
+    }
 
     public String report() {
         StringBuilder report = new StringBuilder();
@@ -25,6 +34,9 @@ public record SimulationSummary(int activeEmployees, Map<String, Integer> headco
         headcountByLevel.forEach((level, count) -> report.append(String.format(Locale.ROOT,
                 "  %-10s %,7d   Indigenous, Black and racialized: %4.1f%%%n", level, count,
                 100 * equityShareByLevel.get(level))));
+        workingGroups.values().forEach(group -> report.append(String.format(Locale.ROOT,
+                "  %s: %d members (%d Indigenous, Black or racialized), %d in leadership roles (%d)%n", group.name(),
+                group.members(), group.equityMembers(), group.leaders(), group.equityLeaders())));
         report.append("Events:\n");
         eventsByType.forEach((type, count) -> report.append(String.format(Locale.ROOT, "  %-30s %,9d%n", type, count)));
         return report.toString();

@@ -28,7 +28,11 @@ import java.util.function.ToDoubleFunction;
  *   <li>self-identification at onboarding and a first campaign, with realistic non-response and "prefer not to
  *       answer", a yearly re-survey of those who never answered, and rare withdrawals;</li>
  *   <li>two mentorship programmes a year (one open to all front-line and supervisory staff, one for Indigenous,
- *       Black and racialized staff), with mentors from management, completions and withdrawals.</li>
+ *       Black and racialized staff), with mentors from management, completions and withdrawals;</li>
+ *   <li>working groups and committees ({@link WorkingGroupPlan}), among them the framework's Anti-Hate Working
+ *       Group: appointments of chairs, co-chairs, leads and members, a yearly rotation of about a quarter of the
+ *       seats, and every appointment ended when its holder leaves. Drawn from a generator of their own, so the rest
+ *       of the history is the same with or without them.</li>
  * </ul>
  * Everything is drawn from one seeded generator in a fixed order, so the same settings give the same events. The
  * events come out in the order of (effectiveDate, recordedAt) with ids that grow in that order.
@@ -43,6 +47,9 @@ public final class WorkforceSimulation {
 
     private final SimulationSettings settings;
     private final SplittableRandom random;
+    /** Working groups draw from their own generator: adding them left every other simulated event unchanged. */
+    private final SplittableRandom workingGroupRandom;
+    private final Map<WorkingGroupPlan, Map<Person, String>> seats = new LinkedHashMap<>();
     private final Organisation organisation = Organisation.cityLike();
     private final Map<Unit, Map<Level, Integer>> positions;
     private final List<Person> active = new ArrayList<>();
@@ -83,6 +90,8 @@ public final class WorkforceSimulation {
     private WorkforceSimulation(SimulationSettings settings) {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
+        this.workingGroupRandom = new SplittableRandom(settings.seed() ^ 0x5EA7ED_C0FFEEL);
+        WorkingGroupPlan.CITY.forEach(plan -> seats.put(plan, new LinkedHashMap<>()));
         this.positions = organisation.positions(settings.employees());
     }
 
@@ -98,6 +107,7 @@ public final class WorkforceSimulation {
             transfers(month);
             selfIdentificationSurvey(month);
             mentorship(month);
+            workingGroups(month);
             fillVacancies(month);
             answersDue(month);
         }
@@ -163,6 +173,7 @@ public final class WorkforceSimulation {
                 reason = draw < 0.75 ? "RESIGNATION" : draw < 0.87 ? "TERMINATION" : draw < 0.95 ? "END_OF_TERM"
                         : "OTHER";
             }
+            endAppointments(person, date);
             emit("EmployeeSeparated", person, date, Map.of("reason", reason));
             active.remove(person);
         }
@@ -252,6 +263,55 @@ public final class WorkforceSimulation {
         person.mentee = role.equals("MENTEE");
         person.completesProgramme = completes;
         person.programmeEnds = completes ? month.plusMonths(12) : month.plusMonths(1 + random.nextInt(11));
+    }
+
+    /**
+     * A working group is set up in the month it is established: its leadership roles and members are appointed.
+     * Each January after that, about a quarter of the seats turn over, and every seat left empty (by rotation or a
+     * departure) is filled again.
+     */
+    private void workingGroups(YearMonth month) {
+        for (Map.Entry<WorkingGroupPlan, Map<Person, String>> entry : seats.entrySet()) {
+            WorkingGroupPlan plan = entry.getKey();
+            Map<Person, String> held = entry.getValue();
+            boolean established = month.equals(plan.established())
+                    || month.equals(YearMonth.from(settings.startDate())) && plan.established().isBefore(month);
+            boolean rotation = month.getMonthValue() == 1 && month.isAfter(plan.established());
+            if (!established && !rotation) {
+                continue;
+            }
+            LocalDate date = day(workingGroupRandom, month.atDay(1), month.atDay(10));
+            if (date == null) {
+                continue;
+            }
+            for (Person person : List.copyOf(held.keySet())) {
+                if (workingGroupRandom.nextDouble() < 0.25) {
+                    held.remove(person);
+                    emit("WorkingGroupAppointmentEnded", person, date, Map.of("workingGroupId", plan.id()));
+                }
+            }
+            for (String role : plan.roles().stream().distinct().toList()) {
+                long vacant = plan.roles().stream().filter(role::equals).count()
+                        - held.values().stream().filter(role::equals).count();
+                List<Person> eligible = active.stream().filter(person -> !held.containsKey(person)
+                        && plan.eligible(role, person.level, person.unit)).toList();
+                for (Person person : pick(workingGroupRandom, eligible, (int) Math.max(0, vacant),
+                        person -> plan.weight(person.identity.equityGroup()))) {
+                    held.put(person, role);
+                    emit("WorkingGroupAppointed", person, date, ordered("workingGroupId", plan.id(),
+                            "workingGroupName", plan.name(), "role", role));
+                }
+            }
+        }
+    }
+
+    /** A departure ends the person's appointments, as HR would record it, before the separation itself. */
+    private void endAppointments(Person person, LocalDate date) {
+        seats.forEach((plan, held) -> {
+            if (held.remove(person) != null) {
+                emit("WorkingGroupAppointmentEnded", person, date, Map.of("workingGroupId", plan.id()));
+            }
+        });
     }
 
     private void fillVacancies(YearMonth month) {
@@ -453,6 +513,10 @@ public final class WorkforceSimulation {
 
     /** A day between two dates, clamped to the simulated span; null when the span is already over. */
     private LocalDate day(LocalDate from, LocalDate to) {
+        return day(random, from, to);
+    }
+
+    private LocalDate day(SplittableRandom random, LocalDate from, LocalDate to) {
         LocalDate date = from.plusDays(random.nextLong(ChronoUnit.DAYS.between(from, to) + 1));
         if (date.isBefore(settings.startDate())) {
             date = settings.startDate();
@@ -462,6 +526,11 @@ public final class WorkforceSimulation {
 
     /** Draws {@code count} distinct people, each with a chance proportional to its weight. */
     private List<Person> pick(List<Person> people, int count, ToDoubleFunction<Person> weight) {
+        return pick(random, people, count, weight);
+    }
+
+    private static List<Person> pick(SplittableRandom random, List<Person> people, int count,
+                                     ToDoubleFunction<Person> weight) {
         List<Person> remaining = new ArrayList<>(people);
         List<Person> picked = new ArrayList<>();
         while (picked.size() < count && !remaining.isEmpty()) {
@@ -500,7 +569,22 @@ public final class WorkforceSimulation {
             headcountByLevel.put(level.name(), counts[0]);
             equityShareByLevel.put(level.name(), counts[0] == 0 ? 0 : (double) counts[1] / counts[0]);
         }
+        Map<String, SimulationSummary.WorkingGroupSeats> workingGroups = new LinkedHashMap<>();
+        seats.forEach((plan, held) -> {
+            int leaders = 0;
+            int equityMembers = 0;
+            int equityLeaders = 0;
+            for (Map.Entry<Person, String> seat : held.entrySet()) {
+                boolean leads = !seat.getValue().equals("MEMBER");
+                boolean equity = seat.getKey().identity.equityGroup();
+                leaders += leads ? 1 : 0;
+                equityMembers += equity ? 1 : 0;
+                equityLeaders += leads && equity ? 1 : 0;
+            }
+            workingGroups.put(plan.id(), new SimulationSummary.WorkingGroupSeats(plan.name(), held.size(), leaders,
+                    equityMembers, equityLeaders));
+        });
         return new SimulationSummary(active.size(), headcountByLevel, equityShareByLevel,
-                active.isEmpty() ? 0 : (double) submitted / active.size(), respondents, byType);
+                active.isEmpty() ? 0 : (double) submitted / active.size(), respondents, byType, workingGroups);
     }
 }

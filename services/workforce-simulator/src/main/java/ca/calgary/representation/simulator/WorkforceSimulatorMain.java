@@ -28,6 +28,8 @@ public final class WorkforceSimulatorMain {
               write     write the events as files: --out DIR [--format jsonl|csv|both]
                           DIR/events.jsonl      canonical JSON lines, all types, in publishing order
                           DIR/csv/<Type>.csv    one file per event type, in the ingest services' CSV layouts
+                          DIR/goals.csv         the simulated City's goals, in the layout of the representation
+                                                service's goals file (representation.metrics.goals-file)
               replay    publish the events through the ingest services' batch API, with a progress bar
 
             Settings (the same settings always give the same events):
@@ -47,20 +49,23 @@ public final class WorkforceSimulatorMain {
                                 processed everything: its head count equals the simulation's; the LEADERSHIP
                                 user is --metrics-user (default leader), its password SIMULATOR_METRICS_PASSWORD
               --metrics-user NAME
+              --goals-admin NAME  also set the simulated City's goals through --metrics's /v1/goals as this
+                                ADMINISTRATOR, whose password is read from SIMULATOR_ADMIN_PASSWORD
 
             Exit status: 0 done, 1 failed, 2 bad usage, 3 the progress file belongs to other settings.
             """;
 
     private static final Set<String> COMMANDS = Set.of("summary", "write", "replay");
     private static final Set<String> OPTIONS = Set.of("--seed", "--employees", "--years", "--end-date", "--out",
-            "--format", "--hiring", "--promotion", "--mentorship", "--user", "--progress", "--metrics", "--metrics-user");
+            "--format", "--hiring", "--promotion", "--mentorship", "--user", "--progress", "--metrics", "--metrics-user",
+            "--goals-admin");
 
     private WorkforceSimulatorMain() {
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.getenv("SIMULATOR_PASSWORD"),
-                System.getenv("SIMULATOR_METRICS_PASSWORD")));
+                System.getenv("SIMULATOR_METRICS_PASSWORD"), System.getenv("SIMULATOR_ADMIN_PASSWORD")));
     }
 
     static int run(String[] args, PrintStream out, String password) {
@@ -68,6 +73,10 @@ public final class WorkforceSimulatorMain {
     }
 
     static int run(String[] args, PrintStream out, String password, String metricsPassword) {
+        return run(args, out, password, metricsPassword, null);
+    }
+
+    static int run(String[] args, PrintStream out, String password, String metricsPassword, String adminPassword) {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -101,7 +110,7 @@ public final class WorkforceSimulatorMain {
             switch (command) {
                 case "summary" -> out.print(simulation.summary().report());
                 case "write" -> write(simulation, options, out);
-                default -> replay(simulation, options, progress, password, metricsPassword, out);
+                default -> replay(simulation, options, progress, password, metricsPassword, adminPassword, out);
             }
             return 0;
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -153,17 +162,23 @@ public final class WorkforceSimulatorMain {
         if (!format.equals("jsonl")) {
             EventFiles.writeCsv(simulation.events(), directory).values().forEach(file -> out.println("Wrote " + file));
         }
+        out.println("Wrote " + CityGoals.write(directory));
         out.print(simulation.summary().report());
     }
 
     private static void replay(Simulation simulation, Map<String, String> options, Path progress, String password,
-                               String metricsPassword, PrintStream out) throws Exception {
+                               String metricsPassword, String adminPassword, PrintStream out) throws Exception {
         if (password == null || password.isBlank()) {
             throw new IllegalArgumentException("replay needs the publisher's password in SIMULATOR_PASSWORD");
         }
         if (options.containsKey("--metrics") && (metricsPassword == null || metricsPassword.isBlank())) {
             throw new IllegalArgumentException("--metrics needs the LEADERSHIP user's password in "
                     + "SIMULATOR_METRICS_PASSWORD");
+        }
+        if (options.containsKey("--goals-admin") && (!options.containsKey("--metrics") || adminPassword == null
+                || adminPassword.isBlank())) {
+            throw new IllegalArgumentException("--goals-admin needs --metrics URL and the ADMINISTRATOR's password "
+                    + "in SIMULATOR_ADMIN_PASSWORD");
         }
         Map<String, URI> services = Map.of(
                 "hiring", URI.create(options.getOrDefault("--hiring", "http://127.0.0.1:8101")),
@@ -175,6 +190,9 @@ public final class WorkforceSimulatorMain {
         out.printf(Locale.ROOT, "Replayed %,d events: %,d accepted, %,d already there (duplicates).%n",
                 result.sent(), result.accepted(), result.duplicates());
         out.print(simulation.summary().report());
+        if (options.containsKey("--goals-admin")) {
+            CityGoals.publish(URI.create(options.get("--metrics")), options.get("--goals-admin"), adminPassword, out);
+        }
         if (options.containsKey("--metrics")) {
             MetricsWait wait = new MetricsWait(URI.create(options.get("--metrics")),
                     options.getOrDefault("--metrics-user", "leader"), metricsPassword, out);

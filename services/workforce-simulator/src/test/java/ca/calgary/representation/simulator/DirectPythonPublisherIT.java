@@ -127,7 +127,8 @@ class DirectPythonPublisherIT {
     /**
      * One unit's workforce, one event of every type and more: 12 hires, 12 self-identifications (6 responded, 6
      * preferred not to answer), a withdrawal, a transfer out, a separation, a competition with 3 applications, 2
-     * shortlistings and a promotion, and mentorship with 2 enrolments, a completion and a withdrawal.
+     * shortlistings and a promotion, mentorship with 2 enrolments, a completion and a withdrawal, and a working group
+     * with a chair and three members, one of whose appointments ends.
      */
     private void publishAndCheck(String script, String unit, Map<String, String> environment) throws Exception {
         String path = "City/Corporate/" + unit;
@@ -169,6 +170,14 @@ class DirectPythonPublisherIT {
                 "\"programId\":\"" + program + "\""));
         events.add(event("MentorshipWithdrawn", unit + "-E6-withdrawn", unit + "-E6", 5,
                 "\"programId\":\"" + program + "\""));
+        String workingGroup = "WG-" + unit.toUpperCase();
+        for (int i = 3; i <= 6; i++) {
+            events.add(event("WorkingGroupAppointed", unit + "-E" + i + "-appointed", unit + "-E" + i, 1,
+                    "\"workingGroupId\":\"" + workingGroup + "\",\"workingGroupName\":\"Anti-Hate Working Group "
+                            + unit + "\",\"role\":\"" + (i == 3 ? "CHAIR" : "MEMBER") + "\""));
+        }
+        events.add(event("WorkingGroupAppointmentEnded", unit + "-E6-appointment-ended", unit + "-E6", 4,
+                "\"workingGroupId\":\"" + workingGroup + "\""));
         Path file = Files.createTempFile("canonical-events-", ".jsonl");
         Files.write(file, events);
 
@@ -205,6 +214,11 @@ class DirectPythonPublisherIT {
             assertThat(funnel.path("applicants").asLong()).isEqualTo(3);
             assertThat(funnel.path("shortlisted").asLong()).isEqualTo(2);
             assertThat(funnel.path("promoted").asLong()).isEqualTo(1);
+            // the working group: a chair and three members, one of whom left it
+            assertThat(representation("WORKING_GROUP:" + workingGroup, "ALL", "TOTAL").path("headcount").asLong())
+                    .isEqualTo(3);
+            assertThat(representation("WORKING_GROUP:" + workingGroup, "LEADERSHIP", "TOTAL").path("headcount")
+                    .asLong()).isEqualTo(1);
             JsonNode quality = metrics.get("/v1/representation/data-quality", Pipeline.LEADER).json();
             assertThat(quality.path("deadLetters").path("TYPE_MISMATCH").asLong()).isZero();
             assertThat(quality.path("deadLetters").path("KEY_MISMATCH").asLong()).isZero();

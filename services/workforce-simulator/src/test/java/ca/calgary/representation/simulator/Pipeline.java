@@ -102,7 +102,10 @@ final class Pipeline implements AutoCloseable {
                 "--management.endpoint.health.group.readiness.include=readinessState,representation,dependencies",
                 "--representation.security.users[0].name=leader",
                 "--representation.security.users[0].password={noop}leader-secret",
-                "--representation.security.users[0].roles[0]=LEADERSHIP");
+                "--representation.security.users[0].roles[0]=LEADERSHIP",
+                "--representation.security.users[1].name=admin",
+                "--representation.security.users[1].password={noop}admin-secret",
+                "--representation.security.users[1].roles[0]=ADMINISTRATOR");
     }
 
     /** The representation service's own reference data (benchmarks, goals: the files run-local uses). */

@@ -44,14 +44,21 @@ final class WorkforcePipelineScenario {
         assertThat(first.accepted()).isEqualTo(simulation.events().size());
         assertThat(first.duplicates()).isZero();
 
+        java.net.URI metricsAddress = java.net.URI.create("http://127.0.0.1:"
+                + Pipeline.port(pipeline.representation));
+        // the simulated City's own goals, set by an administrator as the one-command run does
+        CityGoals.publish(metricsAddress, "admin", "admin-secret", new PrintStream(console, true,
+                StandardCharsets.UTF_8));
         Http metrics = Pipeline.http(pipeline.representation);
-        assertThat(new MetricsWait(java.net.URI.create("http://127.0.0.1:" + Pipeline.port(pipeline.representation)),
-                "leader", "leader-secret", new PrintStream(console, true, StandardCharsets.UTF_8))
-                .await(expected, Duration.ofMinutes(4)))
+        assertThat(new MetricsWait(metricsAddress, "leader", "leader-secret",
+                new PrintStream(console, true, StandardCharsets.UTF_8)).await(expected, Duration.ofMinutes(4)))
                 .as("caught up within 4 minutes; the replay and the wait said:%n%s",
                         console.toString(StandardCharsets.UTF_8)).isTrue();
         // Caught up means final: the figures are asserted at once, not awaited.
         assertFiguresOf(metrics, expected);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics.get(
+                "/v1/goal-figures?scope=SERVICE_LINE:POLICE&tier=MANAGEMENT&group=RACIALIZED", Pipeline.LEADER)
+                .json().path(0).path("targetShare").asDouble()).isEqualTo(0.25));
         System.out.printf("Replayed %,d events in %.1f s; every metrics table caught up %.1f s after the start%n",
                 simulation.events().size(), (replayed - started) / 1e9, (System.nanoTime() - started) / 1e9);
 
@@ -95,6 +102,7 @@ final class WorkforcePipelineScenario {
                 Pipeline.LEADER).json().path(0).path("promotionsInto").asLong()).isPositive();
         assertThat(metrics.get("/v1/competitions?period=R12M-2026-Q2&scope=ORG&tier=LEADERSHIP&group=TOTAL",
                 Pipeline.LEADER).json().size()).isPositive();
+        assertWorkingGroupsOf(metrics, expected);
         // the seeded goal of racialized staff in the organisation's leadership, at the benchmark, projected from the
         // published figures of the simulated City (goals are republished at most every 5 s)
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -120,6 +128,47 @@ final class WorkforcePipelineScenario {
                 100 * goal.path("availableShare").asDouble(), 100 * end.path("share").asDouble(),
                 100 * end.path("low").asDouble(), 100 * end.path("high").asDouble(), end.path("date").asString(),
                 goal.path("verdict").asString(), goal.path("assumptions"));
+    }
+
+    /**
+     * Each working group's members and leaders as the simulation knows them on the last day (all its holders are
+     * active), with its name; the Anti-Hate Working Group's line is printed.
+     */
+    static void assertWorkingGroupsOf(Http metrics, SimulationSummary expected) {
+        JsonNode groups = metrics.get("/v1/working-groups", Pipeline.LEADER).json();
+        assertThat(groups.findValuesAsString("workingGroupId"))
+                .containsExactlyInAnyOrderElementsOf(expected.workingGroups().keySet());
+        for (JsonNode group : groups) {
+            SimulationSummary.WorkingGroupSeats seats = expected.workingGroups().get(group.path("workingGroupId")
+                    .asString());
+            assertThat(group.path("workingGroupName").asString()).isEqualTo(seats.name());
+            assertThat(headcount(group.path("members"))).as(seats.name()).isEqualTo(seats.members());
+            assertThat(headcount(group.path("leadership"))).as(seats.name()).isEqualTo(seats.leaders());
+            if (seats.name().equals("Anti-Hate Working Group")) {
+                System.out.printf("%s: %d members, %d in leadership roles; Indigenous, Black and racialized: %s of "
+                                + "the members, %s of the leadership%n", seats.name(), seats.members(),
+                        seats.leaders(), share(group.path("members")), share(group.path("leadership")));
+            }
+        }
+    }
+
+    private static long headcount(JsonNode cells) {
+        for (JsonNode cell : cells) {
+            if (cell.path("group").asString().equals("TOTAL")) {
+                return cell.path("headcount").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static String share(JsonNode cells) {
+        for (JsonNode cell : cells) {
+            if (cell.path("group").asString().equals("INDIGENOUS_BLACK_RACIALIZED")) {
+                return cell.path("suppressed").asBoolean() ? "suppressed"
+                        : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * cell.path("representation").asDouble());
+            }
+        }
+        return "no one";
     }
 
     private static JsonNode total(Http metrics, String tier, String group) {

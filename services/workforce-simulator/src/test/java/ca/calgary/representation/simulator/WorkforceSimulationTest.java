@@ -75,6 +75,39 @@ class WorkforceSimulationTest {
     }
 
     @Test
+    void workingGroupsAmongThemTheAntiHateWorkingGroupHaveLeadersAndMembersUntilTheyLeave() {
+        Map<String, Map<String, String>> seats = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        for (SimulatedEvent event : simulation.events()) {
+            String group = (String) event.fields().get("workingGroupId");
+            switch (event.type()) {
+                case "WorkingGroupAppointed" -> {
+                    names.add((String) event.fields().get("workingGroupName"));
+                    assertThat(seats.computeIfAbsent(group, g -> new HashMap<>())
+                            .put(event.employeeId(), (String) event.fields().get("role")))
+                            .as("appointed while holding a seat").isNull();
+                }
+                case "WorkingGroupAppointmentEnded" -> assertThat(seats.get(group).remove(event.employeeId()))
+                        .as("an end without an appointment").isNotNull();
+                case "EmployeeSeparated" -> assertThat(seats.values())
+                        .as("a seat left open by a departure").noneMatch(held -> held.containsKey(event.employeeId()));
+                default -> {
+                }
+            }
+        }
+        assertThat(names).contains("Anti-Hate Working Group");
+        simulation.summary().workingGroups().forEach((id, summary) -> {
+            Map<String, String> held = seats.get(id);
+            assertThat(held).as(id).hasSize(summary.members());
+            assertThat(held.values().stream().filter(role -> !role.equals("MEMBER")).count()).as(id)
+                    .isEqualTo(summary.leaders());
+        });
+        assertThat(simulation.summary().workingGroups().get("ANTI-HATE-WG").leaders()).isPositive();
+        assertThat(simulation.summary().workingGroups().get("PS-OPERATIONS").leaders())
+                .as("a leadership large enough for WORKING_GROUP_LEADERSHIP to be evaluated").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void everyEmployeeIsHiredFirstAndHasNoEventAfterSeparating() {
         Set<String> active = new HashSet<>();
         Set<String> separated = new HashSet<>();

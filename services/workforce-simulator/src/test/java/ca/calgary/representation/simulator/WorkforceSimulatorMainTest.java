@@ -29,6 +29,11 @@ class WorkforceSimulatorMainTest {
                 "2025-12-31", "--seed", "3")).isZero();
         assertThat(dir.resolve("events.jsonl")).isNotEmptyFile();
         assertThat(dir.resolve("csv/EmployeeHired.csv")).isNotEmptyFile();
+        assertThat(dir.resolve("csv/WorkingGroupAppointed.csv")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("goals.csv")))
+                .startsWith("scope,tier,group,targetShare,targetDate,source\r\n")
+                .contains("SERVICE_LINE:POLICE,MANAGEMENT,RACIALIZED,0.25,2027-12-31,")
+                .contains("SERVICE_LINE:POLICE,MANAGEMENT,INDIGENOUS,,2027-12-31,");
         assertThat(Files.readString(dir.resolve("events.jsonl")))
                 .isEqualTo(WorkforceSimulation.run(new SimulationSettings(3, 400, 2, java.time.LocalDate.of(2025, 12,
                         31))).events().stream().map(line -> EventFiles.jsonLine(line) + "\n")
@@ -51,6 +56,10 @@ class WorkforceSimulatorMainTest {
         assertThat(printed()).contains("--format must be jsonl, csv or both (got 'xml')");
         assertThat(run(null, "replay", "--employees", "200", "--years", "1")).isEqualTo(2);
         assertThat(printed()).contains("replay needs the publisher's password in SIMULATOR_PASSWORD");
+        assertThat(WorkforceSimulatorMain.run(new String[] {"replay", "--employees", "200", "--years", "1",
+                "--goals-admin", "admin"}, new java.io.PrintStream(output, true, StandardCharsets.UTF_8), "secret",
+                null, "admin-secret")).isEqualTo(2);
+        assertThat(printed()).contains("--goals-admin needs --metrics URL");
         assertThat(run(null, "summary", "--seed")).isEqualTo(2);
         assertThat(printed()).contains("--seed needs a value");
     }

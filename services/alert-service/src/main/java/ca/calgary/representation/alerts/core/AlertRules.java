@@ -26,6 +26,10 @@ public final class AlertRules {
             "EAST_ASIAN", "SOUTH_ASIAN", "SOUTHEAST_ASIAN", "LATIN_AMERICAN", "MIDDLE_EASTERN", "ANOTHER_RACE",
             "RACIALIZED", "INDIGENOUS_BLACK_RACIALIZED");
 
+    /** The scopes WORKING_GROUP_LEADERSHIP looks at, and the group that stands for all the equity groups. */
+    static final String WORKING_GROUP_SCOPE = "WORKING_GROUP:";
+    static final String LEADERSHIP_GROUP = "INDIGENOUS_BLACK_RACIALIZED";
+
     private final AlertThresholds t;
     private final Set<String> equityGroups;
 
@@ -191,6 +195,38 @@ public final class AlertRules {
                 t.goalShortfall(), "resolvesAtOrBelowPeople", t.goalShortfallResolve()), explanation);
     }
 
+    /**
+     * WORKING_GROUP_LEADERSHIP (SPEC §8) on a working group's LEADERSHIP × INDIGENOUS_BLACK_RACIALIZED cell: no one of
+     * the equity groups (Indigenous, or racialized) holds any of its leadership roles. Read from published figures
+     * only, like every rule: SPEC §9 suppresses a zero while 0 &lt; N &lt; k, because a working group's chairs and
+     * leads are known by name, and "none of them is Indigenous, Black or racialized" would state each one's
+     * self-identification. So it can be evaluated for leaderships of at least k people (which have at least k
+     * members), and is unmeasurable for smaller ones. Severity from how unlikely no one is at the benchmark
+     * (pUnder = P[X = 0]); without a benchmark, LOW.
+     */
+    public Evaluation workingGroupLeadership(Signal.Live cell) {
+        if (!cell.scope().startsWith(WORKING_GROUP_SCOPE) || !"LEADERSHIP".equals(cell.tier())
+                || !LEADERSHIP_GROUP.equals(cell.group())) {
+            return Evaluation.notApplicable();
+        }
+        if (cell.headcount() < t.minCellSize() || cell.representation() == null) {
+            return Evaluation.unmeasurable();
+        }
+        Condition condition = cell.representation() == 0 ? Condition.FIRES : Condition.CLEARS;
+        Double p = cell.pUnder();
+        Severity severity = p == null ? Severity.LOW
+                : p < 0.001 ? Severity.HIGH : p < 0.01 ? Severity.MEDIUM : Severity.LOW;
+        String workingGroup = cell.scope().substring(WORKING_GROUP_SCOPE.length());
+        String explanation = String.format(Locale.ROOT, "No one who self-identified as Indigenous, Black or "
+                + "racialized holds any of the %d leadership roles (chair, co-chair, lead) of working group %s%s.",
+                cell.headcount(), workingGroup, cell.benchmark() == null ? ""
+                        : String.format(Locale.ROOT, " (%.1f expected at the benchmark of %.1f%%)",
+                        cell.benchmark() * cell.headcount(), 100 * cell.benchmark()));
+        return new Evaluation(condition, severity, figures("representation", cell.representation(), "headcount",
+                (double) cell.headcount(), "benchmark", cell.benchmark(), "pUnder", p),
+                thresholds("minLeadership", t.minCellSize()), explanation);
+    }
+
     /** Why an alert closed other than by clearing, in one sentence that states no figure. */
     static String closed(AlertState alert, Resolution resolution) {
         String subject = switch (alert.rule()) {
@@ -203,6 +239,7 @@ public final class AlertRules {
                     + " employees in " + alert.scope() + " × " + alert.tier();
             case GOAL_OFF_TRACK -> "The projection of the goal for " + label(alert.group()) + " representation in "
                     + alert.scope() + " × " + alert.tier();
+            case WORKING_GROUP_LEADERSHIP -> "The leadership of " + alert.scope();
         };
         return switch (resolution) {
             case UNMEASURABLE -> subject + " can no longer be measured from published figures (too few people, a "

@@ -91,7 +91,9 @@ public final class Findings {
      * group's rate is 0 its shortfall is not published (only the ratio, 0), and it counts as one person;</li>
      * <li>LOW_RESPONSE: the answers missing to reach the threshold, (0.6 − response rate) × headcount;</li>
      * <li>DECLINE: the fall in points (snapshots carry no headcount: a point counts as one person);</li>
-     * <li>GOAL_OFF_TRACK: the people the projection is short of the goal on its target date.</li>
+     * <li>GOAL_OFF_TRACK: the people the projection is short of the goal on its target date;</li>
+     * <li>WORKING_GROUP_LEADERSHIP: the leaders expected at the benchmark, benchmark × headcount (one without a
+     * benchmark), × (1 − pUnder).</li>
      * </ul>
      */
     public static double priority(AlertState alert) {
@@ -104,6 +106,8 @@ public final class Findings {
                     * get(f, "headcount");
             case DECLINE -> get(f, "fallPoints");
             case GOAL_OFF_TRACK -> get(f, "projectedShortfall");
+            case WORKING_GROUP_LEADERSHIP -> f.containsKey("benchmark")
+                    ? get(f, "benchmark") * get(f, "headcount") * (1 - get(f, "pUnder")) : 1;
         };
         return Double.isFinite(value) ? Math.max(0, value) : 0;
     }

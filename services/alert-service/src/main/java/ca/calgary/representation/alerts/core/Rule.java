@@ -11,5 +11,7 @@ public enum Rule {
     /** Too few people answered the self-identification survey for gaps to be trusted. */
     LOW_RESPONSE,
     /** Where current flows lead misses a goal on its target date by more than a few people (SPEC §11). */
-    GOAL_OFF_TRACK
+    GOAL_OFF_TRACK,
+    /** No one of the equity groups in any leadership role of a working group (SPEC §8), where that is published. */
+    WORKING_GROUP_LEADERSHIP
 }

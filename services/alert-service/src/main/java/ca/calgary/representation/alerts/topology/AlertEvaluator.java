@@ -66,6 +66,7 @@ final class AlertEvaluator implements Processor<String, Signal, String, Specific
         if (signal instanceof Signal.Live live) {
             apply(Rule.REPRESENTATION_GAP, live, rules.representationGap(live));
             apply(Rule.LOW_RESPONSE, live, rules.lowResponse(live));
+            apply(Rule.WORKING_GROUP_LEADERSHIP, live, rules.workingGroupLeadership(live));
         } else if (signal instanceof Signal.Comparison comparison) {
             Measure.Source source = comparison.measure().source();
             CellHistory history = history(signal);

@@ -91,13 +91,8 @@ class AlertServiceIT {
         receiver.createContext("/hooks/daily", recording(dailyWebhook));
         receiver.start();
 
-        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
-                "--spring.config.name=hiring-alerts-e2e", "--server.port=0",
-                "--representation.ingest.service=HIRING",
-                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "--representation.security.users[0].name=sap-hr",
-                "--representation.security.users[0].password={noop}publisher-secret",
-                "--representation.security.users[0].roles[0]=HR_PUBLISHER", kafka, registry);
+        hiring = TestIngestApplication.start("HIRING", "hiring-alerts-e2e", platform.bootstrapServers(),
+                platform.registryUrl());
         representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
                 "--spring.config.name=representation-alerts-e2e", "--server.port=0",
                 "--representation.metrics.application-id=representation-alerts-e2e",

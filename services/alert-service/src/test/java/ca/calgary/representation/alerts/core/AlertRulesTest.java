@@ -1,6 +1,7 @@
 package ca.calgary.representation.alerts.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 
@@ -150,6 +151,50 @@ class AlertRulesTest {
         assertThat(stricter.goalOffTrack(goal("BLACK", 5L, 0.1)).condition()).isEqualTo(Condition.HOLDS);
         assertThat(stricter.goalOffTrack(goal("BLACK", 6L, 0.1)).condition()).isEqualTo(Condition.FIRES);
         assertThat(stricter.goalOffTrack(goal("BLACK", 2L, 0.14)).condition()).isEqualTo(Condition.CLEARS);
+    }
+
+    static Signal.Live leadership(String scope, long headcount, Double representation, Double benchmark, Double p) {
+        return new Signal.Live(scope, "LEADERSHIP", "INDIGENOUS_BLACK_RACIALIZED", headcount, representation,
+                benchmark, null, p, 0.9);
+    }
+
+    @Test
+    void aWorkingGroupWhoseLeadershipHoldsNoOneOfTheEquityGroupsFiresWhereThatIsPublished() {
+        Evaluation none = RULES.workingGroupLeadership(leadership("WORKING_GROUP:OPS", 12, 0.0, 0.35, 0.0057));
+        assertThat(none.condition()).isEqualTo(Condition.FIRES);
+        assertThat(none.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(none.explanation()).isEqualTo("No one who self-identified as Indigenous, Black or racialized holds "
+                + "any of the 12 leadership roles (chair, co-chair, lead) of working group OPS (4.2 expected at the "
+                + "benchmark of 35.0%).");
+        assertThat(Findings.priority(new AlertState(Rule.WORKING_GROUP_LEADERSHIP, "WORKING_GROUP:OPS", "LEADERSHIP",
+                "INDIGENOUS_BLACK_RACIALIZED", null, Status.OPEN, null, none.severity(), none.figures(),
+                none.thresholds(), none.explanation(), Instant.EPOCH, Instant.EPOCH)))
+                .as("the leaders expected, weighted by confidence").isCloseTo(0.35 * 12 * (1 - 0.0057), within(1e-9));
+        assertThat(RULES.workingGroupLeadership(leadership("WORKING_GROUP:OPS", 12, 1 / 12.0, 0.35, 0.04))
+                .condition()).isEqualTo(Condition.CLEARS);
+        assertThat(RULES.workingGroupLeadership(leadership("WORKING_GROUP:OPS", 12, 0.0, null, null)).severity())
+                .as("without a benchmark").isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void aLeadershipSmallerThanKCannotBeEvaluatedWithoutNamingItsHoldersSelfIdentification() {
+        assertThat(RULES.workingGroupLeadership(leadership("WORKING_GROUP:AH", 3, null, 0.35, null)).condition())
+                .isEqualTo(Condition.UNMEASURABLE);
+        assertThat(RULES.workingGroupLeadership(leadership("WORKING_GROUP:AH", 9, 0.0, 0.35, 0.02)).condition())
+                .as("even a zero someone published for a small leadership").isEqualTo(Condition.UNMEASURABLE);
+        assertThat(RULES.workingGroupLeadership(leadership("WORKING_GROUP:OPS", 12, null, 0.35, null)).condition())
+                .as("withheld by complementary suppression").isEqualTo(Condition.UNMEASURABLE);
+    }
+
+    @Test
+    void theWorkingGroupLeadershipRuleLooksAtWorkingGroupsLeadershipOfAllTheEquityGroupsOnly() {
+        assertThat(RULES.workingGroupLeadership(leadership("PUBLIC_SAFETY", 120, 0.0, 0.35, 0.0)).condition())
+                .isEqualTo(Condition.NOT_APPLICABLE);
+        assertThat(RULES.workingGroupLeadership(new Signal.Live("WORKING_GROUP:OPS", "ALL",
+                "INDIGENOUS_BLACK_RACIALIZED", 40, 0.0, 0.35, null, 0.0, 0.9)).condition())
+                .isEqualTo(Condition.NOT_APPLICABLE);
+        assertThat(RULES.workingGroupLeadership(new Signal.Live("WORKING_GROUP:OPS", "LEADERSHIP", "BLACK", 12, 0.0,
+                0.05, null, 0.5, 0.9)).condition()).isEqualTo(Condition.NOT_APPLICABLE);
     }
 
     @Test

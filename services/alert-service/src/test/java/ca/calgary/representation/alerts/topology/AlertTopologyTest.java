@@ -264,6 +264,21 @@ class AlertTopologyTest {
     }
 
     @Test
+    void aWorkingGroupLeadershipWithoutAnyoneOfTheEquityGroupsRaisesItsOwnAlert() {
+        RepresentationFigures noOne = cell("INDIGENOUS_BLACK_RACIALIZED", 12, 0L, 0.35, null, 0.0057, 0.9);
+        noOne = RepresentationFigures.newBuilder(noOne).setScope("WORKING_GROUP:OPS").setTier("LEADERSHIP").build();
+        publish(noOne);
+        List<KeyValue<String, AlertTransition>> moves = transitions.readKeyValuesToList();
+        assertThat(moves).extracting(move -> move.key)
+                .containsExactly("WORKING_GROUP_LEADERSHIP|WORKING_GROUP:OPS|LEADERSHIP|INDIGENOUS_BLACK_RACIALIZED");
+        assertThat(moves.get(0).value.getAlert().getExplanation()).contains("12 leadership roles")
+                .contains("working group OPS");
+
+        publish(RepresentationFigures.newBuilder(noOne).setCount(1L).setRepresentation(1 / 12.0).build());
+        assertThat(transitions.readValuesToList()).extracting(AlertTransition::getStatus).containsExactly("RESOLVED");
+    }
+
+    @Test
     void lowResponseIsRaisedOnTheWholeCell() {
         publish(cell("TOTAL", 120, 120L, null, null, null, 0.4));
         assertThat(transitions.readKeyValuesToList()).extracting(move -> move.key)

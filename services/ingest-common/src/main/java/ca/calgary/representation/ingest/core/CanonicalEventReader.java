@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.events.Position;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationStatus;
@@ -168,6 +169,16 @@ public final class CanonicalEventReader {
             case MENTORSHIP_WITHDRAWN -> {
                 allowed.add("programId");
                 return Payloads.mentorshipWithdrawn(fields.requiredText("programId", MAX_ID_LENGTH));
+            }
+            case WORKING_GROUP_APPOINTED -> {
+                allowed.addAll(List.of("workingGroupId", "workingGroupName", "role"));
+                return Payloads.workingGroupAppointed(fields.requiredText("workingGroupId", MAX_ID_LENGTH),
+                        fields.requiredText("workingGroupName", MAX_TEXT_LENGTH),
+                        fields.requiredEnum("role", WorkingGroupRole.class));
+            }
+            case WORKING_GROUP_APPOINTMENT_ENDED -> {
+                allowed.add("workingGroupId");
+                return Payloads.workingGroupAppointmentEnded(fields.requiredText("workingGroupId", MAX_ID_LENGTH));
             }
             default -> throw new IllegalStateException("unhandled event type " + type);
         }

@@ -70,6 +70,12 @@ public final class CsvLayout {
                 columns.add(new Column("role", true));
             }
             case MENTORSHIP_COMPLETED, MENTORSHIP_WITHDRAWN -> columns.add(new Column("programId", true));
+            case WORKING_GROUP_APPOINTED -> {
+                columns.add(new Column("workingGroupId", true));
+                columns.add(new Column("workingGroupName", true));
+                columns.add(new Column("role", true));
+            }
+            case WORKING_GROUP_APPOINTMENT_ENDED -> columns.add(new Column("workingGroupId", true));
             default -> throw new IllegalStateException("no CSV layout for " + type);
         }
         return new CsvLayout(type, columns);

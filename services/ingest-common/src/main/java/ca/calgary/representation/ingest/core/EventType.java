@@ -18,7 +18,9 @@ public enum EventType {
     EMPLOYEE_PROMOTED("EmployeePromoted", IngestService.PROMOTION, EventTopic.PROMOTION),
     MENTORSHIP_ENROLLED("MentorshipEnrolled", IngestService.MENTORSHIP, EventTopic.MENTORSHIP),
     MENTORSHIP_COMPLETED("MentorshipCompleted", IngestService.MENTORSHIP, EventTopic.MENTORSHIP),
-    MENTORSHIP_WITHDRAWN("MentorshipWithdrawn", IngestService.MENTORSHIP, EventTopic.MENTORSHIP);
+    MENTORSHIP_WITHDRAWN("MentorshipWithdrawn", IngestService.MENTORSHIP, EventTopic.MENTORSHIP),
+    WORKING_GROUP_APPOINTED("WorkingGroupAppointed", IngestService.MENTORSHIP, EventTopic.MENTORSHIP),
+    WORKING_GROUP_APPOINTMENT_ENDED("WorkingGroupAppointmentEnded", IngestService.MENTORSHIP, EventTopic.MENTORSHIP);
 
     private final String canonicalName;
     private final IngestService service;

@@ -16,6 +16,9 @@ import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.events.SelfIdentificationSubmitted;
+import ca.calgary.representation.events.WorkingGroupAppointed;
+import ca.calgary.representation.events.WorkingGroupAppointmentEnded;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.ingest.core.Violation.Code;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +41,10 @@ class CanonicalEventReaderTest {
     static final String SELF_ID = """
             {"type":"SelfIdentificationSubmitted","eventId":"ev-2","employeeId":"E001","effectiveDate":"2021-03-01",
              "status":"RESPONDED","indigenousIdentities":["METIS","METIS"],"raceCategories":["BLACK"]}""";
+
+    static final String APPOINTED = """
+            {"type":"WorkingGroupAppointed","eventId":"wg-1","employeeId":"E001","effectiveDate":"2024-06-01",
+             "workingGroupId":"ANTI-HATE-WG","workingGroupName":"Anti-Hate Working Group","role":"CO_CHAIR"}""";
 
     static JsonNode json(String text) {
         return JSON.readTree(text);
@@ -70,6 +77,24 @@ class CanonicalEventReaderTest {
         EmployeeHired hired = (EmployeeHired) event.payload();
         assertThat(hired.getPosition().getLevel()).isEqualTo(Level.FRONTLINE);
         assertThat(hired.getPosition().getServiceLine()).isEqualTo("POLICE");
+    }
+
+    @Test
+    void readsAWorkingGroupAppointmentAndItsEnd() {
+        CanonicalEventReader mentorship = new CanonicalEventReader(IngestService.MENTORSHIP.eventTypes(), "mentorship");
+
+        ValidatedEvent appointed = mentorship.read(json(APPOINTED)).event();
+        ValidatedEvent ended = mentorship.read(json("""
+                {"type":"WorkingGroupAppointmentEnded","eventId":"wg-2","employeeId":"E001",
+                 "effectiveDate":"2025-06-01","workingGroupId":"ANTI-HATE-WG"}""")).event();
+
+        assertThat(appointed.type()).isEqualTo(EventType.WORKING_GROUP_APPOINTED);
+        assertThat(appointed.type().topic()).isEqualTo(ca.calgary.representation.events.contract.EventTopic.MENTORSHIP);
+        WorkingGroupAppointed payload = (WorkingGroupAppointed) appointed.payload();
+        assertThat(payload.getWorkingGroupId()).isEqualTo("ANTI-HATE-WG");
+        assertThat(payload.getWorkingGroupName()).isEqualTo("Anti-Hate Working Group");
+        assertThat(payload.getRole()).isEqualTo(WorkingGroupRole.CO_CHAIR);
+        assertThat(((WorkingGroupAppointmentEnded) ended.payload()).getWorkingGroupId()).isEqualTo("ANTI-HATE-WG");
     }
 
     @Test
@@ -173,6 +198,17 @@ class CanonicalEventReaderTest {
                 bad("unknown role", "{\"type\":\"MentorshipEnrolled\",\"eventId\":\"e\",\"employeeId\":\"E\","
                         + "\"effectiveDate\":\"2024-01-01\",\"programId\":\"P\",\"role\":\"COACH\"}", "role",
                         Code.UNKNOWN_VALUE, "unknown role 'COACH'"),
+                bad("unknown working-group role", APPOINTED.replace("CO_CHAIR", "SECRETARY"), "role",
+                        Code.UNKNOWN_VALUE, "unknown role 'SECRETARY'"),
+                bad("missing working-group name", APPOINTED.replace("\"workingGroupName\":\"Anti-Hate Working Group\",",
+                        ""), "workingGroupName", Code.REQUIRED, "workingGroupName is required"),
+                bad("missing working-group id", APPOINTED.replace("\"workingGroupId\":\"ANTI-HATE-WG\",", ""),
+                        "workingGroupId", Code.REQUIRED, "workingGroupId is required"),
+                bad("a working-group name with a right-to-left override", APPOINTED.replace("Anti-Hate",
+                        "Anti\\u202E-Hate"), "workingGroupName", Code.MALFORMED, "U+202E"),
+                bad("a role field on an appointment's end", "{\"type\":\"WorkingGroupAppointmentEnded\","
+                        + "\"eventId\":\"e\",\"employeeId\":\"E\",\"effectiveDate\":\"2024-01-01\","
+                        + "\"workingGroupId\":\"W\",\"role\":\"CHAIR\"}", "role", Code.UNKNOWN_FIELD, "role"),
                 bad("missing competitionId", "{\"type\":\"PromotionApplicationSubmitted\",\"eventId\":\"e\","
                         + "\"employeeId\":\"E\",\"effectiveDate\":\"2024-01-01\"}", "competitionId", Code.REQUIRED,
                         "competitionId is required"),

@@ -31,6 +31,23 @@ class CsvLayoutTest {
     }
 
     @Test
+    void aWorkingGroupAppointmentRowBecomesCanonicalJson() {
+        CsvLayout layout = CsvLayout.of(EventType.WORKING_GROUP_APPOINTED);
+        CsvReader.Row header = row(1, "eventId", "employeeId", "effectiveDate", "workingGroupId", "workingGroupName",
+                "role");
+
+        ObjectNode json = layout.toCanonicalJson(header, row(2, "wg-1", "E001", "2024-06-01", "ANTI-HATE-WG",
+                "Anti-Hate Working Group", "CHAIR"));
+
+        assertThat(json.path("type").stringValue()).isEqualTo("WorkingGroupAppointed");
+        assertThat(json.path("workingGroupName").stringValue()).isEqualTo("Anti-Hate Working Group");
+        assertThat(CanonicalEventReaderTest.ALL.read(json).violations()).isEmpty();
+        assertThat(CsvLayout.of(EventType.WORKING_GROUP_APPOINTMENT_ENDED).checkHeader(row(1, "eventId", "employeeId",
+                "effectiveDate", "workingGroupId", "role"))).singleElement()
+                .satisfies(violation -> assertThat(violation.reason()).contains("unknown column 'role'"));
+    }
+
+    @Test
     void listColumnsAreSemicolonSeparated() {
         CsvLayout layout = CsvLayout.of(EventType.SELF_IDENTIFICATION_SUBMITTED);
         CsvReader.Row header = row(1, "eventId", "employeeId", "effectiveDate", "status", "indigenousIdentities",

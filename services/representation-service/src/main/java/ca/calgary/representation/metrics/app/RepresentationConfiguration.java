@@ -125,6 +125,7 @@ public class RepresentationConfiguration {
                 .path("/v1/snapshots", "snapshots")
                 .path("/v1/competitions", "competitions")
                 .path("/v1/goal-figures", "goals")
+                .path("/v1/working-groups", "representation")
                 .path("/v1/dashboard", "representation", "flows", "snapshots", "competitions", "findings");
     }
 
@@ -192,7 +193,7 @@ public class RepresentationConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
                                 "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**",
-                                "/v1/goal-figures", "/v1/goal-figures/**",
+                                "/v1/goal-figures", "/v1/goal-figures/**", "/v1/working-groups",
                                 "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**")
                         .hasRole(Roles.LEADERSHIP)
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**", "/v1/goals", "/v1/goals/**")

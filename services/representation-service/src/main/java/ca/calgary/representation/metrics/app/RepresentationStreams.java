@@ -22,6 +22,7 @@ import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.DataQuality;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.GoalFigures;
+import ca.calgary.representation.metrics.WorkingGroup;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.metrics.core.FlowConfig;
@@ -64,6 +65,7 @@ public final class RepresentationStreams implements StreamsApplication {
     static final String SNAPSHOTS_VIEW = "representation-snapshots-view";
     static final String COMPETITIONS_VIEW = "competitions-view";
     static final String GOALS_VIEW = "goals-view";
+    static final String WORKING_GROUPS_VIEW = "working-groups-view";
     /** The dashboard shows leadership the open findings of the alert service. */
     static final String FINDINGS_VIEW = "findings-view";
 
@@ -71,7 +73,7 @@ public final class RepresentationStreams implements StreamsApplication {
     private record Views(GlobalView<RepresentationFigures> figures, GlobalView<DataQuality> dataQuality,
                          GlobalView<FlowFigures> flows, GlobalView<RepresentationSnapshot> snapshots,
                          GlobalView<CompetitionFigures> competitions, GlobalView<GoalFigures> goals,
-                         GlobalView<Finding> findings) {
+                         GlobalView<WorkingGroup> workingGroups, GlobalView<Finding> findings) {
 
         static Views of(StreamsBuilder builder, RepresentationTopics topics) {
             return new Views(GlobalView.of(builder, topics.figuresTopic(), topics.figures(), FIGURES_VIEW),
@@ -80,11 +82,12 @@ public final class RepresentationStreams implements StreamsApplication {
                     GlobalView.of(builder, topics.snapshotsTopic(), topics.snapshots(), SNAPSHOTS_VIEW),
                     GlobalView.of(builder, topics.competitionsTopic(), topics.competitions(), COMPETITIONS_VIEW),
                     GlobalView.of(builder, topics.goalsTopic(), topics.goals(), GOALS_VIEW),
+                    GlobalView.of(builder, topics.workingGroupsTopic(), topics.workingGroups(), WORKING_GROUPS_VIEW),
                     GlobalView.of(builder, topics.findingsTopic(), topics.findings(), FINDINGS_VIEW));
         }
 
         List<GlobalView<?>> all() {
-            return List.of(figures, dataQuality, flows, snapshots, competitions, goals, findings);
+            return List.of(figures, dataQuality, flows, snapshots, competitions, goals, workingGroups, findings);
         }
 
         /** How far each view has applied its topic, by topic. */
@@ -314,6 +317,11 @@ public final class RepresentationStreams implements StreamsApplication {
     /** Every goal's figures, as last published. */
     public ReadOnlyKeyValueStore<String, GoalFigures> goals() {
         return views.goals().in(live);
+    }
+
+    /** Every working group's name, by workingGroupId. */
+    public ReadOnlyKeyValueStore<String, WorkingGroup> workingGroups() {
+        return views.workingGroups().in(live);
     }
 
     /** Every finding as last published by the alert service. */

@@ -37,8 +37,8 @@ public final class ContributionChanges {
         }
         add(before, -1);
         add(after, 1);
-        List<CellKey> cellsBefore = before == null ? List.of() : cells.cells(before.placement());
-        List<CellKey> cellsAfter = after == null ? List.of() : cells.cells(after.placement());
+        List<CellKey> cellsBefore = before == null ? List.of() : before.cells(cells);
+        List<CellKey> cellsAfter = after == null ? List.of() : after.cells(cells);
         boolean sameCounts = before != null && after != null && before.groups().equals(after.groups())
                 && before.mentee() == after.mentee();
         long contributor = Releases.contributor(employeeKey);
@@ -65,7 +65,7 @@ public final class ContributionChanges {
         if (contribution == null) {
             return;
         }
-        for (CellKey key : cells.cells(contribution.placement())) {
+        for (CellKey key : contribution.cells(cells)) {
             changes.put(key, changes.getOrDefault(key, GroupCounts.empty())
                     .plus(contribution.groups(), contribution.mentee(), sign));
         }

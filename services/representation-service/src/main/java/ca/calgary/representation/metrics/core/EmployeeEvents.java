@@ -19,6 +19,8 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.SelfIdentificationStatus;
 import ca.calgary.representation.events.SelfIdentificationSubmitted;
 import ca.calgary.representation.events.SelfIdentificationWithdrawn;
+import ca.calgary.representation.events.WorkingGroupAppointed;
+import ca.calgary.representation.events.WorkingGroupAppointmentEnded;
 import ca.calgary.representation.metrics.core.EmployeeEvent.Kind;
 
 /** The input events (the Avro contracts) as entries of an employee's history. */
@@ -96,6 +98,14 @@ public final class EmployeeEvents {
         if (payload instanceof MentorshipWithdrawn withdrawn) {
             return EmployeeEvent.mentorship(event.getEventId(), event.getEffectiveDate(), event.getRecordedAt(),
                     Kind.MENTORSHIP_WITHDRAWN, withdrawn.getProgramId(), null);
+        }
+        if (payload instanceof WorkingGroupAppointed appointed) {
+            return EmployeeEvent.workingGroup(event.getEventId(), event.getEffectiveDate(), event.getRecordedAt(),
+                    Kind.WORKING_GROUP_APPOINTED, appointed.getWorkingGroupId(), appointed.getRole());
+        }
+        if (payload instanceof WorkingGroupAppointmentEnded ended) {
+            return EmployeeEvent.workingGroup(event.getEventId(), event.getEffectiveDate(), event.getRecordedAt(),
+                    Kind.WORKING_GROUP_APPOINTMENT_ENDED, ended.getWorkingGroupId(), null);
         }
         throw new IllegalArgumentException("unknown mentorship payload " + payload.getClass().getName());
     }

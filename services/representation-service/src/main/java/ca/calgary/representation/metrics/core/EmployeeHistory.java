@@ -3,15 +3,18 @@ package ca.calgary.representation.metrics.core;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import ca.calgary.representation.events.MentorshipRole;
+import ca.calgary.representation.events.WorkingGroupRole;
 
 /**
  * Every event of one employee, kept in fold order, each eventId once. The state as of any date is the fold of the
@@ -93,6 +96,7 @@ public final class EmployeeHistory {
         private Placement placement;
         private SelfIdentification identification = SelfIdentification.NOT_DISCLOSED;
         private final Set<String> menteeOf = new HashSet<>();
+        private final Map<String, Boolean> workingGroups = new HashMap<>();
         private int unexplained;
 
         void apply(EmployeeEvent event) {
@@ -111,6 +115,8 @@ public final class EmployeeHistory {
                     }
                     placement = null;
                     menteeOf.clear();
+                    // leaving the organisation ends every appointment; a rehire is appointed again
+                    workingGroups.clear();
                 }
                 case SELF_ID_SUBMITTED -> identification = event.identification() == null
                         ? SelfIdentification.NOT_DISCLOSED : event.identification();
@@ -127,13 +133,16 @@ public final class EmployeeHistory {
                         unexplained++;
                     }
                 }
+                case WORKING_GROUP_APPOINTED -> workingGroups.put(event.workingGroupId(),
+                        event.workingGroupRole() != WorkingGroupRole.MEMBER);
+                case WORKING_GROUP_APPOINTMENT_ENDED -> workingGroups.remove(event.workingGroupId());
                 default -> throw new IllegalStateException("unhandled " + event.kind());
             }
         }
 
         EmployeeState state() {
             return new EmployeeState(placement, identification, placement != null && !menteeOf.isEmpty(),
-                    unexplained);
+                    unexplained, workingGroups);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a cell looks: {@code ORG}, {@code PUBLIC_SAFETY}, {@code SERVICE_LINE:<code>} or {@code UNIT:<path prefix>}
- * (SPEC §5). The id is the published form.
+ * Where a cell looks: {@code ORG}, {@code PUBLIC_SAFETY}, {@code SERVICE_LINE:<code>}, {@code UNIT:<path prefix>}
+ * or {@code WORKING_GROUP:<id>} (SPEC §5). The id is the published form.
  */
 public record Scope(String id) implements Comparable<Scope> {
 
@@ -15,6 +15,7 @@ public record Scope(String id) implements Comparable<Scope> {
     public static final Scope PUBLIC_SAFETY = new Scope("PUBLIC_SAFETY");
     static final String SERVICE_LINE_PREFIX = "SERVICE_LINE:";
     static final String UNIT_PREFIX = "UNIT:";
+    static final String WORKING_GROUP_PREFIX = "WORKING_GROUP:";
 
     public static Scope serviceLine(String code) {
         return new Scope(SERVICE_LINE_PREFIX + code);
@@ -22,6 +23,11 @@ public record Scope(String id) implements Comparable<Scope> {
 
     public static Scope unit(String path) {
         return new Scope(UNIT_PREFIX + path);
+    }
+
+    /** The active members of a working group: tiers ALL (every member) and LEADERSHIP (CHAIR, CO_CHAIR, LEAD). */
+    public static Scope workingGroup(String workingGroupId) {
+        return new Scope(WORKING_GROUP_PREFIX + workingGroupId);
     }
 
     /** Every scope a position belongs to, broadest first. */
@@ -42,6 +48,10 @@ public record Scope(String id) implements Comparable<Scope> {
             scopes.add(unit(prefix.toString()));
         }
         return scopes;
+    }
+
+    public boolean isWorkingGroup() {
+        return id.startsWith(WORKING_GROUP_PREFIX);
     }
 
     public boolean isUnit() {

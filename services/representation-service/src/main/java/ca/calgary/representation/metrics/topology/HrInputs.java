@@ -37,6 +37,7 @@ final class HrInputs {
     private final KStream<String, DecodedInput<PromotionEvent>> promotion;
     private final KStream<String, DecodedInput<MentorshipEvent>> mentorship;
     private final KStream<String, PromotionEvent> promotionEvents;
+    private final KStream<String, MentorshipEvent> mentorshipEvents;
     private final int employeePartitions;
 
     /** @param employeePartitions the partitions of {@link #EMPLOYEE_EVENTS}: the service's topic partitions */
@@ -48,6 +49,12 @@ final class HrInputs {
         promotion = decode(builder, topics.promotionTopic(), topics.promotion(), "promotion", maxOrgUnits);
         mentorship = decode(builder, topics.mentorshipTopic(), topics.mentorship(), "mentorship", maxOrgUnits);
         promotionEvents = accepted(promotion, "promotion");
+        mentorshipEvents = accepted(mentorship, "mentorship");
+    }
+
+    /** The accepted mentorship and working-group events as published (working groups' names come from them). */
+    KStream<String, MentorshipEvent> mentorshipEvents() {
+        return mentorshipEvents;
     }
 
     /** The accepted promotion events as published (competition openings come from them). */
@@ -67,8 +74,7 @@ final class HrInputs {
                         Named.as("merge-self-identification"))
                 .merge(promotionEvents.flatMapValues(event -> EmployeeEvents.from(event).stream().toList(),
                         Named.as("promotion-to-employee-event")), Named.as("merge-promotion"))
-                .merge(accepted(mentorship, "mentorship")
-                                .mapValues(EmployeeEvents::from, Named.as("mentorship-to-employee-event")),
+                .merge(mentorshipEvents.mapValues(EmployeeEvents::from, Named.as("mentorship-to-employee-event")),
                         Named.as("merge-mentorship"))
                 .processValues(() -> new EmployeePartitionCheck(employeePartitions),
                         Named.as("employee-partition-check"))

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.events.RaceCategory;
 import ca.calgary.representation.metrics.core.CellKey;
 import ca.calgary.representation.metrics.core.CompetitionCalculator;
@@ -43,6 +44,7 @@ import ca.calgary.representation.metrics.core.Releases;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import ca.calgary.representation.metrics.core.Tier;
+import ca.calgary.representation.metrics.core.WorkingGroupNaming;
 import ca.calgary.representation.streams.BinarySerde;
 import ca.calgary.representation.streams.BinarySerde.Reader;
 import ca.calgary.representation.streams.BinarySerde.Writer;
@@ -60,20 +62,18 @@ final class InternalSerdes {
      * value's distinct placements (each written once, referred to by index) and periods in four bytes, which makes
      * an employee's flows about five times smaller. Earlier formats are still read.
      */
-    private static final byte VERSION = 5;
+    private static final byte VERSION = 6;
     private static final int PLACEMENT_TABLE = 3;
     /** Format 4 writes sparse counts (flow counts, head counts, funnels) in variable-length integers. */
     private static final int VARIABLE_LENGTH_COUNTS = 4;
     /** Format 5 adds to live count changes who changed in each (scope, tier) (SPEC §9 release rule). */
     private static final int CHANGED_CONTRIBUTORS = 5;
+    /** Format 6 adds working-group appointments to history entries and contributions. */
+    private static final int WORKING_GROUPS = 6;
 
     private InternalSerdes() {
     }
 
-    /**
-     * A change of one employee: what they counted as before and after (either may be null), and their number of
-     * unexplained events (SPEC §4 data quality) before and after.
-     */
     /**
      * Many employees' changes to the live counts, coalesced: the change of each (scope, tier)'s counts, and of the
      * data-quality counts of events that cannot apply yet.
@@ -282,6 +282,18 @@ final class InternalSerdes {
             long zigZag = in.readVarLong();
             counts.add(index, (zigZag >>> 1) ^ -(zigZag & 1));
         }
+    }
+
+    static Serde<WorkingGroupNaming> workingGroupNaming() {
+        return serde((out, naming) -> {
+            out.writeUTF(naming.workingGroupId());
+            out.writeUTF(naming.workingGroupName());
+            out.writeLong(naming.namedOn().toEpochDay());
+            out.writeLong(naming.recordedAt().getEpochSecond());
+            out.writeInt(naming.recordedAt().getNano());
+            out.writeUTF(naming.eventId());
+        }, in -> new WorkingGroupNaming(in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readLong()),
+                Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readUTF()));
     }
 
     static Serde<CompetitionOpening> competitionOpening() {
@@ -518,6 +530,8 @@ final class InternalSerdes {
         writeNullable(out, event.programId(), DataOutputStream::writeUTF);
         out.writeByte(event.role() == null ? -1 : event.role().ordinal());
         writeNullable(out, event.competitionId(), DataOutputStream::writeUTF);
+        writeNullable(out, event.workingGroupId(), DataOutputStream::writeUTF);
+        out.writeByte(event.workingGroupRole() == null ? -1 : event.workingGroupRole().ordinal());
     }
 
     private static EmployeeEvent readEvent(BinarySerde.Input in, PlacementTable placements) throws IOException {
@@ -530,8 +544,15 @@ final class InternalSerdes {
         String programId = readNullable(in, DataInput::readUTF);
         byte role = in.readByte();
         String competitionId = in.version() >= 2 ? readNullable(in, DataInput::readUTF) : null;
+        String workingGroupId = null;
+        WorkingGroupRole workingGroupRole = null;
+        if (in.version() >= WORKING_GROUPS) {
+            workingGroupId = readNullable(in, DataInput::readUTF);
+            byte ordinal = in.readByte();
+            workingGroupRole = ordinal < 0 ? null : WorkingGroupRole.values()[ordinal];
+        }
         return new EmployeeEvent(eventId, effective, recorded, kind, placement, identification, programId,
-                role < 0 ? null : MentorshipRole.values()[role], competitionId);
+                role < 0 ? null : MentorshipRole.values()[role], competitionId, workingGroupId, workingGroupRole);
     }
 
     private static void writePlacement(DataOutputStream out, Placement placement) throws IOException {
@@ -562,10 +583,23 @@ final class InternalSerdes {
         writePlacement(out, contribution.placement());
         out.writeInt(mask(contribution.groups()));
         out.writeBoolean(contribution.mentee());
+        out.writeInt(contribution.workingGroups().size());
+        for (Map.Entry<String, Boolean> seat : new TreeMap<>(contribution.workingGroups()).entrySet()) {
+            out.writeUTF(seat.getKey());
+            out.writeBoolean(seat.getValue());
+        }
     }
 
     private static Contribution readContribution(BinarySerde.Input in) throws IOException {
-        return new Contribution(readPlacement(in), unmask(in.readInt(), Group.class), in.readBoolean());
+        Placement placement = readPlacement(in);
+        Set<Group> groups = unmask(in.readInt(), Group.class);
+        boolean mentee = in.readBoolean();
+        Map<String, Boolean> workingGroups = new HashMap<>();
+        int seats = in.version() >= WORKING_GROUPS ? in.readInt() : 0;
+        for (int i = 0; i < seats; i++) {
+            workingGroups.put(in.readUTF(), in.readBoolean());
+        }
+        return new Contribution(placement, groups, mentee, workingGroups);
     }
 
     private static <E extends Enum<E>> int mask(Set<E> values) {

@@ -17,6 +17,7 @@ import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.GoalFigures;
 import ca.calgary.representation.metrics.GoalSetting;
+import ca.calgary.representation.metrics.WorkingGroup;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
 import ca.calgary.representation.serde.SchemaRegistryClient;
@@ -40,6 +41,7 @@ public final class RepresentationTopics {
     private final Serde<BenchmarkShare> benchmarks;
     private final Serde<GoalSetting> goalSettings;
     private final Serde<GoalFigures> goals;
+    private final Serde<WorkingGroup> workingGroups;
     private final Serde<RepresentationFigures> figures;
     private final Serde<DataQuality> dataQuality;
     private final Serde<FlowFigures> flows;
@@ -57,6 +59,7 @@ public final class RepresentationTopics {
         this.benchmarks = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.goalSettings = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.goals = SpecificAvroSerde.forValues(registry, serdeConfig);
+        this.workingGroups = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.figures = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.dataQuality = SpecificAvroSerde.forValues(registry, serdeConfig);
         this.flows = SpecificAvroSerde.forValues(registry, serdeConfig);
@@ -92,6 +95,10 @@ public final class RepresentationTopics {
 
     public String goalsTopic() {
         return MetricsTopic.GOALS.topicName();
+    }
+
+    public String workingGroupsTopic() {
+        return MetricsTopic.WORKING_GROUPS.topicName();
     }
 
     public String figuresTopic() {
@@ -169,6 +176,10 @@ public final class RepresentationTopics {
 
     public Serde<GoalFigures> goals() {
         return goals;
+    }
+
+    public Serde<WorkingGroup> workingGroups() {
+        return workingGroups;
     }
 
     public Serde<BenchmarkShare> benchmarks() {

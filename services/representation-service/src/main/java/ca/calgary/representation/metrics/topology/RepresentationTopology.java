@@ -11,6 +11,7 @@ import ca.calgary.representation.metrics.DeadLetter;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
 import ca.calgary.representation.metrics.core.RepresentationConfig;
+import ca.calgary.representation.metrics.core.WorkingGroupNaming;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -38,6 +39,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                 pending marks)                             │
  * reference.benchmarks ───────────────────────────────────────────→ [benchmark-updates] ────┤
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] ───┘
+ * hr.mentorship-events: working-group appointments → [working-group-namings] → working-group-names → metrics.working-groups
  * </pre>
  *
  * ({@code (employee-events)}: only events published off their employee's partition go through that repartition
@@ -137,6 +139,16 @@ public final class RepresentationTopology {
                 .mapValues(value -> (DataQuality) value, Named.as("as-data-quality"))
                 .to(topics.dataQualityTopic(), Produced.with(RepresentationTopics.KEY, topics.dataQuality())
                         .withName("data-quality-sink"));
+
+        inputs.mentorshipEvents()
+                .flatMapValues(event -> WorkingGroupNaming.from(event).stream().toList(),
+                        Named.as("working-group-naming"))
+                .selectKey((key, naming) -> naming.workingGroupId(), Named.as("naming-by-working-group"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.workingGroupNaming())
+                        .withName("working-group-namings"))
+                .process(WorkingGroupNames.supplier(), Named.as("working-group-names"))
+                .to(topics.workingGroupsTopic(), Produced.with(RepresentationTopics.KEY, topics.workingGroups())
+                        .withName("working-groups-sink"));
     }
 
     /** A persistent store with string keys, cached, and logged to a changelog with these settings. */

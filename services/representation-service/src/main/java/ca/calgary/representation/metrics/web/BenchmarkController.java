@@ -28,7 +28,7 @@ class BenchmarkController {
     record BenchmarkBody(String scope, String group, BigDecimal share, String source, Integer year) {
     }
 
-    private static final ReferenceFields FIELDS = new ReferenceFields("benchmark");
+    private static final ReferenceFields FIELDS = new ReferenceFields("benchmark", true);
 
     private final BenchmarkAdministration administration;
 

@@ -1,8 +1,13 @@
 package ca.calgary.representation.metrics.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import ca.calgary.representation.metrics.RepresentationFigures;
+import ca.calgary.representation.metrics.app.RepresentationStreams;
+import ca.calgary.representation.streams.StreamsLifecycle;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** The published figures of one cell, as the API returns them; null fields are withheld or not applicable. */
 public record CellView(String scope, String tier, String group, LocalDate asOf, long headcount, Long count,
@@ -17,5 +22,21 @@ public record CellView(String scope, String tier, String group, LocalDate asOf, 
                 f.getBenchmark(), f.getBenchmarkSource(), f.getBenchmarkYear(), f.getGapPoints(),
                 f.getRepresentationIndex(), f.getExpected(), f.getShortfall(), f.getPUnder(), f.getCi95Low(),
                 f.getCi95High(), f.getActiveMentees());
+    }
+
+    /** The published cells that match the filter, from this instance's copy of the metrics topic. */
+    static List<CellView> matching(StreamsLifecycle<RepresentationStreams> streams, CellFilter filter) {
+        RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
+                "the representation topology is not running yet"));
+        List<CellView> cells = new ArrayList<>();
+        try (KeyValueIterator<String, RepresentationFigures> all = running.figures().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && filter.matches(entry.value.getScope(), entry.value.getTier(),
+                        entry.value.getGroup())) {
+                    cells.add(of(entry.value));
+                }
+            });
+        }
+        return cells;
     }
 }

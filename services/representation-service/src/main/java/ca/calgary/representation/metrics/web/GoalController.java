@@ -38,7 +38,7 @@ class GoalController {
                     String source) {
     }
 
-    private static final ReferenceFields FIELDS = new ReferenceFields("goal");
+    private static final ReferenceFields FIELDS = new ReferenceFields("goal", false);
 
     private final GoalAdministration administration;
 

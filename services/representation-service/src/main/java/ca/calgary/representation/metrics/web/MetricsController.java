@@ -107,17 +107,6 @@ class MetricsController {
     }
 
     private List<CellView> matching(CellFilter filter) {
-        RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
-                "the representation topology is not running yet"));
-        List<CellView> cells = new ArrayList<>();
-        try (KeyValueIterator<String, RepresentationFigures> all = running.figures().all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value != null && filter.matches(entry.value.getScope(), entry.value.getTier(),
-                        entry.value.getGroup())) {
-                    cells.add(CellView.of(entry.value));
-                }
-            });
-        }
-        return cells;
+        return CellView.matching(streams, filter);
     }
 }

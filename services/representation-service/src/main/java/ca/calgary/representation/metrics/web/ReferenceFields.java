@@ -12,10 +12,16 @@ import ca.calgary.representation.metrics.core.Tier;
 final class ReferenceFields {
 
     private final String kind;
+    private final boolean workingGroups;
 
-    /** @param kind what is being changed, for the problem's type: {@code benchmark} or {@code goal} */
-    ReferenceFields(String kind) {
+    /**
+     * @param kind          what is being changed, for the problem's type: {@code benchmark} or {@code goal}
+     * @param workingGroups whether it may be set for a {@code WORKING_GROUP:<id>} scope (a benchmark may; a goal's
+     *                      projection needs flows over levels, which working groups do not have)
+     */
+    ReferenceFields(String kind, boolean workingGroups) {
         this.kind = kind;
+        this.workingGroups = workingGroups;
     }
 
     InvalidReferenceDataException invalid(String field, String message) {
@@ -23,10 +29,13 @@ final class ReferenceFields {
     }
 
     Scope scope(String id) {
-        if (id == null || !(id.equals("ORG") || id.equals("PUBLIC_SAFETY") || id.startsWith("SERVICE_LINE:")
-                || id.startsWith("UNIT:")) || id.indexOf('|') >= 0) {
-            throw invalid("scope", "scope must be ORG, PUBLIC_SAFETY, SERVICE_LINE:<code> or UNIT:<path>, got "
-                    + (id == null ? "none" : "'" + id + "'"));
+        boolean known = id != null && (id.equals("ORG") || id.equals("PUBLIC_SAFETY")
+                || id.startsWith("SERVICE_LINE:") || id.startsWith("UNIT:")
+                || workingGroups && id.startsWith("WORKING_GROUP:"));
+        if (!known || id.indexOf('|') >= 0) {
+            throw invalid("scope", "scope must be ORG, PUBLIC_SAFETY, SERVICE_LINE:<code>, UNIT:<path>"
+                    + (workingGroups ? " or WORKING_GROUP:<id>" : " (a working group has no goals: its projection "
+                    + "would need flows over levels)") + ", got " + (id == null ? "none" : "'" + id + "'"));
         }
         return new Scope(id);
     }

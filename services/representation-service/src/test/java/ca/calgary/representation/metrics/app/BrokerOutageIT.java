@@ -45,13 +45,8 @@ class BrokerOutageIT {
         String kafka = "--spring.kafka.bootstrap-servers=" + config.bootstrapServers();
         String registry = "--spring.kafka.properties.schema.registry.url=" + config.registryBaseUrl()
                 + "/apis/ccompat/v7";
-        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
-                "--spring.config.name=hiring-broker-outage", "--server.port=0",
-                "--representation.ingest.service=HIRING",
-                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "--representation.security.users[0].name=sap-hr",
-                "--representation.security.users[0].password={noop}publisher-secret",
-                "--representation.security.users[0].roles[0]=HR_PUBLISHER", kafka, registry);
+        hiring = TestIngestApplication.start("HIRING", "hiring-broker-outage", platform.bootstrapServers(),
+                platform.registryUrl());
         representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
                 "--spring.config.name=application", "--server.port=0",
                 "--representation.metrics.application-id=representation-broker-outage",

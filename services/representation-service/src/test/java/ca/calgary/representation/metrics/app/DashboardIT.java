@@ -64,6 +64,7 @@ class DashboardIT {
 
     private static LocalPlatform platform;
     private static ConfigurableApplicationContext hiring;
+    private static ConfigurableApplicationContext mentorship;
     private static ConfigurableApplicationContext representation;
     private static WebDriver browser;
 
@@ -77,13 +78,10 @@ class DashboardIT {
         platform = LocalPlatform.start(LocalPlatformConfig.withFreePorts(Files.createTempDirectory("dashboard-it-")));
         String kafka = "--spring.kafka.bootstrap-servers=" + platform.bootstrapServers();
         String registry = "--spring.kafka.properties.schema.registry.url=" + platform.registryUrl();
-        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
-                "--spring.config.name=hiring-dashboard-e2e", "--server.port=0",
-                "--representation.ingest.service=HIRING",
-                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "--representation.security.users[0].name=sap-hr",
-                "--representation.security.users[0].password={noop}publisher-secret",
-                "--representation.security.users[0].roles[0]=HR_PUBLISHER", kafka, registry);
+        hiring = TestIngestApplication.start("HIRING", "hiring-dashboard-e2e", platform.bootstrapServers(),
+                platform.registryUrl());
+        mentorship = TestIngestApplication.start("MENTORSHIP", "mentorship-dashboard-e2e",
+                platform.bootstrapServers(), platform.registryUrl());
         representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
                 "--spring.config.name=application", "--server.port=0",
                 "--representation.metrics.application-id=representation-dashboard-e2e",
@@ -109,6 +107,15 @@ class DashboardIT {
         String events = Files.readString(ProjectFiles.golden().resolve("06-small-cells/events.jsonl"));
         assertThat(http(hiring).post("/v1/events/batch", "application/x-ndjson", events, Http.PUBLISHER).status())
                 .isEqualTo(202);
+        // ... and a working group of 14 of them, 3 of whom co-chair it
+        StringBuilder appointments = new StringBuilder(
+                "eventId,employeeId,effectiveDate,workingGroupId,workingGroupName,role\n");
+        for (int i = 0; i < 14; i++) {
+            appointments.append(String.format("wg-%d,E30%02d,2024-03-01,AH,Anti-Hate Working Group,%s%n", i, i,
+                    i < 3 ? "CO_CHAIR" : "MEMBER"));
+        }
+        assertThat(http(mentorship).post("/v1/events/WorkingGroupAppointed/csv", "text/csv",
+                appointments.toString(), Http.PUBLISHER).status()).isEqualTo(202);
         Http metrics = http(representation);
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
                 metrics.get("/actuator/health/readiness", null).status() == 200);
@@ -125,7 +132,8 @@ class DashboardIT {
         if (browser != null) {
             browser.quit();
         }
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {representation, hiring}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {representation, hiring,
+                mentorship}) {
             if (context != null) {
                 context.close();
             }
@@ -238,6 +246,31 @@ class DashboardIT {
                     : goal.path("withheld").get(0).stringValue());
         });
 
+        // Each working group: its members and its leadership, as the API publishes them; a leadership of three shows
+        // no group count.
+        JsonNode group = metrics.get("/v1/working-groups", LEADER).json().get(0);
+        page(15).untilAsserted(() -> {
+            List<String> row = browser.findElements(By.cssSelector("#working-groups tbody tr")).stream()
+                    .map(tr -> tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList())
+                    .filter(cells -> cells.get(0).equals("Anti-Hate Working Group")).findFirst().orElse(null);
+            assertThat(row).as("the working group's row").isNotNull();
+            assertThat(row.subList(1, 3)).containsExactly("14", "3");
+            JsonNode members = null;
+            for (JsonNode cell : group.path("members")) {
+                if (cell.path("group").stringValue().equals("INDIGENOUS_BLACK_RACIALIZED")) {
+                    members = cell;
+                }
+            }
+            assertThat(row.get(3)).isEqualTo(members.path("suppressed").asBoolean() ? "<10"
+                    : pct(members.path("representation")) + " (" + members.path("count").asLong() + ")");
+            assertThat(row.subList(4, 7)).containsOnly("<10");
+        });
+        assertThat(browser.findElements(By.cssSelector("#scope option")).stream().map(WebElement::getText))
+                .contains("Working group: Anti-Hate Working Group");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('working-groups-title').scrollIntoView()");
+        screenshot("03-working-groups");
+
         // Every chart has a table view; the open finding is listed and opens onto the cell beneath it.
         assertThat(browser.findElements(By.cssSelector(".chart svg")).size())
                 .isLessThanOrEqualTo(browser.findElements(By.cssSelector("details table")).size());
@@ -265,7 +298,7 @@ class DashboardIT {
                     .contains("Headcount " + total.path("headcount").asLong())
                     .contains("As of " + total.path("asOf").stringValue());
         });
-        screenshot("03-drill-down");
+        screenshot("04-drill-down");
 
     }
 

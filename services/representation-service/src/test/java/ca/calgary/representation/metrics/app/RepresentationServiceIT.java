@@ -94,6 +94,7 @@ class RepresentationServiceIT {
     static final String LEADER = "leader:leader-secret";
     static final String ADMIN = "admin:admin-secret";
     private static ConfigurableApplicationContext hiring;
+    private static ConfigurableApplicationContext mentorship;
 
     /** "Today" is the golden case's date. */
     @TestConfiguration
@@ -114,23 +115,22 @@ class RepresentationServiceIT {
     }
 
     @BeforeAll
-    static void startHiringService() {
-        hiring = new SpringApplicationBuilder(TestIngestApplication.class).run(
-                "--spring.config.name=hiring-e2e",
-                "--server.port=0",
-                "--representation.ingest.service=HIRING",
-                "--representation.pseudonymization.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "--representation.security.users[0].name=sap-hr",
-                "--representation.security.users[0].password={noop}publisher-secret",
-                "--representation.security.users[0].roles[0]=HR_PUBLISHER",
-                "--spring.kafka.bootstrap-servers=" + LocalPlatformExtension.platform().bootstrapServers(),
-                "--spring.kafka.properties.schema.registry.url=" + LocalPlatformExtension.platform().registryUrl());
+    static void startIngestServices() {
+        hiring = ingestService("HIRING");
+        mentorship = ingestService("MENTORSHIP");
+    }
+
+    private static ConfigurableApplicationContext ingestService(String service) {
+        return TestIngestApplication.start(service, service.toLowerCase(java.util.Locale.ROOT) + "-e2e",
+                LocalPlatformExtension.platform().bootstrapServers(), LocalPlatformExtension.platform().registryUrl());
     }
 
     @AfterAll
-    static void stopHiringService() {
-        if (hiring != null) {
-            hiring.close();
+    static void stopIngestServices() {
+        for (ConfigurableApplicationContext ingest : new ConfigurableApplicationContext[] {hiring, mentorship}) {
+            if (ingest != null) {
+                ingest.close();
+            }
         }
     }
 
@@ -522,5 +522,59 @@ class RepresentationServiceIT {
         assertThat(removed.status()).isEqualTo(204);
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> metrics.get(figures, LEADER).json().isEmpty());
+    }
+
+    @Test
+    @Order(11)
+    void workingGroupAppointmentsThroughTheIngestApiArePublishedAsCellsWithTheGroupsName() {
+        Http metrics = service();
+        Http ingest = new Http(((WebServerApplicationContext) mentorship).getWebServer().getPort());
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> ingest.get("/actuator/health/readiness", null).status() == 200);
+        StringBuilder csv = new StringBuilder(
+                "eventId,employeeId,effectiveDate,workingGroupId,workingGroupName,role\n");
+        for (int i = 0; i < 14; i++) {
+            csv.append("wg-").append(i).append(",E30").append(String.format("%02d", i)).append(",2024-03-01,AH,")
+                    .append("Anti-Hate Working Group,").append(i < 3 ? "CO_CHAIR" : "MEMBER").append('\n');
+        }
+
+        Http.Response accepted = ingest.post("/v1/events/WorkingGroupAppointed/csv", "text/csv", csv.toString(),
+                Http.PUBLISHER);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode groups = metrics.get("/v1/working-groups", LEADER).json();
+            assertThat(groups).hasSize(1);
+            JsonNode group = groups.get(0);
+            assertThat(group.path("workingGroupName").stringValue()).isEqualTo("Anti-Hate Working Group");
+            assertThat(group.path("scope").stringValue()).isEqualTo("WORKING_GROUP:AH");
+            assertThat(group.path("members").findValuesAsString("group")).contains("TOTAL", "INDIGENOUS");
+            assertThat(group.path("members").get(0).path("group").stringValue()).as("TOTAL first").isEqualTo("TOTAL");
+            assertThat(group.path("members").get(0).path("headcount").asLong()).isEqualTo(14);
+            assertThat(group.path("leadership").get(0).path("headcount").asLong()).isEqualTo(3);
+            for (JsonNode cell : group.path("leadership")) {
+                if (!cell.path("group").stringValue().equals("TOTAL")) {
+                    assertThat(cell.path("suppressed").asBoolean()).as("a leadership of 3: " + cell).isTrue();
+                }
+            }
+        });
+        assertThat(metrics.get("/v1/representation/export.csv?scopePrefix=WORKING_GROUP:", LEADER).body())
+                .contains("WORKING_GROUP:AH,ALL,TOTAL,").contains("WORKING_GROUP:AH,LEADERSHIP,TOTAL,");
+        assertThat(metrics.get("/v1/working-groups", null).status()).isEqualTo(401);
+
+        // a working group may have a benchmark of its own; not a goal (a projection needs flows over levels)
+        Http.Response benchmark = metrics.put("/v1/benchmarks", """
+                {"scope":"WORKING_GROUP:AH","group":"RACIALIZED","share":0.45,"source":"Council","year":2024}""",
+                ADMIN);
+        Http.Response goal = metrics.put("/v1/goals", """
+                {"scope":"WORKING_GROUP:AH","tier":"LEADERSHIP","group":"RACIALIZED","source":"x"}""", ADMIN);
+        assertThat(benchmark.status()).as(benchmark.body()).isEqualTo(200);
+        assertThat(goal.status()).isEqualTo(422);
+        assertThat(goal.json().path("errors").get(0).path("field").stringValue()).isEqualTo("scope");
+        assertThat(goal.json().path("errors").get(0).path("reason").stringValue())
+                .contains("a working group has no goals");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics.get(
+                "/v1/representation?scope=WORKING_GROUP:AH&tier=ALL&group=RACIALIZED", LEADER).json().path(0)
+                .path("benchmark").asDouble()).isEqualTo(0.45));
     }
 }

@@ -33,6 +33,33 @@ class ContributionChangesTest {
     }
 
     @Test
+    void aWorkingGroupMemberCountsInItsAllTierAndALeaderInItsLeadershipToo() {
+        ContributionChanges changes = changes();
+        Scope antiHate = Scope.workingGroup("AH");
+        changes.add("member", null, new Contribution(PATROL, BLACK, false, java.util.Map.of("AH", false)));
+        changes.add("chair", null, new Contribution(FINANCE, BLACK, false, java.util.Map.of("AH", true)));
+
+        assertThat(changes.cells().get(new CellKey(antiHate, Tier.ALL)).count(Group.BLACK)).isEqualTo(2);
+        assertThat(changes.cells().get(new CellKey(antiHate, Tier.LEADERSHIP)).count(Group.BLACK)).isEqualTo(1);
+        assertThat(changes.cells()).doesNotContainKey(new CellKey(antiHate, Tier.MANAGEMENT));
+        assertThat(changes.cells().get(new CellKey(Scope.ORG, Tier.ALL)).count(Group.BLACK))
+                .as("the working group adds no one to the organisation").isEqualTo(2);
+    }
+
+    @Test
+    void anAppointmentChangesTheEmployeeInTheWorkingGroupOnlyForTheReleaseRule() {
+        ContributionChanges changes = changes();
+        Scope antiHate = Scope.workingGroup("AH");
+        changes.add("e1", new Contribution(PATROL, BLACK, false),
+                new Contribution(PATROL, BLACK, false, java.util.Map.of("AH", true)));
+
+        assertThat(changes.contributors().keySet()).containsExactlyInAnyOrder(new CellKey(antiHate, Tier.ALL),
+                new CellKey(antiHate, Tier.LEADERSHIP));
+        assertThat(changes.cells().keySet()).containsExactlyInAnyOrder(new CellKey(antiHate, Tier.ALL),
+                new CellKey(antiHate, Tier.LEADERSHIP));
+    }
+
+    @Test
     void manyEmployeesAreSummedAndWhatCancelsOutIsNotSent() {
         ContributionChanges changes = changes();
         for (int i = 0; i < 10; i++) {

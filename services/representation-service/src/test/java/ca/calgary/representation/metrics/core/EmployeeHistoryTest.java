@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.metrics.core.EmployeeEvent.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,49 @@ class EmployeeHistoryTest {
                         Kind.MENTORSHIP_COMPLETED, "LEAD", null));
         assertThat(history.stateAsOf(LocalDate.parse("2024-05-01")).activeMentee()).isTrue();
         assertThat(history.stateAsOf(LocalDate.parse("2024-10-01")).activeMentee()).isFalse();
+    }
+
+    static EmployeeEvent appointed(String id, String date, String workingGroup, WorkingGroupRole role) {
+        return EmployeeEvent.workingGroup(id, LocalDate.parse(date), Instant.parse(date + "T09:00:00Z"),
+                Kind.WORKING_GROUP_APPOINTED, workingGroup, role);
+    }
+
+    static EmployeeEvent appointmentEnded(String id, String date, String workingGroup) {
+        return EmployeeEvent.workingGroup(id, LocalDate.parse(date), Instant.parse(date + "T09:00:00Z"),
+                Kind.WORKING_GROUP_APPOINTMENT_ENDED, workingGroup, null);
+    }
+
+    @Test
+    void aWorkingGroupSeatFromAppointmentToItsEndWithTheLatestRole() {
+        EmployeeHistory history = EmployeeHistory.empty().with(hired("a", "2019-01-01", SERGEANT))
+                .with(appointed("w1", "2024-01-01", "AH", WorkingGroupRole.MEMBER))
+                .with(appointed("w2", "2024-06-01", "AH", WorkingGroupRole.CHAIR))
+                .with(appointed("w3", "2024-02-01", "SC", WorkingGroupRole.LEAD))
+                .with(appointmentEnded("w4", "2025-01-01", "AH"));
+
+        assertThat(history.stateAsOf(LocalDate.parse("2023-12-31")).workingGroups()).isEmpty();
+        assertThat(history.stateAsOf(LocalDate.parse("2024-03-01")).workingGroups())
+                .isEqualTo(java.util.Map.of("AH", false, "SC", true));
+        assertThat(history.stateAsOf(LocalDate.parse("2024-07-01")).workingGroups())
+                .isEqualTo(java.util.Map.of("AH", true, "SC", true));
+        assertThat(history.stateAsOf(LocalDate.parse("2025-02-01")).workingGroups())
+                .isEqualTo(java.util.Map.of("SC", true));
+    }
+
+    @Test
+    void aSeparationEndsEveryAppointmentAndAnInactiveMemberCountsNowhere() {
+        EmployeeHistory history = EmployeeHistory.empty()
+                .with(appointed("w0", "2018-06-01", "AH", WorkingGroupRole.LEAD))
+                .with(hired("a", "2019-01-01", SERGEANT))
+                .with(EmployeeEvent.separated("s", LocalDate.parse("2024-06-01"), Instant.parse("2024-06-01T09:00:00Z")))
+                .with(hired("b", "2025-01-01", SERGEANT));
+
+        EmployeeState beforeHire = history.stateAsOf(LocalDate.parse("2018-12-01"));
+        assertThat(Contribution.of(beforeHire)).as("appointed before the hire: counts nowhere yet").isNull();
+        assertThat(Contribution.of(history.stateAsOf(LocalDate.parse("2020-01-01"))).workingGroups())
+                .isEqualTo(java.util.Map.of("AH", true));
+        assertThat(history.stateAsOf(LocalDate.parse("2025-02-01")).workingGroups())
+                .as("a rehire is not appointed again by the old appointment").isEmpty();
     }
 
     @Test

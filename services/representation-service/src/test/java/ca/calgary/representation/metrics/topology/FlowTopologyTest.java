@@ -62,6 +62,25 @@ class FlowTopologyTest {
                 .replace("\n", ""));
     }
 
+    /** An appointment to a working group named after its id ("Working group <id>"), unless named otherwise. */
+    static OutgoingEvent appointed(String employee, String date, String workingGroup, String role) {
+        return appointed(employee, date, workingGroup, "Working group " + workingGroup, role);
+    }
+
+    static OutgoingEvent appointed(String employee, String date, String workingGroup, String name, String role) {
+        return GoldenCase.event("""
+                {"type":"WorkingGroupAppointed","eventId":"appointed-%1$s-%3$s-%2$s","employeeId":"%1$s",
+                 "effectiveDate":"%2$s","workingGroupId":"%3$s","workingGroupName":"%4$s","role":"%5$s"}"""
+                .formatted(employee, date, workingGroup, name, role).replace("\n", ""));
+    }
+
+    static OutgoingEvent appointmentEnded(String employee, String date, String workingGroup) {
+        return GoldenCase.event("""
+                {"type":"WorkingGroupAppointmentEnded","eventId":"ended-%1$s-%3$s-%2$s","employeeId":"%1$s",
+                 "effectiveDate":"%2$s","workingGroupId":"%3$s"}""".formatted(employee, date, workingGroup)
+                .replace("\n", ""));
+    }
+
     static OutgoingEvent separated(String employee, String date) {
         return GoldenCase.event("""
                 {"type":"EmployeeSeparated","eventId":"separated-%1$s-%2$s","employeeId":"%1$s",

@@ -18,7 +18,9 @@ import java.util.Set;
 import ca.calgary.representation.events.Level;
 import ca.calgary.representation.events.MentorshipRole;
 import ca.calgary.representation.events.RaceCategory;
+import ca.calgary.representation.events.WorkingGroupRole;
 import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.Contribution;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
@@ -33,6 +35,7 @@ import ca.calgary.representation.metrics.core.Releases;
 import ca.calgary.representation.metrics.core.Scope;
 import ca.calgary.representation.metrics.core.SelfIdentification;
 import ca.calgary.representation.metrics.core.Tier;
+import ca.calgary.representation.metrics.core.WorkingGroupNaming;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,35 @@ class InternalSerdesTest {
         EmployeeEvent withdrawn = EmployeeEvent.withdrawn("w", LocalDate.parse("2024-01-01"), at("2024-01-01"));
         assertThat(roundTrip(InternalSerdes.employeeEvent(), withdrawn)).isEqualTo(withdrawn);
         assertThat(roundTrip(InternalSerdes.employeeFlows(), EmployeeFlows.NONE)).isEqualTo(EmployeeFlows.NONE);
+    }
+
+    @Test
+    void workingGroupAppointmentsAndSeatsRoundTripAndContributionsOfFormat5ReadWithNone() throws IOException {
+        EmployeeHistory history = sample()
+                .with(EmployeeEvent.workingGroup("w1", LocalDate.parse("2023-03-01"), at("2023-03-01"),
+                        EmployeeEvent.Kind.WORKING_GROUP_APPOINTED, "ANTI-HATE-WG", WorkingGroupRole.CO_CHAIR))
+                .with(EmployeeEvent.workingGroup("w2", LocalDate.parse("2023-12-01"), at("2023-12-01"),
+                        EmployeeEvent.Kind.WORKING_GROUP_APPOINTMENT_ENDED, "ANTI-HATE-WG", null));
+        assertThat(roundTrip(InternalSerdes.employeeHistory(), history).events()).isEqualTo(history.events());
+        Placement patrol = new Placement(Level.FRONTLINE, "City/Patrol", "POLICE");
+        Contribution seated = new Contribution(patrol, Set.of(Group.TOTAL, Group.NOT_DISCLOSED), true,
+                Map.of("ANTI-HATE-WG", true, "STEERING", false));
+        assertThat(roundTrip(InternalSerdes.contribution(), seated)).isEqualTo(seated);
+        WorkingGroupNaming naming = new WorkingGroupNaming("ANTI-HATE-WG", "Anti-Hate Working Group",
+                LocalDate.parse("2023-03-01"), at("2023-03-01"), "w1");
+        assertThat(roundTrip(InternalSerdes.workingGroupNaming(), naming)).isEqualTo(naming);
+
+        ByteArrayOutputStream format5 = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(format5)) {
+            out.writeByte(5);
+            out.writeByte(Level.FRONTLINE.ordinal());
+            out.writeUTF("City/Patrol");
+            out.writeUTF("POLICE");
+            out.writeInt(1 << Group.TOTAL.ordinal() | 1 << Group.NOT_DISCLOSED.ordinal());
+            out.writeBoolean(true);
+        }
+        assertThat(InternalSerdes.contribution().deserializer().deserialize("t", format5.toByteArray()))
+                .isEqualTo(new Contribution(patrol, Set.of(Group.TOTAL, Group.NOT_DISCLOSED), true));
     }
 
     @Test

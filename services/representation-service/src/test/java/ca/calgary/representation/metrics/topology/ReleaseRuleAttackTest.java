@@ -31,6 +31,7 @@ class ReleaseRuleAttackTest {
     private static final RepresentationConfig K10 = new RepresentationConfig(10,
             RepresentationConfig.DEFAULT_PUBLIC_SAFETY, ZoneId.of("America/Edmonton"));
     private static final String FINANCE = "City/Corporate/Finance";
+    private static final String ANTI_HATE = "ANTI-HATE-WG";
 
     /** One known person's change; each is made to a person whose groups the attacker wants to learn. */
     enum Change {
@@ -41,7 +42,13 @@ class ReleaseRuleAttackTest {
         TRANSFER(person -> List.of(transferred("black-3", CHANGE_DAY, FINANCE))),
         SELF_IDENTIFICATION(person -> List.of(FlowTopologyTest.selfIdentified("undisclosed-1", CHANGE_DAY, "BLACK"))),
         WITHDRAWAL(person -> List.of(FlowTopologyTest.withdrawn("black-4", CHANGE_DAY))),
-        MENTORSHIP_ENROLMENT(person -> List.of(enrolled("black-5", CHANGE_DAY)));
+        MENTORSHIP_ENROLMENT(person -> List.of(enrolled("black-5", CHANGE_DAY))),
+        WORKING_GROUP_APPOINTMENT(person -> List.of(
+                FlowTopologyTest.appointed("black-6", CHANGE_DAY, ANTI_HATE, "MEMBER"))),
+        WORKING_GROUP_LEADERSHIP_APPOINTMENT(person -> List.of(
+                FlowTopologyTest.appointed("black-7", CHANGE_DAY, ANTI_HATE, "CHAIR"))),
+        WORKING_GROUP_APPOINTMENT_END(person -> List.of(
+                FlowTopologyTest.appointmentEnded("clerk-0", CHANGE_DAY, ANTI_HATE)));
 
         private final Function<String, List<OutgoingEvent>> events;
 
@@ -116,7 +123,8 @@ class ReleaseRuleAttackTest {
 
     /**
      * The Patrol unit: 16 Black, 30 white and 10 undisclosed constables, and 20 supervisors (5 Black); Finance: 12
-     * Black and 20 white clerks. Hired a year ago and published (a first computation).
+     * Black and 20 white clerks; a working group of 15 white constables and the 12 Black clerks as members, led by
+     * 15 supervisors (5 Black). Hired a year ago and published (a first computation).
      */
     private static Map<String, RepresentationFigures> converged(RepresentationTopologyDriver topology) {
         List<OutgoingEvent> events = new ArrayList<>();
@@ -138,6 +146,14 @@ class ReleaseRuleAttackTest {
         for (int i = 0; i < 32; i++) {
             events.add(hired("clerk-" + i, "2024-01-11", FINANCE));
             events.add(FlowTopologyTest.selfIdentified("clerk-" + i, "2024-01-10", i < 12 ? "BLACK" : "WHITE"));
+        }
+        for (int i = 0; i < 15; i++) {
+            events.add(FlowTopologyTest.appointed("white-" + i, "2024-02-01", ANTI_HATE, "MEMBER"));
+            events.add(FlowTopologyTest.appointed("sergeant-" + i, "2024-02-01", ANTI_HATE,
+                    i == 0 ? "CHAIR" : "LEAD"));
+        }
+        for (int i = 0; i < 12; i++) {
+            events.add(FlowTopologyTest.appointed("clerk-" + i, "2024-02-01", ANTI_HATE, "MEMBER"));
         }
         events.forEach(topology::pipe);
         return topology.publish();

@@ -73,11 +73,15 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     private final TestOutputTopic<String, RepresentationSnapshot> snapshots;
     private final TestOutputTopic<String, CompetitionFigures> competitions;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
+    private final TestOutputTopic<String, ca.calgary.representation.metrics.WorkingGroup> workingGroups;
+    private final Map<String, ca.calgary.representation.metrics.WorkingGroup> latestWorkingGroups =
+            new LinkedHashMap<>();
     private final Map<String, RepresentationFigures> latest = new LinkedHashMap<>();
     private final Map<String, FlowFigures> latestFlows = new LinkedHashMap<>();
     private final Map<String, RepresentationSnapshot> latestSnapshots = new LinkedHashMap<>();
     private final Map<String, CompetitionFigures> latestCompetitions = new LinkedHashMap<>();
     private int published;
+    private int workingGroupRecords;
     private long liveWallClockMs;
     /** What each application's backlog watch would hear and say: never read all, unless a test says so. */
     private final WatchedBacklog liveBacklog = new WatchedBacklog();
@@ -147,6 +151,8 @@ final class RepresentationTopologyDriver implements AutoCloseable {
                 topics.dataQuality().deserializer());
         deadLetters = live.createOutputTopic(topics.deadLettersTopic(), new StringDeserializer(),
                 topics.deadLetters().deserializer());
+        workingGroups = live.createOutputTopic(topics.workingGroupsTopic(), new StringDeserializer(),
+                topics.workingGroups().deserializer());
         flows = flowDriver.createOutputTopic(topics.flowsTopic(), new StringDeserializer(),
                 topics.flows().deserializer());
         snapshots = flowDriver.createOutputTopic(topics.snapshotsTopic(), new StringDeserializer(),
@@ -357,6 +363,20 @@ final class RepresentationTopologyDriver implements AutoCloseable {
     /** The latest quarter-end snapshots by key ({@code quarter|scope|tier|group}). */
     Map<String, RepresentationSnapshot> snapshots() {
         return latestSnapshots;
+    }
+
+    /**
+     * Every working group's name as last published, and how many name records were published in all (drains the
+     * topic).
+     */
+    Map<String, ca.calgary.representation.metrics.WorkingGroup> workingGroups() {
+        workingGroupRecords += drain(workingGroups, latestWorkingGroups);
+        return latestWorkingGroups;
+    }
+
+    int workingGroupRecords() {
+        workingGroups();
+        return workingGroupRecords;
     }
 
     /** The latest competition figures by key. */
