@@ -134,9 +134,16 @@ public final class Findings {
                 && scopeHolds(head.scope(), cell.scope()) && tierHolds(head.tier(), cell.tier());
     }
 
+    /**
+     * The organisation holds every scope but a working group's: a working group is a body of its own, and its
+     * LEADERSHIP tier is its chairs and leads, not a level, so its findings stand on their own.
+     */
     static boolean scopeHolds(String outer, String inner) {
-        if (outer.equals(inner) || "ORG".equals(outer)) {
+        if (outer.equals(inner)) {
             return true;
+        }
+        if ("ORG".equals(outer)) {
+            return !inner.startsWith(AlertRules.WORKING_GROUP_SCOPE);
         }
         return outer.startsWith("UNIT:") && inner.startsWith(outer + "/");
     }

@@ -52,6 +52,21 @@ class FindingsTest {
     }
 
     @Test
+    void aWorkingGroupsFindingStandsOnItsOwnBesideTheOrganisations() {
+        AlertState organisation = gap("ORG", "ALL", "RACIALIZED", 0.20, 0.35, 4000, 0.0001, Severity.HIGH);
+        AlertState members = gap("WORKING_GROUP:OPS", "ALL", "RACIALIZED", 0.05, 0.35, 40, 0.001, Severity.MEDIUM);
+        AlertState leaders = gap("WORKING_GROUP:OPS", "LEADERSHIP", "RACIALIZED", 0.0, 0.35, 12, 0.005,
+                Severity.MEDIUM);
+
+        List<Findings.Finding> findings = Findings.of(List.of(organisation, members, leaders));
+
+        assertThat(findings).extracting(Findings.Finding::id).containsExactlyInAnyOrder(organisation.id(),
+                members.id());
+        assertThat(findings.stream().filter(f -> f.id().equals(members.id())).findFirst().orElseThrow().beneath())
+                .as("its leadership beneath its members").containsExactly(leaders);
+    }
+
+    @Test
     void differentGroupsRulesMeasuresAndOpenFromResolvedAreSeparateFindings() {
         AlertState black = gap("ORG", "ALL", "BLACK", 0.03, 0.08, 900, 0.001, Severity.MEDIUM);
         AlertState indigenous = gap("UNIT:City/Operations", "ALL", "INDIGENOUS", 0.01, 0.04, 300, 0.01,
@@ -103,6 +118,8 @@ class FindingsTest {
         assertThat(Findings.scopeHolds("UNIT:City/Operations", "UNIT:City/OperationsSupport")).isFalse();
         assertThat(Findings.scopeHolds("PUBLIC_SAFETY", "SERVICE_LINE:POLICE")).isFalse();
         assertThat(Findings.scopeHolds("ORG", "SERVICE_LINE:POLICE")).isTrue();
+        assertThat(Findings.scopeHolds("ORG", "WORKING_GROUP:ANTI-HATE-WG")).as("a body of its own").isFalse();
+        assertThat(Findings.scopeHolds("WORKING_GROUP:ANTI-HATE-WG", "WORKING_GROUP:ANTI-HATE-WG")).isTrue();
         assertThat(Findings.scopeHolds("UNIT:City", "ORG")).isFalse();
         assertThat(Findings.tierHolds("LEADERSHIP", "EXECUTIVE")).isTrue();
         assertThat(Findings.tierHolds("EXECUTIVE", "LEADERSHIP")).isFalse();
