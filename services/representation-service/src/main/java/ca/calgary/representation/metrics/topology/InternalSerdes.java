@@ -68,7 +68,7 @@ final class InternalSerdes {
     private static final int VARIABLE_LENGTH_COUNTS = 4;
     /** Format 5 adds to live count changes who changed in each (scope, tier) (SPEC §9 release rule). */
     private static final int CHANGED_CONTRIBUTORS = 5;
-    /** Format 6 adds working-group appointments to history entries and contributions. */
+    /** Format 6 adds the working group and role to working-group history entries, and seats to contributions. */
     private static final int WORKING_GROUPS = 6;
 
     private InternalSerdes() {
@@ -530,8 +530,11 @@ final class InternalSerdes {
         writeNullable(out, event.programId(), DataOutputStream::writeUTF);
         out.writeByte(event.role() == null ? -1 : event.role().ordinal());
         writeNullable(out, event.competitionId(), DataOutputStream::writeUTF);
-        writeNullable(out, event.workingGroupId(), DataOutputStream::writeUTF);
-        out.writeByte(event.workingGroupRole() == null ? -1 : event.workingGroupRole().ordinal());
+        if (event.kind().isWorkingGroup()) {
+            // only a working-group entry carries them: the others, nearly all of a history, pay nothing
+            out.writeUTF(event.workingGroupId());
+            out.writeByte(event.workingGroupRole() == null ? -1 : event.workingGroupRole().ordinal());
+        }
     }
 
     private static EmployeeEvent readEvent(BinarySerde.Input in, PlacementTable placements) throws IOException {
@@ -546,8 +549,8 @@ final class InternalSerdes {
         String competitionId = in.version() >= 2 ? readNullable(in, DataInput::readUTF) : null;
         String workingGroupId = null;
         WorkingGroupRole workingGroupRole = null;
-        if (in.version() >= WORKING_GROUPS) {
-            workingGroupId = readNullable(in, DataInput::readUTF);
+        if (in.version() >= WORKING_GROUPS && kind.isWorkingGroup()) {
+            workingGroupId = in.readUTF();
             byte ordinal = in.readByte();
             workingGroupRole = ordinal < 0 ? null : WorkingGroupRole.values()[ordinal];
         }
@@ -583,7 +586,7 @@ final class InternalSerdes {
         writePlacement(out, contribution.placement());
         out.writeInt(mask(contribution.groups()));
         out.writeBoolean(contribution.mentee());
-        out.writeInt(contribution.workingGroups().size());
+        BinarySerde.writeVarLong(out, contribution.workingGroups().size());
         for (Map.Entry<String, Boolean> seat : new TreeMap<>(contribution.workingGroups()).entrySet()) {
             out.writeUTF(seat.getKey());
             out.writeBoolean(seat.getValue());
@@ -595,7 +598,7 @@ final class InternalSerdes {
         Set<Group> groups = unmask(in.readInt(), Group.class);
         boolean mentee = in.readBoolean();
         Map<String, Boolean> workingGroups = new HashMap<>();
-        int seats = in.version() >= WORKING_GROUPS ? in.readInt() : 0;
+        long seats = in.version() >= WORKING_GROUPS ? in.readVarLong() : 0;
         for (int i = 0; i < seats; i++) {
             workingGroups.put(in.readUTF(), in.readBoolean());
         }
