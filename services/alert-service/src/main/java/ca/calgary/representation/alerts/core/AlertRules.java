@@ -196,8 +196,8 @@ public final class AlertRules {
     }
 
     /**
-     * WORKING_GROUP_LEADERSHIP (SPEC §8) on a working group's LEADERSHIP × INDIGENOUS_BLACK_RACIALIZED cell: no one of
-     * the equity groups (Indigenous, or racialized) holds any of its leadership roles. Read from published figures
+     * WORKING_GROUP_LEADERSHIP (SPEC §8) on a working group's LEADERSHIP × INDIGENOUS_BLACK_RACIALIZED cell: no one
+     * of the equity groups (Indigenous, or racialized) holds any of its leadership roles. Read from published figures
      * only, like every rule: SPEC §9 suppresses a zero while 0 &lt; N &lt; k, because a working group's chairs and
      * leads are known by name, and "none of them is Indigenous, Black or racialized" would state each one's
      * self-identification. So it can be evaluated for leaderships of at least k people (which have at least k

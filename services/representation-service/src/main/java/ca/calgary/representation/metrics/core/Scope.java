@@ -50,10 +50,6 @@ public record Scope(String id) implements Comparable<Scope> {
         return scopes;
     }
 
-    public boolean isWorkingGroup() {
-        return id.startsWith(WORKING_GROUP_PREFIX);
-    }
-
     public boolean isUnit() {
         return id.startsWith(UNIT_PREFIX);
     }

@@ -39,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                                 pending marks)                             │
  * reference.benchmarks ───────────────────────────────────────────→ [benchmark-updates] ────┤
  * decoders: records that cannot apply → metrics.dead-letters, and → [dead-letter-counts] ───┘
- * hr.mentorship-events: working-group appointments → [working-group-namings] → working-group-names → metrics.working-groups
+ * hr.mentorship-events' working-group appointments → [working-group-namings] (by workingGroupId)
+ *                                                   → working-group-names → metrics.working-groups
  * </pre>
  *
  * ({@code (employee-events)}: only events published off their employee's partition go through that repartition
