@@ -113,4 +113,16 @@ class DeploymentFilesTest {
             assertThat(map(service, "depends_on")).containsKey("schema-registry");
         }
     }
+
+    /**
+     * A service jar that Spring Boot repackages in place is rewritten on every build: otherwise a build after a change
+     * to a module it depends on only keeps the earlier fat jar, with the module's old copy inside (as happened to the
+     * mentorship service after the working-group events were added to ingest-common).
+     */
+    @Test
+    void everyBuildWritesTheServiceJarsAfresh() throws IOException {
+        String parent = Files.readString(root.resolve("pom.xml"));
+        assertThat(parent).containsPattern("(?s)<artifactId>maven-jar-plugin</artifactId>\\s*<configuration>.*?"
+                + "<forceCreation>true</forceCreation>");
+    }
 }
