@@ -35,10 +35,10 @@ public final class ContributionChanges {
         if (Objects.equals(before, after)) {
             return;
         }
-        add(before, -1);
-        add(after, 1);
         List<CellKey> cellsBefore = before == null ? List.of() : before.cells(cells);
         List<CellKey> cellsAfter = after == null ? List.of() : after.cells(cells);
+        add(before, cellsBefore, -1);
+        add(after, cellsAfter, 1);
         boolean sameCounts = before != null && after != null && before.groups().equals(after.groups())
                 && before.mentee() == after.mentee();
         long contributor = Releases.contributor(employeeKey);
@@ -61,11 +61,8 @@ public final class ContributionChanges {
         }
     }
 
-    private void add(Contribution contribution, int sign) {
-        if (contribution == null) {
-            return;
-        }
-        for (CellKey key : contribution.cells(cells)) {
+    private void add(Contribution contribution, List<CellKey> itsCells, int sign) {
+        for (CellKey key : itsCells) {
             changes.put(key, changes.getOrDefault(key, GroupCounts.empty())
                     .plus(contribution.groups(), contribution.mentee(), sign));
         }

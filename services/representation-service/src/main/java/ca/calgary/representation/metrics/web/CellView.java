@@ -7,6 +7,7 @@ import java.util.List;
 import ca.calgary.representation.metrics.RepresentationFigures;
 import ca.calgary.representation.metrics.app.RepresentationStreams;
 import ca.calgary.representation.streams.StreamsLifecycle;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** The published figures of one cell, as the API returns them; null fields are withheld or not applicable. */
@@ -29,7 +30,10 @@ public record CellView(String scope, String tier, String group, LocalDate asOf, 
         RepresentationStreams running = streams.streams().orElseThrow(() -> new MetricsUnavailableException(
                 "the representation topology is not running yet"));
         List<CellView> cells = new ArrayList<>();
-        try (KeyValueIterator<String, RepresentationFigures> all = running.figures().all()) {
+        // keys are scope|tier|group: a reader asking for a scope reads only its keys, not the whole table
+        String keyPrefix = filter.scope() != null ? filter.scope() + "|" : filter.scopePrefix();
+        try (KeyValueIterator<String, RepresentationFigures> all = keyPrefix == null ? running.figures().all()
+                : running.figures().prefixScan(keyPrefix, new StringSerializer())) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null && filter.matches(entry.value.getScope(), entry.value.getTier(),
                         entry.value.getGroup())) {
