@@ -1,13 +1,26 @@
 'use strict';
 // The leadership dashboard: every figure comes from the representation service's API, as published (aggregates,
-// suppression applied). A suppressed count is shown as "<k" and nothing derived from it is shown.
+// suppression applied). A suppressed count is shown as "<k" and nothing derived from it is shown; in a chart a
+// suppressed value is a missing bar or point labelled "suppressed", never a zero. With ?view=report the same page
+// is the printable quarterly report to Council for the scope and tier in its address.
 (() => {
   const GROUPS = ['INDIGENOUS', 'BLACK', 'RACIALIZED', 'INDIGENOUS_BLACK_RACIALIZED'];
   const LABELS = {INDIGENOUS: 'Indigenous', BLACK: 'Black', RACIALIZED: 'Racialized',
     INDIGENOUS_BLACK_RACIALIZED: 'Indigenous, Black and racialized'};
+  // WCAG AA: 3:1 or more against white for chart marks, 4.5:1 for text.
   const COLOURS = ['#1d6fb8', '#8a3b12', '#2e7d32', '#5b2c83'];
+  const INK = '#1a1a1a';
+  const GOAL = '#b35900';
+  const BAND = 'rgba(29, 111, 184, 0.22)';
+  const TIERS = ['ALL', 'LEADERSHIP', 'MANAGEMENT', 'SENIOR_LEADERSHIP', 'EXECUTIVE'];
+  const WORKING_GROUP_TIERS = ['ALL', 'LEADERSHIP'];
+  const FINDINGS_LISTED = 10;
+  const params = new URLSearchParams(location.search);
+  const reportMode = params.get('view') === 'report';
   let k = 10;
+  let headlineCells = [];
   let workingGroupNames = {};
+  let allFindingsListed = false;
   const $ = id => document.getElementById(id);
 
   // The page itself needs credentials (HTTP Basic or a bearer token at a proxy): the browser sends the ones it was
@@ -23,10 +36,13 @@
     return response.json();
   }
 
+  const query = (path, fields) => path + '?' + new URLSearchParams(fields).toString();
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   const num = (v, d) => v == null ? '—' : Number(v).toFixed(d);
   const count = (v, suppressed) => suppressed ? '<' + k : (v == null ? '—' : String(v));
   const esc = s => String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+  const tierLabel = tier => ({ALL: 'all staff', LEADERSHIP: 'leadership', MANAGEMENT: 'management',
+    SENIOR_LEADERSHIP: 'senior leadership', EXECUTIVE: 'executive'}[tier] || tier);
 
   function table(caption, headers, rows) {
     return '<table><caption>' + esc(caption) + '</caption><thead><tr>' +
@@ -45,13 +61,78 @@
       .replace(/^ORG$/, 'Whole organisation');
   }
 
+  // ---- Charts (Chart.js, served from the service's own jar) ----------------------------------------------------
+
+  const charts = {};
+  const percentAxis = (title, max) => ({min: 0, max, title: {display: true, text: title, color: INK},
+    ticks: {color: INK, callback: v => (100 * v).toFixed(0) + '%'}, grid: {color: '#d0d0d0'}});
+  const ratioAxis = (title, max) => ({min: 0, max, title: {display: true, text: title, color: INK},
+    ticks: {color: INK}, grid: {color: '#d0d0d0'}});
+  const categoryAxis = () => ({ticks: {color: INK}, grid: {display: false}});
+
+  /** Dashed reference lines across a chart at values of its value axis (the four-fifths rule). */
+  Chart.register({
+    id: 'referenceLines',
+    afterDatasetsDraw(chart, args, options) {
+      const scale = chart.scales[options.axis || 'x'];
+      const {ctx, chartArea} = chart;
+      for (const line of options.lines || []) {
+        const at = scale.getPixelForValue(line.value);
+        ctx.save();
+        ctx.strokeStyle = INK;
+        ctx.lineWidth = 2;
+        ctx.setLineDash([6, 4]);
+        ctx.beginPath();
+        ctx.moveTo(at, chartArea.top);
+        ctx.lineTo(at, chartArea.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = INK;
+        ctx.font = '12px system-ui, sans-serif';
+        ctx.textAlign = at > chartArea.left + chartArea.width * 0.6 ? 'right' : 'left';
+        ctx.fillText(line.label, at + (ctx.textAlign === 'right' ? -4 : 4), chartArea.top + 12);
+        ctx.restore();
+      }
+    }
+  });
+  Chart.defaults.font.family = 'system-ui, sans-serif';
+  Chart.defaults.font.size = 13;
+  Chart.defaults.color = INK;
+
+  /**
+   * Draws (or clears, without a config) the chart in a holder: a canvas with a text alternative; the section's table
+   * view holds the same figures. No animation: a re-render on a live change must not flicker, and print is instant.
+   */
+  function draw(id, description, height, config) {
+    const holder = $(id);
+    if (charts[id]) {
+      charts[id].destroy();
+      delete charts[id];
+    }
+    if (!config) {
+      holder.innerHTML = '';
+      holder.style.height = '';
+      return;
+    }
+    holder.style.height = height + 'px';
+    holder.innerHTML = '<canvas role="img" aria-label="' + esc(description + '; the table view has the same figures.')
+      + '"><p>' + esc(description) + '</p></canvas>';
+    config.options = Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, config.options);
+    charts[id] = new Chart(holder.querySelector('canvas'), config);
+  }
+
+  window.addEventListener('beforeprint', () => Object.values(charts).forEach(chart => chart.resize()));
+
+  /** Headroom above the largest value shown, so a whisker or goal is never cut off. */
+  const axisMax = values => Math.min(1, Math.max(0.05, ...values.filter(v => v != null)) * 1.15);
+
+  // ---- What to show ---------------------------------------------------------------------------------------------
+
   async function loadScopes() {
     const [scopes, groups] = await Promise.all([api('/v1/representation/scopes'), api('/v1/working-groups')]);
     workingGroupNames = Object.fromEntries(groups.map(g => [g.workingGroupId, g.workingGroupName]));
-    const select = $('scope');
     const names = Object.keys(scopes).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-    select.innerHTML = names.map(s => '<option value="' + esc(s) + '">' + esc(scopeLabel(s)) + '</option>').join('');
-    return names;
+    $('scope').innerHTML = names.map(s => '<option value="' + esc(s) + '">' + esc(scopeLabel(s)) + '</option>').join('');
   }
 
   function rank(scope) {
@@ -59,52 +140,206 @@
       : scope.startsWith('UNIT:') ? 3 : 4;
   }
 
-  async function render() {
-    const scope = $('scope').value;
-    const tier = $('tier').value;
-    $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + $('tier').selectedOptions[0].text;
-    await Promise.all([representation(scope, tier), trend(scope, tier), flows(scope, tier), goals(scope), alerts(),
-      units(scope), cell(scope, tier), workingGroups()]);
+  /** A working group has members (ALL) and leadership roles (LEADERSHIP) only: the other tiers are not offered. */
+  function offerTiers(scope) {
+    const offered = scope.startsWith('WORKING_GROUP:') ? WORKING_GROUP_TIERS : TIERS;
+    for (const option of $('tier').options) {
+      option.disabled = !offered.includes(option.value);
+    }
+    if (!offered.includes($('tier').value)) {
+      $('tier').value = offered[offered.length - 1];
+    }
   }
 
-  async function representation(scope, tier) {
-    const cells = await api('/v1/representation?scope=' + encodeURIComponent(scope) + '&tier=' + tier);
-    const byGroup = Object.fromEntries(cells.map(c => [c.group, c]));
-    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
-    const total = byGroup.TOTAL;
+  /** Shows a (scope, tier) and optionally a group's cell, then moves to a section: tiles and findings drill down. */
+  function showFigures(scope, tier, group, sectionId) {
+    if (![...$('scope').options].some(o => o.value === scope)) {
+      $('scope').insertAdjacentHTML('beforeend', '<option value="' + esc(scope) + '">' + esc(scopeLabel(scope))
+        + '</option>');
+    }
+    $('scope').value = scope;
+    offerTiers(scope);
+    $('tier').value = tier;
+    if (group && [...$('cell-group').options].some(o => o.value === group)) {
+      $('cell-group').value = group;
+    }
+    return render().then(() => {
+      const heading = $(sectionId || 'representation-title');
+      heading.scrollIntoView();
+      heading.focus({preventScroll: true});
+    }).catch(showError);
+  }
+
+  async function render() {
+    const scope = reportMode ? params.get('scope') || 'ORG' : $('scope').value;
+    const tier = reportMode ? params.get('tier') || 'MANAGEMENT' : $('tier').value;
+    $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + tierLabel(tier);
+    $('report-link').href = 'index.html?' + new URLSearchParams({view: 'report', scope, tier}).toString();
+    const [cells, snapshots, goalFigures] = await Promise.all([
+      api(query('/v1/representation', {scope, tier})),
+      api(query('/v1/snapshots', {scope, tier})),
+      api(query('/v1/goal-figures', {scope}))]);
+    const view = {scope, tier, cells: Object.fromEntries(cells.map(c => [c.group, c])), snapshots,
+      goals: goalFigures.filter(g => g.tier === tier)};
+    const period = await latestCompletePeriod(scope, tier);
+    await Promise.all([headlines(), representation(view), trend(view), flows(view, period), competitions(view, period),
+      goals(scope, goalFigures), alerts(scope), workingGroups(), reportMode ? null : units(scope),
+      reportMode ? null : cell(scope, tier)]);
+  }
+
+  // ---- Headlines --------------------------------------------------------------------------------------------------
+
+  /** The quarter four quarters before {@code quarter} ("2025-Q3" → "2024-Q3"). */
+  const yearBefore = quarter => (Number(quarter.substring(0, 4)) - 1) + quarter.substring(4);
+
+  /**
+   * The change in a group's share between the latest quarter end and four quarters before it, from the published
+   * snapshots; null (with the reason) when either is suppressed or missing.
+   */
+  function changeOverFourQuarters(snapshots, group) {
+    const ofGroup = snapshots.filter(s => s.figures.group === group);
+    if (ofGroup.length === 0) {
+      return {reason: 'no quarter has ended yet'};
+    }
+    const latest = ofGroup.map(s => s.quarter).sort().pop();
+    const now = ofGroup.find(s => s.quarter === latest);
+    const before = ofGroup.find(s => s.quarter === yearBefore(latest));
+    if (before == null) {
+      return {reason: 'no figures for ' + yearBefore(latest)};
+    }
+    if (now.figures.suppressed || before.figures.suppressed || now.figures.representation == null
+      || before.figures.representation == null) {
+      return {reason: 'suppressed in ' + yearBefore(latest) + ' or ' + latest};
+    }
+    return {points: 100 * (now.figures.representation - before.figures.representation), from: yearBefore(latest),
+      to: latest};
+  }
+
+  async function headlines() {
+    const rows = await Promise.all(headlineCells.map(async h => {
+      const [cells, snapshots, goalFigures] = await Promise.all([
+        api(query('/v1/representation', {scope: h.scope, tier: h.tier})),
+        api(query('/v1/snapshots', {scope: h.scope, tier: h.tier})),
+        api(query('/v1/goal-figures', {scope: h.scope, tier: h.tier}))]);
+      const tiles = h.groups.map(group => tile(h, group, cells.find(c => c.group === group), snapshots,
+        goalFigures.find(g => g.group === group)));
+      return '<h3>' + esc(h.title) + ' <span class="tile-where">(' + esc(scopeLabel(h.scope) + ', '
+        + tierLabel(h.tier)) + ')</span></h3><ul class="tiles">' + tiles.join('') + '</ul>';
+    }));
+    $('headlines').innerHTML = rows.join('');
+  }
+
+  function tile(h, group, cell, snapshots, goal) {
+    const value = cell == null ? 'no one' : cell.suppressed ? 'suppressed (<' + k + ')' : pct(cell.representation);
+    const change = changeOverFourQuarters(snapshots, group);
+    const direction = change.points == null ? '' : change.points > 0.05 ? 'up' : change.points < -0.05 ? 'down' : 'flat';
+    const arrow = {up: '▲ ', down: '▼ ', flat: '■ '}[direction] || '';
+    const changeText = change.points == null ? 'Change over four quarters: not shown (' + change.reason + ')'
+      : arrow + (change.points > 0 ? '+' : '') + change.points.toFixed(1) + ' points, ' + change.from + ' to '
+        + change.to;
+    const reference = 'Benchmark ' + pct(cell && cell.benchmark) + ' · goal ' + (goal == null ? 'not set'
+      : pct(goal.targetShare) + ' by ' + goal.targetDate);
+    const short = cell == null || cell.shortfall == null ? 'People short of the benchmark: not shown'
+      : cell.shortfall === 0 ? 'At or above the benchmark' : cell.shortfall + (cell.shortfall === 1 ? ' person' : ' people')
+        + ' short of the benchmark';
+    const goalShort = goal == null || goal.peopleShort == null ? '' : ' · ' + goal.peopleShort + ' short of the goal';
+    return '<li><button type="button" class="tile" data-show-scope="' + esc(h.scope) + '" data-show-tier="'
+      + esc(h.tier) + '" data-show-group="' + esc(group) + '" data-show-section="representation-title">'
+      + '<span class="tile-group">' + esc(LABELS[group]) + '</span>'
+      + '<span class="tile-value' + (cell && cell.suppressed ? ' suppressed' : '') + '">' + esc(value) + '</span>'
+      + '<span class="tile-line">' + esc(reference) + '</span>'
+      + '<span class="tile-change ' + direction + '">' + esc(changeText) + '</span>'
+      + '<span class="tile-line">' + esc(short + goalShort) + '</span>'
+      + '<span class="tile-asof">As of ' + esc(cell == null ? '—' : cell.asOf) + '</span></button></li>';
+  }
+
+  // ---- Representation ---------------------------------------------------------------------------------------------
+
+  async function representation(view) {
+    const {scope, tier} = view;
+    const rows = GROUPS.map(g => view.cells[g]).filter(Boolean);
+    const total = view.cells.TOTAL;
+    const goalOf = group => (view.goals.find(g => g.group === group) || {}).targetShare;
     $('representation-table').innerHTML = (total ? '<p id="headcount-today">Headcount today: ' + total.headcount
       + '</p>' : '') + (rows.length === 0 ? '<p>No one in this cell.</p>' : table(
       'Representation in ' + scopeLabel(scope) + ', ' + tier,
       ['Group', 'Count', 'Headcount', 'Representation', '95% CI', 'Benchmark', 'Gap (points)', 'Index', 'pUnder',
-        'As of'],
+        'As of', 'Goal'],
       rows.map(c => [esc(LABELS[c.group]), count(c.count, c.suppressed), String(c.headcount), pct(c.representation),
         c.suppressed ? '—' : pct(c.ci95Low) + ' – ' + pct(c.ci95High), pct(c.benchmark), num(c.gapPoints, 2),
-        num(c.representationIndex, 2), c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3), esc(c.asOf)])));
-    const width = 640, row = 34, left = 230, plot = width - left - 20;
-    const bars = rows.map((c, i) => {
-      const y = 10 + i * row;
-      let marks = '<text x="0" y="' + (y + 16) + '">' + esc(LABELS[c.group]) + '</text>';
-      if (c.suppressed) {
-        marks += '<text x="' + left + '" y="' + (y + 16) + '" font-style="italic">suppressed (&lt;' + k + ')</text>';
-      } else {
-        marks += '<rect x="' + left + '" y="' + (y + 4) + '" height="16" width="' + (plot * c.representation).toFixed(1)
-          + '" fill="' + COLOURS[i] + '"></rect>';
-        marks += '<line x1="' + (left + plot * c.ci95Low).toFixed(1) + '" x2="' + (left + plot * c.ci95High).toFixed(1)
-          + '" y1="' + (y + 12) + '" y2="' + (y + 12) + '" stroke="#1a1a1a" stroke-width="2"></line>';
-      }
-      if (c.benchmark != null) {
-        marks += '<line x1="' + (left + plot * c.benchmark).toFixed(1) + '" x2="' + (left + plot * c.benchmark).toFixed(1)
-          + '" y1="' + y + '" y2="' + (y + 24) + '" stroke="#000" stroke-width="3"></line>';
-      }
-      return marks;
-    }).join('');
-    $('representation-chart').innerHTML = rows.length === 0 ? '' : '<svg role="img" aria-label="Representation of '
-      + 'each group against its benchmark; the table view below has the same figures" viewBox="0 0 ' + width + ' '
-      + (20 + rows.length * row) + '">' + bars + '</svg>';
+        num(c.representationIndex, 2), c.pUnder == null ? '—' : Number(c.pUnder).toPrecision(3), esc(c.asOf),
+        pct(goalOf(c.group))])));
+    const shown = c => !c.suppressed && c.representation != null;
+    draw('representation-chart', 'Representation of each group in ' + scopeLabel(scope) + ', ' + tierLabel(tier)
+      + ', with 95% confidence intervals, benchmark and goal', 60 + rows.length * 56, rows.length === 0 ? null : {
+      type: 'bar',
+      data: {
+        labels: rows.map(c => shown(c) ? LABELS[c.group] : [LABELS[c.group], 'suppressed (<' + k + ')']),
+        datasets: [
+          {label: 'Representation', data: rows.map(c => shown(c) ? c.representation : null),
+            backgroundColor: COLOURS[0], grouped: false, barPercentage: 0.7, order: 3},
+          {label: '95% confidence interval', data: rows.map(c => shown(c) && c.ci95Low != null
+            ? [c.ci95Low, c.ci95High] : null), backgroundColor: INK, grouped: false, barPercentage: 0.06, order: 2},
+          {type: 'line', label: 'Benchmark', data: rows.map(c => c.benchmark), showLine: false, pointStyle: 'line',
+            rotation: 90, pointRadius: 14, pointBorderWidth: 3, borderColor: INK, backgroundColor: INK, order: 1},
+          {type: 'line', label: 'Goal', data: rows.map(c => goalOf(c.group) == null ? null : goalOf(c.group)),
+            showLine: false, pointStyle: 'triangle', pointRadius: 8, borderColor: GOAL, backgroundColor: GOAL,
+            order: 0}]
+      },
+      options: {indexAxis: 'y', scales: {x: percentAxis('share of the headcount', axisMax(rows.flatMap(c =>
+          [shown(c) ? c.ci95High : null, c.benchmark, goalOf(c.group)]))), y: categoryAxis()},
+        plugins: {legend: {position: 'bottom', labels: {sort: (a, b) => a.datasetIndex - b.datasetIndex}},
+          tooltip: {callbacks: {label: item => item.dataset.label + ': '
+            + (Array.isArray(item.raw) ? pct(item.raw[0]) + ' – ' + pct(item.raw[1]) : pct(item.raw))}}}}
+    });
   }
 
-  async function trend(scope, tier) {
-    const snapshots = await api('/v1/snapshots?scope=' + encodeURIComponent(scope) + '&tier=' + tier);
+  // ---- Trend, goals and projections -----------------------------------------------------------------------------
+
+  /** "2027-12-31" → "2027-Q4": projections are dated quarter ends. */
+  const quarterOf = date => date.substring(0, 4) + '-Q' + (Math.floor((Number(date.substring(5, 7)) - 1) / 3) + 1);
+
+  /**
+   * One series over quarters: observed quarter-end shares (a suppressed quarter is a gap), today's benchmark, the
+   * goal, and where a goal's projection leads with its 95% band. The same builder draws the trend of a group and
+   * the path to a goal.
+   */
+  function trendChart(id, {title, colour, quarters, observed, observedLabel, benchmark, goal}) {
+    const projection = goal == null ? [] : goal.projection;
+    const labels = [...new Set(quarters.concat(Object.keys(observed), projection.map(p => quarterOf(p.date))))].sort();
+    const projected = Object.fromEntries(projection.map(p => [quarterOf(p.date), p]));
+    const along = f => labels.map(f);
+    const none = Object.keys(observed).length === 0;
+    const datasets = [{label: observedLabel + (none ? ': suppressed or no one' : ''), data: along(q => observed[q] == null ? null : observed[q]),
+      borderColor: colour, backgroundColor: colour, borderWidth: 3, pointRadius: 3, spanGaps: false}];
+    if (benchmark != null) {
+      datasets.push({label: 'Benchmark (today)', data: along(() => benchmark), borderColor: INK, borderDash: [6, 4],
+        borderWidth: 2, pointRadius: 0});
+    }
+    if (goal != null && goal.targetShare != null) {
+      datasets.push({label: 'Goal', data: along(() => goal.targetShare), borderColor: GOAL, borderDash: [2, 3],
+        borderWidth: 3, pointRadius: 0});
+    }
+    if (projection.length > 0) {
+      datasets.push({label: 'Projection', data: along(q => projected[q] ? projected[q].share : null),
+        borderColor: colour, borderDash: [8, 4], borderWidth: 2, pointRadius: 2, spanGaps: true});
+      datasets.push({label: '95% interval (low)', data: along(q => projected[q] ? projected[q].low : null),
+        borderColor: 'transparent', pointRadius: 0, spanGaps: true, fill: false});
+      datasets.push({label: '95% interval', data: along(q => projected[q] ? projected[q].high : null),
+        borderColor: 'transparent', backgroundColor: BAND, pointRadius: 0, spanGaps: true, fill: '-1'});
+    }
+    const values = datasets.flatMap(d => d.data);
+    draw(id, title + ': share at each quarter end' + (benchmark == null ? '' : ', today\'s benchmark')
+      + (goal == null ? '' : ', the goal and where current rates lead'), 260, labels.length === 0 ? null : {
+      type: 'line', data: {labels, datasets},
+      options: {scales: {y: percentAxis('share', axisMax(values)), x: categoryAxis()},
+        plugins: {title: {display: true, text: title, color: INK, font: {weight: 'bold'}},
+          legend: {position: 'bottom', labels: {filter: item => item.text !== '95% interval (low)'}}}}
+    });
+  }
+
+  async function trend(view) {
+    const {scope, tier, snapshots} = view;
     const quarters = [...new Set(snapshots.map(s => s.quarter))].sort();
     const value = (q, g) => snapshots.find(s => s.quarter === q && s.figures.group === g);
     $('trend-table').innerHTML = quarters.length === 0 ? '<p>No quarter has ended yet.</p>' : table(
@@ -113,123 +348,24 @@
         const s = value(q, g);
         return s == null ? '—' : s.figures.suppressed ? '&lt;' + k : pct(s.figures.representation);
       }))));
-    const width = 640, height = 220, left = 40, top = 10, plotW = width - left - 10, plotH = height - 40;
-    const max = Math.max(0.05, ...snapshots.filter(s => s.figures.representation != null && GROUPS.includes(s.figures.group))
-      .map(s => s.figures.representation));
-    const x = i => left + (quarters.length < 2 ? plotW / 2 : plotW * i / (quarters.length - 1));
-    const y = v => top + plotH * (1 - v / max);
-    const lines = GROUPS.map((g, gi) => {
-      const points = quarters.map((q, i) => [i, value(q, g)]).filter(([, s]) => s && s.figures.representation != null
-        && !s.figures.suppressed).map(([i, s]) => x(i).toFixed(1) + ',' + y(s.figures.representation).toFixed(1));
-      return '<polyline fill="none" stroke="' + COLOURS[gi] + '" stroke-width="2" points="' + points.join(' ') + '"></polyline>';
-    }).join('');
-    const every = Math.ceil(quarters.length / 6);
-    const labels = quarters.map((q, i) => i % every !== 0 ? '' : '<text x="' + x(i).toFixed(1) + '" y="' + (height - 8)
-      + '" font-size="10" text-anchor="middle">' + esc(q) + '</text>').join('');
-    const legend = GROUPS.map((g, gi) => '<text x="' + (left + 5) + '" y="' + (top + 12 + gi * 14) + '" font-size="11" fill="'
-      + COLOURS[gi] + '">' + esc(LABELS[g]) + '</text>').join('');
-    $('trend-chart').innerHTML = quarters.length === 0 ? '' : '<svg role="img" aria-label="Representation of each group at '
-      + 'each quarter end; the table view below has the same figures" viewBox="0 0 ' + width + ' ' + height + '">'
-      + '<line x1="' + left + '" y1="' + (top + plotH) + '" x2="' + (left + plotW) + '" y2="' + (top + plotH)
-      + '" stroke="#4a4a4a"></line><text x="0" y="' + (top + 10) + '" font-size="10">' + pct(max) + '</text>'
-      + lines + labels + legend + '</svg>';
-  }
-
-  async function flows(scope, tier) {
-    const periods = await api('/v1/flows/periods');
-    const rolling = periods.filter(p => p.startsWith('R12M-')).sort();
-    let records = [];
-    let period = null;
-    for (let i = rolling.length - 1; i >= 0 && records.length === 0; i--) {
-      const candidate = await api('/v1/flows?period=' + rolling[i] + '&scope=' + encodeURIComponent(scope) + '&tier=' + tier);
-      if (candidate.length > 0 && candidate[0].complete) {
-        records = candidate;
-        period = rolling[i];
+    $('trend-charts').innerHTML = quarters.length === 0 ? '' : GROUPS.map(g =>
+      '<div id="trend-chart-' + g + '" class="chart"></div>').join('');
+    GROUPS.forEach((g, i) => {
+      if (quarters.length === 0) {
+        draw('trend-chart-' + g, '', 0, null);
+        return;
       }
-    }
-    $('flows-period').textContent = period ? 'The 12 months ending ' + period.substring(5) + '; ratios compare with '
-      + 'the reference group.' : 'No complete 12-month period yet.';
-    const byGroup = Object.fromEntries(records.map(f => [f.group, f]));
-    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
-    const withheld = (f, name) => f.suppressed.includes(name);
-    $('flows-table').innerHTML = rows.length === 0 ? '<p>No flows for this cell.</p>' : table(
-      'Promotions into and separations from ' + tier,
-      ['Group', 'Promotions', 'Pool', 'Promotion rate', 'Adverse impact', 'Separations', 'Separation rate', 'Ratio'],
-      rows.map(f => [esc(LABELS[f.group]), count(f.promotionsInto, withheld(f, 'PROMOTIONS_INTO')),
-        count(f.promotionPool, withheld(f, 'PROMOTION_POOL')), pct(f.promotionRate), num(f.promotionAdverseImpactRatio, 2),
-        count(f.separations, withheld(f, 'SEPARATIONS')), pct(f.separationRate), num(f.separationRateRatio, 2)]));
-    const width = 640, row = 30, left = 230, plot = width - left - 60;
-    const bars = rows.map((f, i) => {
-      const y = 10 + i * row;
-      const air = f.promotionAdverseImpactRatio;
-      return '<text x="0" y="' + (y + 15) + '">' + esc(LABELS[f.group]) + '</text>' + (air == null
-        ? '<text x="' + left + '" y="' + (y + 15) + '" font-style="italic">not shown</text>'
-        : '<rect x="' + left + '" y="' + (y + 3) + '" height="16" width="' + (plot * Math.min(air, 1.5) / 1.5).toFixed(1)
-          + '" fill="' + (air < 0.8 ? '#8a1c1c' : '#1d6fb8') + '"></rect><text x="' + (left + 5 + plot * Math.min(air, 1.5) / 1.5)
-          + '" y="' + (y + 15) + '">' + num(air, 2) + '</text>');
-    }).join('');
-    const rule = left + plot * 0.8 / 1.5;
-    $('flows-chart').innerHTML = rows.length === 0 ? '' : '<svg role="img" aria-label="Promotion adverse-impact ratio of '
-      + 'each group; the dashed line is the four-fifths threshold; the table view has the same figures" viewBox="0 0 '
-      + width + ' ' + (20 + rows.length * row) + '">' + bars + '<line x1="' + rule + '" x2="' + rule + '" y1="0" y2="'
-      + (20 + rows.length * row) + '" stroke="#000" stroke-dasharray="4"></line></svg>';
+      const observed = {};
+      snapshots.filter(s => s.figures.group === g && !s.figures.suppressed && s.figures.representation != null)
+        .forEach(s => { observed[s.quarter] = s.figures.representation; });
+      const cell = view.cells[g];
+      trendChart('trend-chart-' + g, {title: LABELS[g] + ', ' + scopeLabel(scope) + ', ' + tierLabel(tier),
+        colour: COLOURS[i], quarters, observed, observedLabel: 'Share at the quarter end',
+        benchmark: cell == null ? null : cell.benchmark, goal: view.goals.find(goal => goal.group === g)});
+    });
   }
 
-  function findingTitle(a) {
-    return a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — '
-      + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier;
-  }
-
-  // Each working group's members and leadership roles (chair, co-chair, lead): the share of Indigenous, Black and
-  // racialized people in each, as published. A leadership of fewer than k people shows "<k" for every group count
-  // (its holders are known by name), and no share.
-  async function workingGroups() {
-    const groups = await api('/v1/working-groups');
-    workingGroupNames = Object.fromEntries(groups.map(g => [g.workingGroupId, g.workingGroupName]));
-    const find = (cells, group) => cells.find(c => c.group === group);
-    const headcount = cells => { const total = find(cells, 'TOTAL'); return total == null ? 0 : total.headcount; };
-    const share = (cells, group) => {
-      const c = find(cells, group);
-      return c == null ? '—' : c.suppressed ? '&lt;' + k : esc(pct(c.representation) + ' (' + c.count + ')');
-    };
-    $('working-groups').innerHTML = groups.length === 0 ? '<p>No one has been appointed to a working group.</p>'
-      : table('Working groups: representation among members and in leadership roles',
-        ['Working group', 'Members', 'Leadership roles', 'Indigenous, Black and racialized: members',
-          'Indigenous, Black and racialized: leadership', 'Indigenous: leadership', 'Racialized: leadership'],
-        groups.map(g => [esc(g.workingGroupName), String(headcount(g.members)), String(headcount(g.leadership)),
-          share(g.members, 'INDIGENOUS_BLACK_RACIALIZED'), share(g.leadership, 'INDIGENOUS_BLACK_RACIALIZED'),
-          share(g.leadership, 'INDIGENOUS'), share(g.leadership, 'RACIALIZED')]));
-    const width = 640, row = 22, left = 230, plot = width - left - 60;
-    const bars = groups.flatMap(g => [['members', g.members], ['leadership', g.leadership]].map(([what, cells]) => {
-      const c = find(cells, 'INDIGENOUS_BLACK_RACIALIZED');
-      return {label: g.workingGroupName + ', ' + what, cell: c};
-    })).map((b, i) => {
-      const y = 10 + i * row;
-      const text = '<text x="0" y="' + (y + 14) + '" font-size="12">' + esc(b.label) + '</text>';
-      if (b.cell == null) {
-        return text + '<text x="' + left + '" y="' + (y + 14) + '" font-size="12">no one</text>';
-      }
-      if (b.cell.suppressed) {
-        return text + '<text x="' + left + '" y="' + (y + 14) + '" font-size="12" font-style="italic">suppressed (&lt;'
-          + k + ')</text>';
-      }
-      const w = plot * b.cell.representation;
-      return text + '<rect x="' + left + '" y="' + (y + 3) + '" height="14" width="' + w.toFixed(1)
-        + '" fill="' + COLOURS[3] + '"></rect><text x="' + (left + w + 4).toFixed(1) + '" y="' + (y + 14)
-        + '" font-size="12">' + pct(b.cell.representation) + '</text>';
-    }).join('');
-    $('working-groups-chart').innerHTML = groups.length === 0 ? '' : '<svg role="img" aria-label="Share of '
-      + 'Indigenous, Black and racialized people among each working group\'s members and in its leadership roles; '
-      + 'the table view below has the figures" viewBox="0 0 ' + width + ' ' + (20 + 2 * groups.length * row) + '">'
-      + bars + '</svg>';
-  }
-
-  // Open findings, highest priority first; each opens onto the cells beneath its head, and stays open when a live
-  // change re-renders the list.
-  const TIERS = ['ALL', 'LEADERSHIP', 'MANAGEMENT', 'SENIOR_LEADERSHIP', 'EXECUTIVE'];
-
-  async function goals(scope) {
-    const all = await api('/v1/goal-figures?scope=' + encodeURIComponent(scope));
+  async function goals(scope, all) {
     all.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || a.group.localeCompare(b.group));
     const label = g => LABELS[g] || g.charAt(0) + g.slice(1).toLowerCase().replace(/_/g, ' ');
     const last = g => g.projection.length === 0 ? null : g.projection[g.projection.length - 1];
@@ -250,60 +386,211 @@
           end == null ? '—' : esc(pct(end.share) + ' (' + pct(end.low) + ' – ' + pct(end.high) + ')'),
           esc(verdict(g)), esc(g.withheld.join('; ') || '—')];
       }));
-    $('goals-chart').innerHTML = all.filter(g => g.projection.length > 0).map(g => projectionChart(g, label(g.group)))
-      .join('');
+    // each goal's path from today: today's share, then the projection to the target date
+    Object.keys(charts).filter(id => id.startsWith('goal-chart-')).forEach(id => draw(id, '', 0, null));
+    const charted = all.filter(g => g.projection.length > 0);
+    $('goals-chart').innerHTML = charted.map((g, i) => '<div id="goal-chart-' + i + '" class="chart"></div>').join('');
+    charted.forEach((g, i) => {
+      const today = g.representation == null || g.asOf == null ? {} : {[quarterOf(g.asOf)]: g.representation};
+      trendChart('goal-chart-' + i, {title: 'Goal: ' + label(g.group) + ', ' + tierLabel(g.tier) + ', '
+        + pct(g.targetShare) + ' by ' + g.targetDate, colour: COLOURS[Math.max(0, GROUPS.indexOf(g.group))],
+      quarters: [], observed: today, observedLabel: 'Today', benchmark: null, goal: g});
+    });
   }
 
-  // One goal's projection: today, then each quarter end to the target date; the band is the 95% interval, the
-  // dashed line the goal.
-  function projectionChart(g, name) {
-    const width = 640, height = 180, left = 48, top = 24, plotW = width - left - 20, plotH = height - top - 34;
-    const points = [{date: g.asOf, share: g.representation, low: g.representation, high: g.representation}]
-      .filter(p => p.share != null).concat(g.projection);
-    const max = Math.max(g.targetShare || 0, ...points.map(p => p.high)) * 1.15 || 0.05;
-    const x = i => left + plotW * i / Math.max(1, points.length - 1);
-    const y = v => top + plotH * (1 - v / max);
-    const band = points.map((p, i) => x(i).toFixed(1) + ',' + y(p.high).toFixed(1))
-      .concat(points.map((p, i) => x(i).toFixed(1) + ',' + y(p.low).toFixed(1)).reverse()).join(' ');
-    const line = points.map((p, i) => x(i).toFixed(1) + ',' + y(p.share).toFixed(1)).join(' ');
-    const goal = g.targetShare == null ? '' : '<line x1="' + left + '" x2="' + (left + plotW) + '" y1="'
-      + y(g.targetShare).toFixed(1) + '" y2="' + y(g.targetShare).toFixed(1)
-      + '" stroke="#000" stroke-dasharray="6 4" stroke-width="2"></line><text x="' + (left + plotW) + '" y="'
-      + (y(g.targetShare) - 4).toFixed(1) + '" font-size="11" text-anchor="end">goal ' + pct(g.targetShare) + '</text>';
-    const ticks = [0, max / 2, max].map(v => '<text x="' + (left - 6) + '" y="' + (y(v) + 4).toFixed(1)
-      + '" font-size="10" text-anchor="end">' + pct(v) + '</text>').join('');
-    const dates = points.map((p, i) => i !== 0 && i !== points.length - 1 ? '' : '<text x="' + x(i).toFixed(1)
-      + '" y="' + (height - 12) + '" font-size="10" text-anchor="' + (i === 0 ? 'start' : 'end') + '">'
-      + esc(p.date) + '</text>').join('');
-    return '<svg role="img" aria-label="' + esc(name + ', ' + g.tier + ': projected representation to '
-      + g.targetDate + ' with its 95% interval, against the goal; the table view below has the figures')
-      + '" viewBox="0 0 ' + width + ' ' + height + '"><text x="0" y="14" font-size="12" font-weight="bold">'
-      + esc(name + ', ' + g.tier) + '</text>'
-      + '<polygon points="' + band + '" fill="#9ecae1" fill-opacity="0.6"></polygon>'
-      + '<polyline points="' + line + '" fill="none" stroke="#1d6fb8" stroke-width="2"></polyline>'
-      + '<line x1="' + left + '" x2="' + (left + plotW) + '" y1="' + (top + plotH) + '" y2="' + (top + plotH)
-      + '" stroke="#4a4a4a"></line>' + goal + ticks + dates + '</svg>';
+  // ---- Flows and competitions -------------------------------------------------------------------------------------
+
+  /** The latest complete rolling 12 months with flows for the cell (the period flows and funnels are shown for). */
+  async function latestCompletePeriod(scope, tier) {
+    const periods = await api('/v1/flows/periods');
+    const rolling = periods.filter(p => p.startsWith('R12M-')).sort();
+    for (let i = rolling.length - 1; i >= 0; i--) {
+      const records = await api(query('/v1/flows', {period: rolling[i], scope, tier}));
+      if (records.length > 0 && records[0].complete) {
+        return {period: rolling[i], records};
+      }
+    }
+    return {period: null, records: []};
   }
 
-  async function alerts() {
-    const open = await api('/v1/dashboard/findings');
+  async function flows(view, latest) {
+    const {tier} = view;
+    const {period, records} = latest;
+    $('flows-period').textContent = period ? 'The 12 months ending ' + period.substring(5) + '; each rate against the '
+      + 'reference group\'s. The four-fifths rule: a group promoted at less than 0.8 of the reference group\'s rate, '
+      + 'or leaving at 1.25 times its rate or more, is an adverse impact when the difference is significant.'
+      : 'No complete 12-month period yet.';
+    const byGroup = Object.fromEntries(records.map(f => [f.group, f]));
+    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
+    const withheld = (f, name) => f.suppressed.includes(name);
+    $('flows-table').innerHTML = rows.length === 0 ? '<p>No flows for this cell.</p>' : table(
+      'Promotions into and separations from ' + tier,
+      ['Group', 'Promotions', 'Pool', 'Promotion rate', 'Adverse impact', 'Separations', 'Separation rate', 'Ratio'],
+      rows.map(f => [esc(LABELS[f.group]), count(f.promotionsInto, withheld(f, 'PROMOTIONS_INTO')),
+        count(f.promotionPool, withheld(f, 'PROMOTION_POOL')), pct(f.promotionRate), num(f.promotionAdverseImpactRatio, 2),
+        count(f.separations, withheld(f, 'SEPARATIONS')), pct(f.separationRate), num(f.separationRateRatio, 2)]));
+    ratioChart('promotions-chart', 'Promotion rate ÷ the reference group\'s', rows, f => f.promotionAdverseImpactRatio,
+      ['PROMOTIONS_INTO', 'PROMOTION_POOL'], {value: 0.8, label: 'four-fifths (0.8)'}, COLOURS[0]);
+    ratioChart('separations-chart', 'Separation rate ÷ the reference group\'s', rows, f => f.separationRateRatio,
+      ['SEPARATIONS'], {value: 1.25, label: 'four-fifths turned round (1.25)'}, COLOURS[1]);
+  }
+
+  /** A ratio per group against a four-fifths line; a missing ratio says whether a count behind it is suppressed. */
+  function ratioChart(id, title, rows, ratio, counts, line, colour) {
+    const shown = rows.map(ratio);
+    const missing = f => counts.some(name => f.suppressed.includes(name)) ? 'suppressed (<' + k + ')'
+      : 'no rate in this period';
+    draw(id, title + ' for each group, with the line of the four-fifths rule', 80 + rows.length * 44,
+      rows.length === 0 ? null : {
+        type: 'bar',
+        data: {labels: rows.map((f, i) => shown[i] == null ? [LABELS[f.group], missing(f)]
+            : LABELS[f.group]),
+          datasets: [{label: title, data: shown, backgroundColor: colour, barPercentage: 0.7}]},
+        options: {indexAxis: 'y', scales: {x: ratioAxis('ratio (1 = the same rate)',
+            Math.max(1.5, ...shown.filter(v => v != null).map(v => Math.ceil(v * 4) / 4))), y: categoryAxis()},
+          plugins: {title: {display: true, text: title, color: INK, font: {weight: 'bold'}}, legend: {display: false},
+            referenceLines: {lines: [line]}}}
+      });
+  }
+
+  const STAGES = [['applicants', 'Applied'], ['shortlisted', 'Shortlisted'], ['promoted', 'Promoted']];
+
+  async function competitions(view, latest) {
+    const {scope, tier} = view;
+    const records = latest.period == null ? []
+      : await api(query('/v1/competitions', {period: latest.period, scope, tier}));
+    const byGroup = Object.fromEntries(records.filter(r => !r.competitionId).map(r => [r.group, r]));
+    const total = byGroup.TOTAL;
+    const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
+    $('competitions-period').textContent = latest.period == null ? 'No complete 12-month period yet.'
+      : total == null ? 'No promotion competition into this tier in the 12 months ending ' + latest.period.substring(5)
+        + '.' : 'Competitions into this tier opened in the 12 months ending ' + latest.period.substring(5) + ': '
+        + 'each group\'s share of the people at each stage, so a reader sees where in the funnel a gap opens.';
+    const share = (r, stage) => r[stage] == null || total == null || !total[stage] ? null : r[stage] / total[stage];
+    $('competitions-table').innerHTML = total == null ? '<p>No competitions for this cell.</p>' : table(
+      'Promotion competitions into ' + tier + ', ' + scopeLabel(scope),
+      ['Group', 'Applied', 'Shortlisted', 'Promoted', 'Share of applicants', 'Share of shortlisted',
+        'Share of promoted', 'Shortlisting ratio', 'Selection ratio', 'Overall ratio'],
+      [total].concat(rows).map(r => [esc(r.group === 'TOTAL' ? 'Everyone' : LABELS[r.group])]
+        .concat(STAGES.map(([stage]) => r[stage] == null ? '&lt;' + k : String(r[stage])))
+        .concat(STAGES.map(([stage]) => r.group === 'TOTAL' ? '—' : pct(share(r, stage))))
+        .concat([num(r.shortlistAdverseImpactRatio, 2), num(r.selectionFromShortlistAdverseImpactRatio, 2),
+          num(r.overallAdverseImpactRatio, 2)])));
+    const withheldStages = rows.map(r => [r.group, STAGES.filter(([stage]) => r[stage] == null).map(([, l]) => l)])
+      .filter(([, stages]) => stages.length > 0);
+    draw('competitions-chart', 'Each group\'s share of the applicants, the shortlisted and the promoted in '
+      + 'promotion competitions into ' + tierLabel(tier) + (withheldStages.length === 0 ? '' : '; suppressed: '
+      + withheldStages.map(([g, stages]) => LABELS[g] + ' at ' + stages.join(', ')).join('; ')),
+    300, total == null ? null : {
+      type: 'bar',
+      data: {labels: STAGES.map(([, l]) => l), datasets: rows.map(r => ({
+        label: LABELS[r.group] + (STAGES.some(([stage]) => r[stage] == null) ? ' (suppressed at '
+          + STAGES.filter(([stage]) => r[stage] == null).map(([, l]) => l.toLowerCase()).join(', ') + ')' : ''),
+        data: STAGES.map(([stage]) => share(r, stage)), backgroundColor: COLOURS[GROUPS.indexOf(r.group)]}))},
+      options: {scales: {y: percentAxis('share of the people at the stage', axisMax(rows.flatMap(r =>
+          STAGES.map(([stage]) => share(r, stage))))), x: categoryAxis()},
+        plugins: {legend: {position: 'bottom'}}}
+    });
+  }
+
+  // ---- Working groups ---------------------------------------------------------------------------------------------
+
+  // Each working group's members and leadership roles (chair, co-chair, lead): the share of Indigenous, Black and
+  // racialized people in each, as published. A leadership of fewer than k people shows "<k" for every group count
+  // (its holders are known by name), and no share.
+  async function workingGroups() {
+    const groups = await api('/v1/working-groups');
+    workingGroupNames = Object.fromEntries(groups.map(g => [g.workingGroupId, g.workingGroupName]));
+    const find = (cells, group) => cells.find(c => c.group === group);
+    const headcount = cells => { const total = find(cells, 'TOTAL'); return total == null ? 0 : total.headcount; };
+    const share = (cells, group) => {
+      const c = find(cells, group);
+      return c == null ? '—' : c.suppressed ? '&lt;' + k : esc(pct(c.representation) + ' (' + c.count + ')');
+    };
+    $('working-groups').innerHTML = groups.length === 0 ? '<p>No one has been appointed to a working group.</p>'
+      : table('Working groups: representation among members and in leadership roles',
+        ['Working group', 'Members', 'Leadership roles', 'Indigenous, Black and racialized: members',
+          'Indigenous, Black and racialized: leadership', 'Indigenous: leadership', 'Racialized: leadership'],
+        groups.map(g => [esc(g.workingGroupName), String(headcount(g.members)), String(headcount(g.leadership)),
+          share(g.members, 'INDIGENOUS_BLACK_RACIALIZED'), share(g.leadership, 'INDIGENOUS_BLACK_RACIALIZED'),
+          share(g.leadership, 'INDIGENOUS'), share(g.leadership, 'RACIALIZED')]));
+    const published = cells => {
+      const c = find(cells, 'INDIGENOUS_BLACK_RACIALIZED');
+      return c == null || c.suppressed ? null : c.representation;
+    };
+    const note = (cells, what) => {
+      const c = find(cells, 'INDIGENOUS_BLACK_RACIALIZED');
+      return c == null ? what + ': no one' : c.suppressed ? what + ': suppressed (<' + k + ')' : null;
+    };
+    draw('working-groups-chart', 'Share of Indigenous, Black and racialized people among each working group\'s '
+      + 'members and in its leadership roles', 80 + groups.length * 64, groups.length === 0 ? null : {
+      type: 'bar',
+      data: {labels: groups.map(g => [g.workingGroupName].concat([note(g.members, 'members'),
+          note(g.leadership, 'leadership')].filter(Boolean))),
+        datasets: [{label: 'Members', data: groups.map(g => published(g.members)), backgroundColor: COLOURS[0]},
+          {label: 'Leadership roles', data: groups.map(g => published(g.leadership)), backgroundColor: COLOURS[3]}]},
+      options: {indexAxis: 'y', scales: {x: percentAxis('Indigenous, Black and racialized share',
+          axisMax(groups.flatMap(g => [published(g.members), published(g.leadership)]))), y: categoryAxis()},
+        plugins: {legend: {position: 'bottom'}}}
+    });
+  }
+
+  // ---- Findings ---------------------------------------------------------------------------------------------------
+
+  function findingTitle(a) {
+    return a.rule + (a.measure ? ' (' + a.measure.toLowerCase().replace(/_/g, ' ') + ')' : '') + ' — '
+      + (LABELS[a.group] || a.group) + ' in ' + scopeLabel(a.scope) + ', ' + a.tier;
+  }
+
+  /** Where the figures that raised an alert are shown. */
+  function sectionOf(alert) {
+    const measure = String(alert.measure || alert.alertId || '');
+    switch (alert.rule) {
+      case 'DECLINE': return 'trend-title';
+      case 'GOAL_OFF_TRACK': return 'goals-title';
+      case 'ADVERSE_IMPACT': return /COMPETITION|SHORTLIST|SELECTION/.test(measure) ? 'competitions-title'
+        : 'flows-title';
+      default: return 'representation-title';
+    }
+  }
+
+  const showButton = (alert, text) => '<button type="button" class="link no-print" data-show-scope="'
+    + esc(alert.scope) + '" data-show-tier="' + esc(alert.tier) + '" data-show-group="' + esc(alert.group)
+    + '" data-show-section="' + sectionOf(alert) + '">' + esc(text) + '</button>';
+
+  /** A finding concerns a scope when its head or a cell beneath it is that scope or inside it. */
+  const concerns = (finding, scope) => scope === 'ORG' || [finding.head].concat(finding.cells).some(c =>
+    c.scope === scope || c.scope.startsWith(scope + '/'));
+
+  async function alerts(scope) {
+    const all = await api('/v1/dashboard/findings');
+    const open = reportMode ? all.filter(f => concerns(f, scope)) : all;
+    const listed = reportMode || allFindingsListed ? open : open.slice(0, FINDINGS_LISTED);
     const opened = new Set([...$('alerts').querySelectorAll('details[open]')].map(d => d.dataset.finding));
-    $('alerts').innerHTML = open.length === 0 ? '<p>No open findings.</p>' : '<ol class="findings">' + open.map(f =>
+    const figures = a => Object.entries(a.figures || {}).map(([name, v]) => [esc(name), esc(num(v, 3))])
+      .concat(Object.entries(a.thresholds || {}).map(([name, v]) => [esc('threshold: ' + name), esc(num(v, 3))]));
+    $('alerts').innerHTML = open.length === 0 ? '<p>No open findings.</p>' : '<ol class="findings">' + listed.map(f =>
       '<li><details data-finding="' + esc(f.findingId) + '"' + (opened.has(f.findingId) ? ' open' : '') + '><summary><span class="severity-' + esc(f.severity) + '">' + esc(f.severity) + '</span> '
         + esc(findingTitle(f)) + ': ' + esc(f.explanation) + ' <span class="finding-meta">(priority '
         + esc(num(f.priority, 1)) + ', first seen ' + esc(String(f.head.firstSeen).substring(0, 10))
         + (f.cells.length === 0 ? '' : ', ' + f.cells.length + (f.cells.length === 1 ? ' cell' : ' cells')
           + ' beneath') + ')</span></summary>'
+        + '<p>' + showButton(f.head, 'Show the figures of ' + scopeLabel(f.head.scope) + ', ' + tierLabel(f.head.tier))
+        + '</p>'
+        + (figures(f.head).length === 0 ? '' : table('What raised it', ['Figure', 'Value'], figures(f.head)))
         + (f.cells.length === 0 ? '<p>No cell beneath this one holds the same finding.</p>'
-          : table('Cells beneath ' + scopeLabel(f.scope) + ', ' + f.tier, ['Cell', 'Severity', 'Explanation'],
+          : table('Cells beneath ' + scopeLabel(f.scope) + ', ' + f.tier, ['Cell', 'Severity', 'Explanation', 'Figures'],
             f.cells.map(c => [esc(scopeLabel(c.scope) + ', ' + c.tier), '<span class="severity-' + esc(c.severity)
-              + '">' + esc(c.severity) + '</span>', esc(c.explanation)])))
-        + '</details></li>').join('') + '</ol>';
+              + '">' + esc(c.severity) + '</span>', esc(c.explanation), showButton(c, 'Show')])))
+        + '</details></li>').join('') + '</ol>'
+      + (listed.length < open.length ? '<p><button type="button" id="all-findings">Show all ' + open.length
+        + ' open findings</button></p>' : '');
   }
 
+  // ---- Drill-down ------------------------------------------------------------------------------------------------
+
   async function units(scope) {
-    const select = $('scope');
-    const all = [...select.options].map(o => o.value);
+    const all = [...$('scope').options].map(o => o.value);
     const parent = scope.startsWith('UNIT:') ? scope + '/' : 'UNIT:';
     const children = all.filter(s => s.startsWith(parent) && !s.substring(parent.length).includes('/'));
     const up = scope.startsWith('UNIT:') && scope.includes('/') ? scope.substring(0, scope.lastIndexOf('/')) : null;
@@ -315,7 +602,7 @@
 
   async function cell(scope, tier) {
     const group = $('cell-group').value || 'BLACK';
-    const found = await api('/v1/representation?scope=' + encodeURIComponent(scope) + '&tier=' + tier + '&group=' + group);
+    const found = await api(query('/v1/representation', {scope, tier, group}));
     if (found.length === 0) {
       $('cell').innerHTML = '<p>No one in this cell.</p>';
       return;
@@ -331,6 +618,8 @@
       ['Active mentees', c.activeMentees == null ? (c.suppressed ? '&lt;' + k : '—') : String(c.activeMentees)]];
     $('cell').innerHTML = table(scopeLabel(scope) + ', ' + tier + ', ' + group, ['Figure', 'Value'], rows);
   }
+
+  // ---- Live updates and freshness ----------------------------------------------------------------------------------
 
   const streams = {};
 
@@ -375,7 +664,7 @@
     api('/v1/status').then(showFreshness).catch(() => {});
     return render().then(() => {
       $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
-    }).catch(show);
+    }).catch(showError);
   }
 
   /**
@@ -438,40 +727,79 @@
     }
   }
 
-  function show(error) {
+  function showError(error) {
     $('live').textContent = 'Could not load figures: ' + error.message;
   }
+
+  // ---- Start -------------------------------------------------------------------------------------------------------
 
   async function start() {
     try {
       const settings = await api('/v1/dashboard/settings');
       k = settings.minCellSize;
+      headlineCells = settings.headlines;
     } catch (e) {
       $('live').textContent = 'Could not load the dashboard settings (' + e.message + '): the dashboard needs a user '
         + 'with the LEADERSHIP role.';
       return;
     }
+    document.querySelectorAll('.k').forEach(span => { span.textContent = String(k); });
     $('main').hidden = false;
     $('cell-group').innerHTML = ['TOTAL', 'RESPONDED', 'NOT_DISCLOSED', 'INDIGENOUS', 'FIRST_NATIONS', 'METIS', 'INUIT',
       'BLACK', 'EAST_ASIAN', 'SOUTH_ASIAN', 'SOUTHEAST_ASIAN', 'LATIN_AMERICAN', 'MIDDLE_EASTERN', 'ANOTHER_RACE',
       'RACIALIZED', 'INDIGENOUS_BLACK_RACIALIZED', 'WHITE_ONLY', 'MULTIPLE']
       .map(g => '<option value="' + g + '"' + (g === 'BLACK' ? ' selected' : '') + '>' + g + '</option>').join('');
     await loadScopes();
-    await render().catch(show);
+    if (reportMode) {
+      await startReport();
+      return;
+    }
+    offerTiers($('scope').value);
+    await render().catch(showError);
     api('/v1/status').then(showFreshness).catch(() => {});
     $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
     follow('/v1/dashboard/findings/stream');
   }
 
-  $('scope').addEventListener('change', () => render().catch(show));
-  $('tier').addEventListener('change', () => render().catch(show));
-  $('cell-group').addEventListener('change', () => cell($('scope').value, $('tier').value).catch(show));
+  /** The quarterly report: the chosen scope's figures once, every table shown, nothing interactive; then print. */
+  async function startReport() {
+    document.body.classList.add('report');
+    const scope = params.get('scope') || 'ORG';
+    const tier = params.get('tier') || 'MANAGEMENT';
+    document.title = 'Quarterly report to Council: ' + scopeLabel(scope) + ', ' + tierLabel(tier);
+    $('report-scope').textContent = scopeLabel(scope) + ', ' + tierLabel(tier) + '. Prepared '
+      + new Date().toISOString().substring(0, 10) + ' from the published figures.';
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    await Promise.all([render(), api('/v1/status').then(showFreshness).catch(() => {})]).catch(showError);
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    document.body.dataset.ready = 'true';
+  }
+
+  $('scope').addEventListener('change', () => {
+    offerTiers($('scope').value);
+    render().catch(showError);
+  });
+  $('tier').addEventListener('change', () => render().catch(showError));
+  $('cell-group').addEventListener('change', () => cell($('scope').value, $('tier').value).catch(showError));
+  $('print').addEventListener('click', () => window.print());
   $('units').addEventListener('click', event => {
     const target = event.target.closest('button[data-scope]');
     if (target) {
       $('scope').value = target.dataset.scope;
-      render().then(() => $('scope').focus()).catch(show);
+      offerTiers(target.dataset.scope);
+      render().then(() => $('scope').focus()).catch(showError);
+    }
+  });
+  document.addEventListener('click', event => {
+    const target = event.target.closest('button[data-show-scope]');
+    if (target && !reportMode) {
+      event.preventDefault();
+      showFigures(target.dataset.showScope, target.dataset.showTier, target.dataset.showGroup,
+        target.dataset.showSection);
+    } else if (event.target.id === 'all-findings') {
+      allFindingsListed = true;
+      alerts($('scope').value).catch(showError);
     }
   });
   start();

@@ -194,7 +194,7 @@ public class RepresentationConfiguration {
                         .requestMatchers("/v1/representation", "/v1/representation/**", "/v1/flows", "/v1/flows/**",
                                 "/v1/snapshots", "/v1/snapshots/**", "/v1/competitions", "/v1/competitions/**",
                                 "/v1/goal-figures", "/v1/goal-figures/**", "/v1/working-groups",
-                                "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**")
+                                "/v1/dashboard/**", "/", "/dashboard", "/dashboard/**", "/webjars/**")
                         .hasRole(Roles.LEADERSHIP)
                         .requestMatchers("/v1/benchmarks", "/v1/benchmarks/**", "/v1/goals", "/v1/goals/**")
                         .hasRole(Roles.ADMINISTRATOR)

@@ -39,14 +39,32 @@ class DashboardController {
         this.properties = properties;
     }
 
-    /** How the dashboard shows figures: k (a suppressed count is shown as "&lt;k"), the public-safety lines. */
-    record DisplaySettings(int minCellSize, List<String> publicSafetyServiceLines) {
+    /**
+     * How the dashboard shows figures: k (a suppressed count is shown as "&lt;k"), the public-safety lines, and the
+     * headline cells it opens on.
+     */
+    record DisplaySettings(int minCellSize, List<String> publicSafetyServiceLines, List<Headline> headlines) {
     }
 
-    @Operation(summary = "Display settings: the small-cell threshold k and the public-safety service lines")
+    /** One row of headline tiles: a (scope, tier) the framework asks about, one tile per equity group. */
+    record Headline(String title, String scope, String tier, List<String> groups) {
+        static final List<String> EQUITY_GROUPS = List.of("INDIGENOUS", "BLACK", "RACIALIZED",
+                "INDIGENOUS_BLACK_RACIALIZED");
+    }
+
+    /**
+     * Focus area 3's two questions (SPEC §5): the equity groups in leadership across the organisation, and in
+     * public-safety senior roles (PUBLIC_SAFETY × MANAGEMENT).
+     */
+    static final List<Headline> HEADLINES = List.of(
+            new Headline("Leadership across the organisation", "ORG", "LEADERSHIP", Headline.EQUITY_GROUPS),
+            new Headline("Public-safety senior roles", "PUBLIC_SAFETY", "MANAGEMENT", Headline.EQUITY_GROUPS));
+
+    @Operation(summary = "Display settings: the small-cell threshold k, the public-safety service lines and the "
+            + "headline cells")
     @GetMapping("/settings")
     DisplaySettings settings() {
-        return new DisplaySettings(properties.minCellSize(), properties.publicSafetyServiceLines());
+        return new DisplaySettings(properties.minCellSize(), properties.publicSafetyServiceLines(), HEADLINES);
     }
 
     @Operation(summary = "The open findings (OPEN or UPDATED), highest priority first, as the alert service "

@@ -2,6 +2,7 @@ package ca.calgary.representation.metrics.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -182,6 +183,14 @@ class DashboardIT {
         return rows;
     }
 
+    /** The values of a chart's dataset, as the charting library holds them (null: no bar or point). */
+    private static List<?> chartData(String holder, int dataset) {
+        return (List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const canvas = document.querySelector('#' + arguments[0] + ' canvas');"
+                        + "const chart = canvas && Chart.getChart(canvas);"
+                        + "return chart ? chart.data.datasets[arguments[1]].data : null;", holder, dataset);
+    }
+
     private static String pct(JsonNode value) {
         return value.isNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * value.asDouble());
     }
@@ -271,9 +280,42 @@ class DashboardIT {
                 "document.getElementById('working-groups-title').scrollIntoView()");
         screenshot("03-working-groups");
 
-        // Every chart has a table view; the open finding is listed and opens onto the cell beneath it.
-        assertThat(browser.findElements(By.cssSelector(".chart svg")).size())
-                .isLessThanOrEqualTo(browser.findElements(By.cssSelector("details table")).size());
+        // Every chart is drawn by the charting library and has a table view in its section; a suppressed value is
+        // no bar at all, never a zero.
+        page(15).untilAsserted(() -> {
+            for (String chart : List.of("representation-chart", "trend-chart-INDIGENOUS", "promotions-chart",
+                    "separations-chart", "working-groups-chart")) {
+                assertThat(chartData(chart, 0)).as(chart + " is drawn").isNotNull();
+                assertThat(browser.findElements(By.xpath("//*[@id='" + chart + "']/ancestor::section//details//table")))
+                        .as(chart + "'s table view").isNotEmpty();
+            }
+        });
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('trend-title').scrollIntoView()");
+        screenshot("02-trends-and-flows");
+        JsonNode organisation = metrics.get("/v1/representation?scope=ORG&tier=ALL", LEADER).json();
+        page(15).untilAsserted(() -> {
+            List<?> bars = chartData("representation-chart", 0);
+            List<JsonNode> shown = new java.util.ArrayList<>();
+            for (String equityGroup : List.of("INDIGENOUS", "BLACK", "RACIALIZED", "INDIGENOUS_BLACK_RACIALIZED")) {
+                for (JsonNode cell : organisation) {
+                    if (cell.path("group").stringValue().equals(equityGroup)) {
+                        shown.add(cell);
+                    }
+                }
+            }
+            assertThat(bars).hasSize(shown.size());
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i).path("suppressed").asBoolean()) {
+                    assertThat(bars.get(i)).as("a suppressed cell has no bar").isNull();
+                } else {
+                    assertThat(((Number) bars.get(i)).doubleValue())
+                            .isCloseTo(shown.get(i).path("representation").asDouble(), within(1e-9));
+                }
+            }
+        });
+
+        // The open finding is listed and opens onto what raised it and the cell beneath it.
         page(15).untilAsserted(() -> assertThat(browser.findElement(By.id("alerts")).getText())
                 .contains("REPRESENTATION_GAP", "Black representation in PUBLIC_SAFETY × MANAGEMENT",
                         "priority 12.5", "1 cell beneath")
@@ -281,9 +323,24 @@ class DashboardIT {
         click(By.cssSelector("#alerts details[data-finding='REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK'] "
                 + "summary"));
         page(10).untilAsserted(() -> assertThat(browser.findElement(By.id("alerts")).getText())
-                .contains("The same in PUBLIC_SAFETY × EXECUTIVE."));
+                .contains("The same in PUBLIC_SAFETY × EXECUTIVE.", "What raised it", "representationIndex 0.400",
+                        "threshold: representationIndexBelow 0.800"));
+        screenshot("05-finding");
+        // ... and leads to the figures that raised it
+        click(By.xpath("//details[@data-finding='REPRESENTATION_GAP|PUBLIC_SAFETY|MANAGEMENT|BLACK']/p/button"));
+        page(15).untilAsserted(() -> {
+            assertThat(new Select(browser.findElement(By.id("scope"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("PUBLIC_SAFETY");
+            assertThat(new Select(browser.findElement(By.id("tier"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("MANAGEMENT");
+            assertThat(browser.findElement(By.cssSelector("#representation-table caption")).getText())
+                    .isEqualTo("Representation in Public safety, MANAGEMENT");
+        });
 
-        // Drill down: City, then Public Safety; the cell's full figures match the API.
+        // Drill down from the whole organisation, all staff: City, then Public Safety; the cell's full figures match
+        // the API.
+        new Select(browser.findElement(By.id("scope"))).selectByValue("ORG");
+        new Select(browser.findElement(By.id("tier"))).selectByValue("ALL");
         click(By.cssSelector("#units button[data-scope='UNIT:City']"));
         page(15).until(() ->
                 !browser.findElements(By.cssSelector("#units button[data-scope='UNIT:City/Public Safety']")).isEmpty());
@@ -302,6 +359,121 @@ class DashboardIT {
 
     }
 
+
+    /**
+     * The page opens on focus area 3's two questions: each equity group in leadership across the organisation and in
+     * public-safety senior roles, as the API publishes them (share or "suppressed", benchmark, the change over four
+     * quarter ends from the published snapshots, people short, "as of"); a tile drills down to its cell.
+     */
+    @Test
+    void theHeadlinesAnswerTheFrameworksQuestionsAndDrillDown() throws Exception {
+        Http metrics = http(representation);
+        signIn();
+        for (String[] headline : new String[][] {{"ORG", "LEADERSHIP"}, {"PUBLIC_SAFETY", "MANAGEMENT"}}) {
+            for (String group : List.of("INDIGENOUS", "BLACK", "RACIALIZED", "INDIGENOUS_BLACK_RACIALIZED")) {
+                page(20).untilAsserted(() -> {
+                    JsonNode cells = metrics.get("/v1/representation?scope=" + headline[0] + "&tier=" + headline[1]
+                            + "&group=" + group, LEADER).json();
+                    JsonNode snapshots = metrics.get("/v1/snapshots?scope=" + headline[0] + "&tier=" + headline[1]
+                            + "&group=" + group, LEADER).json();
+                    String tile = tile(headline[0], headline[1], group).getText();
+                    JsonNode cell = cells.path(0);
+                    assertThat(tile).as(String.join(" ", headline) + " " + group)
+                            .contains(cell.path("suppressed").asBoolean() ? "suppressed (<10)"
+                                    : pct(cell.path("representation")))
+                            .contains("Benchmark " + pct(cell.path("benchmark")))
+                            .contains(changeOverFourQuarters(snapshots))
+                            .contains(cell.path("shortfall").isNull() ? "People short of the benchmark: not shown"
+                                    : cell.path("shortfall").asLong() == 0 ? "At or above the benchmark"
+                                    : cell.path("shortfall").asLong() + " ")
+                            .contains("As of " + cell.path("asOf").stringValue());
+                });
+            }
+        }
+        screenshot("00-headlines");
+        page(15).until(() -> {
+            tile("PUBLIC_SAFETY", "MANAGEMENT", "BLACK").click();
+            return true;
+        });
+        page(15).untilAsserted(() -> {
+            assertThat(new Select(browser.findElement(By.id("scope"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("PUBLIC_SAFETY");
+            assertThat(new Select(browser.findElement(By.id("tier"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("MANAGEMENT");
+            assertThat(browser.findElement(By.id("cell")).getText()).startsWith("Public safety, MANAGEMENT, BLACK");
+        });
+    }
+
+    /**
+     * The quarterly report for Council: one link from the dashboard; the chosen scope's headlines, figures, trends,
+     * flows and open findings, every table shown, the privacy note; printed to PDF by the browser (kept beside the
+     * screenshots).
+     */
+    @Test
+    void aQuarterlyReportForCouncilPrints() throws Exception {
+        signIn();
+        new Select(browser.findElement(By.id("scope"))).selectByValue("PUBLIC_SAFETY");
+        new Select(browser.findElement(By.id("tier"))).selectByValue("MANAGEMENT");
+        page(15).until(() -> browser.findElement(By.id("report-link")).getAttribute("href")
+                .endsWith("index.html?view=report&scope=PUBLIC_SAFETY&tier=MANAGEMENT"));
+        browser.get(browser.findElement(By.id("report-link")).getAttribute("href").replace("http://",
+                "http://" + LEADER + "@"));
+        page(30).until(() -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-ready")));
+        String report = browser.findElement(By.tagName("body")).getText();
+        assertThat(report).contains("Quarterly report to Council", "Public safety, management",
+                "no figure is linked to anyone's name", "Leadership across the organisation",
+                "Public-safety senior roles", "Representation in Public safety, MANAGEMENT",
+                "Representation at each quarter end", "Promotions into and separations from MANAGEMENT",
+                "Black representation in PUBLIC_SAFETY × MANAGEMENT");
+        assertThat(browser.findElement(By.id("scope")).isDisplayed()).as("nothing interactive").isFalse();
+        assertThat(browser.findElements(By.cssSelector("details")).stream().allMatch(d -> d.getAttribute("open") != null))
+                .as("every table view is shown").isTrue();
+        screenshot("06-council-report");
+        org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) browser).print(
+                new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        Files.write(SCREENSHOTS.resolve("council-report.pdf"), bytes);
+        String raw = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).startsWith("%PDF");
+        assertThat(raw.split("/Type\\s*/Page[^s]", -1).length - 1).as("pages").isGreaterThanOrEqualTo(2);
+    }
+
+    private static WebElement tile(String scope, String tier, String group) {
+        return browser.findElement(By.cssSelector("button.tile[data-show-scope='" + scope + "'][data-show-tier='" + tier
+                + "'][data-show-group='" + group + "']"));
+    }
+
+    /** What a tile says of the change over four quarters, worked out here from the API's snapshots. */
+    private static String changeOverFourQuarters(JsonNode snapshots) {
+        JsonNode latest = null;
+        for (JsonNode snapshot : snapshots) {
+            if (latest == null || snapshot.path("quarter").stringValue().compareTo(latest.path("quarter").stringValue()) > 0) {
+                latest = snapshot;
+            }
+        }
+        if (latest == null) {
+            return "not shown (no quarter has ended yet)";
+        }
+        String to = latest.path("quarter").stringValue();
+        String from = (Integer.parseInt(to.substring(0, 4)) - 1) + to.substring(4);
+        JsonNode before = null;
+        for (JsonNode snapshot : snapshots) {
+            if (snapshot.path("quarter").stringValue().equals(from)) {
+                before = snapshot;
+            }
+        }
+        if (before == null) {
+            return "not shown (no figures for " + from + ")";
+        }
+        JsonNode now = latest.path("figures");
+        JsonNode then = before.path("figures");
+        if (now.path("suppressed").asBoolean() || then.path("suppressed").asBoolean()
+                || now.path("representation").isNull() || then.path("representation").isNull()) {
+            return "not shown (suppressed in " + from + " or " + to + ")";
+        }
+        double points = 100 * (now.path("representation").asDouble() - then.path("representation").asDouble());
+        return String.format(Locale.ROOT, "%s%.1f points, %s to %s", points > 0 ? "+" : "", points, from, to);
+    }
 
     /**
      * A new hire reaches the open page through its live streams, without a reload: in the headcount, not in any

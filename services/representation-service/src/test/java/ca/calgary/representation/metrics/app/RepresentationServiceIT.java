@@ -291,6 +291,11 @@ class RepresentationServiceIT {
         assertThat(metrics.get("/dashboard/dashboard.js", null).status()).isEqualTo(401);
         assertThat(metrics.get("/dashboard", Http.PUBLISHER).status()).isEqualTo(403);
         assertThat(metrics.get("/dashboard/index.html", LEADER).status()).isEqualTo(200);
+        // the charting library comes from the service's own jar, behind the same credentials
+        assertThat(metrics.get("/webjars/chart.js/dist/chart.umd.js", null).status()).isEqualTo(401);
+        assertThat(metrics.get("/webjars/chart.js/dist/chart.umd.js", LEADER).status()).isEqualTo(200);
+        assertThat(metrics.get("/v1/dashboard/settings", LEADER).json().path("headlines").findValuesAsString("scope"))
+                .containsExactly("ORG", "PUBLIC_SAFETY");
         Http.Response refused = metrics.get("/v1/status", null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Pipeline-Caught-Up")).as("no freshness without credentials")
