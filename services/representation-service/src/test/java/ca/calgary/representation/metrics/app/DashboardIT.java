@@ -66,6 +66,7 @@ class DashboardIT {
     private static LocalPlatform platform;
     private static ConfigurableApplicationContext hiring;
     private static ConfigurableApplicationContext mentorship;
+    private static ConfigurableApplicationContext promotion;
     private static ConfigurableApplicationContext representation;
     private static WebDriver browser;
 
@@ -83,6 +84,8 @@ class DashboardIT {
                 platform.registryUrl());
         mentorship = TestIngestApplication.start("MENTORSHIP", "mentorship-dashboard-e2e",
                 platform.bootstrapServers(), platform.registryUrl());
+        promotion = TestIngestApplication.start("PROMOTION", "promotion-dashboard-e2e", platform.bootstrapServers(),
+                platform.registryUrl());
         representation = new SpringApplicationBuilder(RepresentationServiceApplication.class).run(
                 "--spring.config.name=application", "--server.port=0",
                 "--representation.metrics.application-id=representation-dashboard-e2e",
@@ -117,6 +120,24 @@ class DashboardIT {
         }
         assertThat(http(mentorship).post("/v1/events/WorkingGroupAppointed/csv", "text/csv",
                 appointments.toString(), Http.PUBLISHER).status()).isEqualTo(202);
+        // ... and a competition for a fire-department manager's post six months ago (within the latest complete
+        // 12 months whenever the test runs): 40 apply, 12 are shortlisted, no one is appointed yet
+        java.time.LocalDate opened = java.time.LocalDate.now().minusMonths(6);
+        StringBuilder competition = new StringBuilder("{\"type\":\"PromotionCompetitionOpened\",\"eventId\":\"c-open\","
+                + "\"effectiveDate\":\"" + opened + "\",\"competitionId\":\"FIRE-MGR-1\",\"position\":{\"jobCode\":"
+                + "\"FIR-MGR\",\"jobTitle\":\"Captain\",\"level\":\"MANAGER\",\"orgUnitPath\":"
+                + "\"City/Public Safety/Calgary Fire Department/Operations\",\"serviceLine\":\"FIRE\"}}\n");
+        for (int i = 0; i < 40; i++) {
+            String stage = "\"employeeId\":\"" + String.format("E30%02d", i) + "\",\"competitionId\":\"FIRE-MGR-1\"}\n";
+            competition.append("{\"type\":\"PromotionApplicationSubmitted\",\"eventId\":\"c-apply-" + i
+                    + "\",\"effectiveDate\":\"" + opened.plusDays(5) + "\"," + stage);
+            if (i % 3 == 0 && i < 36) {
+                competition.append("{\"type\":\"PromotionCandidateShortlisted\",\"eventId\":\"c-short-" + i
+                        + "\",\"effectiveDate\":\"" + opened.plusDays(20) + "\"," + stage);
+            }
+        }
+        assertThat(http(promotion).post("/v1/events/batch", "application/x-ndjson", competition.toString(),
+                Http.PUBLISHER).status()).isEqualTo(202);
         Http metrics = http(representation);
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
                 metrics.get("/actuator/health/readiness", null).status() == 200);
@@ -134,7 +155,7 @@ class DashboardIT {
             browser.quit();
         }
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {representation, hiring,
-                mentorship}) {
+                mentorship, promotion}) {
             if (context != null) {
                 context.close();
             }
@@ -426,6 +447,21 @@ class DashboardIT {
                 "Representation at each quarter end", "Promotions into and separations from MANAGEMENT",
                 "Black representation in PUBLIC_SAFETY × MANAGEMENT");
         assertThat(browser.findElement(By.id("scope")).isDisplayed()).as("nothing interactive").isFalse();
+        // the competition funnel: everyone at each stage as the API publishes the roll-up, each group's share charted
+        JsonNode everyone = null;
+        for (JsonNode rollUp : http(representation).get("/v1/competitions?scope=PUBLIC_SAFETY&tier=MANAGEMENT"
+                + "&group=TOTAL", LEADER).json()) {
+            if (rollUp.path("period").stringValue().startsWith("R12M-") && (everyone == null
+                    || rollUp.path("period").stringValue().compareTo(everyone.path("period").stringValue()) > 0)) {
+                everyone = rollUp;
+            }
+        }
+        assertThat(everyone).as("the competition's roll-up").isNotNull();
+        assertThat(everyone.path("applicants").asLong()).isEqualTo(40);
+        assertThat(browser.findElement(By.id("competitions-table")).getText())
+                .contains("Everyone " + everyone.path("applicants").asLong() + " "
+                        + everyone.path("shortlisted").asLong() + " " + everyone.path("promoted").asLong());
+        assertThat(chartData("competitions-chart", 0)).as("the funnel is charted").isNotNull();
         assertThat(browser.findElements(By.cssSelector("details")).stream().allMatch(d -> d.getAttribute("open") != null))
                 .as("every table view is shown").isTrue();
         screenshot("06-council-report");
