@@ -115,7 +115,8 @@
       return;
     }
     holder.style.height = height + 'px';
-    holder.innerHTML = '<canvas role="img" aria-label="' + esc(description + '; the table view has the same figures.')
+    // focusable, so a keyboard user reaches each chart and hears its description in turn
+    holder.innerHTML = '<canvas role="img" tabindex="0" aria-label="' + esc(description + '; the table view has the same figures.')
       + '"><p>' + esc(description) + '</p></canvas>';
     config.options = Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, config.options);
     charts[id] = new Chart(holder.querySelector('canvas'), config);
@@ -298,6 +299,11 @@
 
   /** "2027-12-31" → "2027-Q4": projections are dated quarter ends. */
   const quarterOf = date => date.substring(0, 4) + '-Q' + (Math.floor((Number(date.substring(5, 7)) - 1) / 3) + 1);
+  /** The last quarter that has ended by a date ("2026-12-07" → "2026-Q3"). */
+  const quarterEnded = date => {
+    const [year, quarter] = quarterOf(date).split('-Q').map(Number);
+    return quarter === 1 ? (year - 1) + '-Q4' : year + '-Q' + (quarter - 1);
+  };
 
   /**
    * One series over quarters: observed quarter-end shares (a suppressed quarter is a gap), today's benchmark, the
@@ -768,8 +774,9 @@
     const scope = params.get('scope') || 'ORG';
     const tier = params.get('tier') || 'MANAGEMENT';
     document.title = 'Quarterly report to Council: ' + scopeLabel(scope) + ', ' + tierLabel(tier);
-    $('report-scope').textContent = scopeLabel(scope) + ', ' + tierLabel(tier) + '. Prepared '
-      + new Date().toISOString().substring(0, 10) + ' from the published figures.';
+    const today = new Date().toISOString().substring(0, 10);
+    $('report-scope').textContent = scopeLabel(scope) + ', ' + tierLabel(tier) + '. The quarter ended '
+      + quarterEnded(today) + '; prepared ' + today + ' from the published figures.';
     document.querySelectorAll('details').forEach(d => { d.open = true; });
     await Promise.all([render(), api('/v1/status').then(showFreshness).catch(() => {})]).catch(showError);
     document.querySelectorAll('details').forEach(d => { d.open = true; });

@@ -314,6 +314,28 @@ class DashboardIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('trend-title').scrollIntoView()");
         screenshot("02-trends-and-flows");
+        // WCAG AA for graphics: every opaque mark of every chart has at least 3:1 contrast against the white page
+        // (the projection band is translucent and its figures are in the goals table); a chart is keyboard-reachable.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> marks = (List<Map<String, Object>>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("""
+                        const luminance = hex => {
+                          const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.substring(i, i + 2), 16) / 255)
+                            .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+                          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                        };
+                        const marks = [];
+                        document.querySelectorAll('.chart canvas').forEach(canvas => {
+                          Chart.getChart(canvas).data.datasets.forEach(d => [d.backgroundColor, d.borderColor]
+                            .filter(c => typeof c === 'string' && c.startsWith('#'))
+                            .forEach(c => marks.push({chart: canvas.parentElement.id, dataset: d.label, colour: c,
+                              contrast: 1.05 / (luminance(c) + 0.05), focusable: canvas.tabIndex === 0})));
+                        });
+                        return marks;""");
+        assertThat(marks).isNotEmpty().allSatisfy(mark -> {
+            assertThat(((Number) mark.get("contrast")).doubleValue()).as(mark.toString()).isGreaterThanOrEqualTo(3.0);
+            assertThat(mark.get("focusable")).as(mark.toString()).isEqualTo(true);
+        });
         JsonNode organisation = metrics.get("/v1/representation?scope=ORG&tier=ALL", LEADER).json();
         page(15).untilAsserted(() -> {
             List<?> bars = chartData("representation-chart", 0);
