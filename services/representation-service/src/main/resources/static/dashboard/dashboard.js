@@ -15,6 +15,9 @@
   const TIERS = ['ALL', 'LEADERSHIP', 'MANAGEMENT', 'SENIOR_LEADERSHIP', 'EXECUTIVE'];
   const WORKING_GROUP_TIERS = ['ALL', 'LEADERSHIP'];
   const FINDINGS_LISTED = 10;
+  const isWorkingGroup = scope => scope.startsWith('WORKING_GROUP:');
+  const NOT_FOR_WORKING_GROUPS = 'A working group has no quarter-end snapshots, flows or competitions: people are '
+    + 'appointed to it, not hired or promoted into it (its figures are today\'s, above).';
   const params = new URLSearchParams(location.search);
   const reportMode = params.get('view') === 'report';
   let k = 10;
@@ -53,7 +56,7 @@
   }
 
   function scopeLabel(scope) {
-    if (scope.startsWith('WORKING_GROUP:')) {
+    if (isWorkingGroup(scope)) {
       const id = scope.substring('WORKING_GROUP:'.length);
       return 'Working group: ' + (workingGroupNames[id] || id);
     }
@@ -116,7 +119,8 @@
     }
     holder.style.height = height + 'px';
     // focusable, so a keyboard user reaches each chart and hears its description in turn
-    holder.innerHTML = '<canvas role="img" tabindex="0" aria-label="' + esc(description + '; the table view has the same figures.')
+    holder.innerHTML = '<canvas role="img" tabindex="0" aria-label="'
+      + esc(description + '; the table view has the same figures.')
       + '"><p>' + esc(description) + '</p></canvas>';
     config.options = Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, config.options);
     charts[id] = new Chart(holder.querySelector('canvas'), config);
@@ -143,7 +147,7 @@
 
   /** A working group has members (ALL) and leadership roles (LEADERSHIP) only: the other tiers are not offered. */
   function offerTiers(scope) {
-    const offered = scope.startsWith('WORKING_GROUP:') ? WORKING_GROUP_TIERS : TIERS;
+    const offered = isWorkingGroup(scope) ? WORKING_GROUP_TIERS : TIERS;
     for (const option of $('tier').options) {
       option.disabled = !offered.includes(option.value);
     }
@@ -171,7 +175,18 @@
     }).catch(showError);
   }
 
-  async function render() {
+  /**
+   * Renders the chosen scope and tier, one render after another: sections are written as their data arrives, so two
+   * renders at once (a quick change of scope, a live update) could leave an older one's figures on the page.
+   */
+  let rendering = Promise.resolve();
+
+  function render() {
+    rendering = rendering.catch(() => {}).then(renderNow);
+    return rendering;
+  }
+
+  async function renderNow() {
     const scope = reportMode ? params.get('scope') || 'ORG' : $('scope').value;
     const tier = reportMode ? params.get('tier') || 'MANAGEMENT' : $('tier').value;
     $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + tierLabel(tier);
@@ -316,7 +331,8 @@
     const projected = Object.fromEntries(projection.map(p => [quarterOf(p.date), p]));
     const along = f => labels.map(f);
     const none = Object.keys(observed).length === 0;
-    const datasets = [{label: observedLabel + (none ? ': suppressed or no one' : ''), data: along(q => observed[q] == null ? null : observed[q]),
+    const datasets = [{label: observedLabel + (none ? ': suppressed or no one' : ''),
+      data: along(q => observed[q] == null ? null : observed[q]),
       borderColor: colour, backgroundColor: colour, borderWidth: 3, pointRadius: 3, spanGaps: false}];
     if (benchmark != null) {
       datasets.push({label: 'Benchmark (today)', data: along(() => benchmark), borderColor: INK, borderDash: [6, 4],
@@ -348,7 +364,8 @@
     const {scope, tier, snapshots} = view;
     const quarters = [...new Set(snapshots.map(s => s.quarter))].sort();
     const value = (q, g) => snapshots.find(s => s.quarter === q && s.figures.group === g);
-    $('trend-table').innerHTML = quarters.length === 0 ? '<p>No quarter has ended yet.</p>' : table(
+    $('trend-table').innerHTML = quarters.length === 0 ? '<p>' + (isWorkingGroup(scope) ? NOT_FOR_WORKING_GROUPS
+      : 'No quarter has ended yet.') + '</p>' : table(
       'Representation at each quarter end', ['Quarter'].concat(GROUPS.map(g => LABELS[g])),
       quarters.map(q => [esc(q)].concat(GROUPS.map(g => {
         const s = value(q, g);
@@ -422,10 +439,10 @@
   async function flows(view, latest) {
     const {tier} = view;
     const {period, records} = latest;
-    $('flows-period').textContent = period ? 'The 12 months ending ' + period.substring(5) + '; each rate against the '
-      + 'reference group\'s. The four-fifths rule: a group promoted at less than 0.8 of the reference group\'s rate, '
-      + 'or leaving at 1.25 times its rate or more, is an adverse impact when the difference is significant.'
-      : 'No complete 12-month period yet.';
+    $('flows-period').textContent = isWorkingGroup(view.scope) ? NOT_FOR_WORKING_GROUPS : period == null
+      ? 'No complete 12-month period yet.' : 'The 12 months ending ' + period.substring(5) + '; each rate against '
+        + 'the reference group\'s. The four-fifths rule: a group promoted at less than 0.8 of the reference group\'s '
+        + 'rate, or leaving at 1.25 times its rate or more, is an adverse impact when the difference is significant.';
     const byGroup = Object.fromEntries(records.map(f => [f.group, f]));
     const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
     const withheld = (f, name) => f.suppressed.includes(name);
@@ -468,7 +485,8 @@
     const byGroup = Object.fromEntries(records.filter(r => !r.competitionId).map(r => [r.group, r]));
     const total = byGroup.TOTAL;
     const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
-    $('competitions-period').textContent = latest.period == null ? 'No complete 12-month period yet.'
+    $('competitions-period').textContent = isWorkingGroup(scope) ? NOT_FOR_WORKING_GROUPS
+      : latest.period == null ? 'No complete 12-month period yet.'
       : total == null ? 'No promotion competition into this tier in the 12 months ending ' + latest.period.substring(5)
         + '.' : 'Competitions into this tier opened in the 12 months ending ' + latest.period.substring(5) + ': '
         + 'each group\'s share of the people at each stage, so a reader sees where in the funnel a gap opens.';
@@ -576,7 +594,8 @@
     const figures = a => Object.entries(a.figures || {}).map(([name, v]) => [esc(name), esc(num(v, 3))])
       .concat(Object.entries(a.thresholds || {}).map(([name, v]) => [esc('threshold: ' + name), esc(num(v, 3))]));
     $('alerts').innerHTML = open.length === 0 ? '<p>No open findings.</p>' : '<ol class="findings">' + listed.map(f =>
-      '<li><details data-finding="' + esc(f.findingId) + '"' + (opened.has(f.findingId) ? ' open' : '') + '><summary><span class="severity-' + esc(f.severity) + '">' + esc(f.severity) + '</span> '
+      '<li><details data-finding="' + esc(f.findingId) + '"' + (opened.has(f.findingId) ? ' open' : '')
+        + '><summary><span class="severity-' + esc(f.severity) + '">' + esc(f.severity) + '</span> '
         + esc(findingTitle(f)) + ': ' + esc(f.explanation) + ' <span class="finding-meta">(priority '
         + esc(num(f.priority, 1)) + ', first seen ' + esc(String(f.head.firstSeen).substring(0, 10))
         + (f.cells.length === 0 ? '' : ', ' + f.cells.length + (f.cells.length === 1 ? ' cell' : ' cells')

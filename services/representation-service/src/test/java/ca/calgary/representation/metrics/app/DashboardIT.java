@@ -300,6 +300,16 @@ class DashboardIT {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('working-groups-title').scrollIntoView()");
         screenshot("03-working-groups");
+        // chosen as the scope, a working group offers its two tiers only and says why it has no trend or flows
+        new Select(browser.findElement(By.id("scope"))).selectByValue("WORKING_GROUP:AH");
+        page(15).untilAsserted(() -> {
+            assertThat(browser.findElements(By.cssSelector("#tier option:enabled")).stream()
+                    .map(option -> option.getAttribute("value"))).containsExactly("ALL", "LEADERSHIP");
+            assertThat(browser.findElement(By.id("flows-period")).getText())
+                    .startsWith("A working group has no quarter-end snapshots, flows or competitions");
+        });
+        new Select(browser.findElement(By.id("scope"))).selectByValue("ORG");
+        new Select(browser.findElement(By.id("tier"))).selectByValue("ALL");
 
         // Every chart is drawn by the charting library and has a table view in its section; a suppressed value is
         // no bar at all, never a zero.
