@@ -126,6 +126,14 @@
     charts[id] = new Chart(holder.querySelector('canvas'), config);
   }
 
+  /** Forgets the charts of a section whose holders are about to be replaced. */
+  function forgetCharts(prefix) {
+    Object.keys(charts).filter(id => id.startsWith(prefix)).forEach(id => {
+      charts[id].destroy();
+      delete charts[id];
+    });
+  }
+
   window.addEventListener('beforeprint', () => Object.values(charts).forEach(chart => chart.resize()));
 
   /** Headroom above the largest value shown, so a whisker or goal is never cut off. */
@@ -371,13 +379,13 @@
         const s = value(q, g);
         return s == null ? '—' : s.figures.suppressed ? '&lt;' + k : pct(s.figures.representation);
       }))));
+    forgetCharts('trend-chart-');
     $('trend-charts').innerHTML = quarters.length === 0 ? '' : GROUPS.map(g =>
       '<div id="trend-chart-' + g + '" class="chart"></div>').join('');
+    if (quarters.length === 0) {
+      return;
+    }
     GROUPS.forEach((g, i) => {
-      if (quarters.length === 0) {
-        draw('trend-chart-' + g, '', 0, null);
-        return;
-      }
       const observed = {};
       snapshots.filter(s => s.figures.group === g && !s.figures.suppressed && s.figures.representation != null)
         .forEach(s => { observed[s.quarter] = s.figures.representation; });
@@ -410,7 +418,7 @@
           esc(verdict(g)), esc(g.withheld.join('; ') || '—')];
       }));
     // each goal's path from today: today's share, then the projection to the target date
-    Object.keys(charts).filter(id => id.startsWith('goal-chart-')).forEach(id => draw(id, '', 0, null));
+    forgetCharts('goal-chart-');
     const charted = all.filter(g => g.projection.length > 0);
     $('goals-chart').innerHTML = charted.map((g, i) => '<div id="goal-chart-' + i + '" class="chart"></div>').join('');
     charted.forEach((g, i) => {

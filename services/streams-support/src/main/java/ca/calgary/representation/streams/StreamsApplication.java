@@ -68,7 +68,8 @@ public interface StreamsApplication extends AutoCloseable {
     Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static CloseOptions closing(Duration timeout) {
-        return CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        return CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
     }
 
     private static Duration maxOf(Duration a, Duration b) {

@@ -307,6 +307,9 @@ class DashboardIT {
                     .map(option -> option.getAttribute("value"))).containsExactly("ALL", "LEADERSHIP");
             assertThat(browser.findElement(By.id("flows-period")).getText())
                     .startsWith("A working group has no quarter-end snapshots, flows or competitions");
+            assertThat(browser.findElement(By.id("trend-table")).getAttribute("textContent")).as("(a closed table view)")
+                    .startsWith("A working group has no quarter-end snapshots");
+            assertThat(browser.findElement(By.id("live")).getText()).doesNotContain("Could not load");
         });
         new Select(browser.findElement(By.id("scope"))).selectByValue("ORG");
         new Select(browser.findElement(By.id("tier"))).selectByValue("ALL");
@@ -494,7 +497,8 @@ class DashboardIT {
                 .contains("Everyone " + everyone.path("applicants").asLong() + " "
                         + everyone.path("shortlisted").asLong() + " " + everyone.path("promoted").asLong());
         assertThat(chartData("competitions-chart", 0)).as("the funnel is charted").isNotNull();
-        assertThat(browser.findElements(By.cssSelector("details")).stream().allMatch(d -> d.getAttribute("open") != null))
+        assertThat(browser.findElements(By.cssSelector("details")).stream()
+                .allMatch(details -> details.getAttribute("open") != null))
                 .as("every table view is shown").isTrue();
         screenshot("06-council-report");
         org.openqa.selenium.Pdf pdf = ((org.openqa.selenium.PrintsPage) browser).print(
@@ -515,7 +519,8 @@ class DashboardIT {
     private static String changeOverFourQuarters(JsonNode snapshots) {
         JsonNode latest = null;
         for (JsonNode snapshot : snapshots) {
-            if (latest == null || snapshot.path("quarter").stringValue().compareTo(latest.path("quarter").stringValue()) > 0) {
+            if (latest == null
+                    || snapshot.path("quarter").stringValue().compareTo(latest.path("quarter").stringValue()) > 0) {
                 latest = snapshot;
             }
         }
