@@ -12,7 +12,14 @@
   const INK = '#1a1a1a';
   const GOAL = '#b35900';
   const BAND = 'rgba(29, 111, 184, 0.22)';
-  const TIERS = ['ALL', 'LEADERSHIP', 'MANAGEMENT', 'SENIOR_LEADERSHIP', 'EXECUTIVE'];
+  /** The tiers (SPEC §5): the selector's option and the words a sentence uses. */
+  const TIER_NAMES = {
+    ALL: {option: 'All staff', words: 'all staff'},
+    LEADERSHIP: {option: 'Leadership (supervisor and above)', words: 'leadership'},
+    MANAGEMENT: {option: 'Management (manager and above)', words: 'management'},
+    SENIOR_LEADERSHIP: {option: 'Senior leadership (director and above)', words: 'senior leadership'},
+    EXECUTIVE: {option: 'Executive', words: 'executive'}};
+  const TIERS = Object.keys(TIER_NAMES);
   const WORKING_GROUP_TIERS = ['ALL', 'LEADERSHIP'];
   const FINDINGS_LISTED = 10;
   const isWorkingGroup = scope => scope.startsWith('WORKING_GROUP:');
@@ -44,8 +51,7 @@
   const num = (v, d) => v == null ? '—' : Number(v).toFixed(d);
   const count = (v, suppressed) => suppressed ? '<' + k : (v == null ? '—' : String(v));
   const esc = s => String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
-  const tierLabel = tier => ({ALL: 'all staff', LEADERSHIP: 'leadership', MANAGEMENT: 'management',
-    SENIOR_LEADERSHIP: 'senior leadership', EXECUTIVE: 'executive'}[tier] || tier);
+  const tierLabel = tier => (TIER_NAMES[tier] || {words: tier}).words;
 
   function table(caption, headers, rows) {
     return '<table><caption>' + esc(caption) + '</caption><thead><tr>' +
@@ -189,12 +195,13 @@
    */
   let rendering = Promise.resolve();
 
-  function render() {
-    rendering = rendering.catch(() => {}).then(renderNow);
+  function render({headlinesToo = false} = {}) {
+    rendering = rendering.catch(() => {}).then(() => renderNow(headlinesToo));
     return rendering;
   }
 
-  async function renderNow() {
+  /** @param headlinesToo the headline tiles do not depend on the scope: only a start or a live change renders them */
+  async function renderNow(headlinesToo) {
     const scope = reportMode ? params.get('scope') || 'ORG' : $('scope').value;
     const tier = reportMode ? params.get('tier') || 'MANAGEMENT' : $('tier').value;
     $('scope-path').textContent = 'Showing: ' + scopeLabel(scope) + ' — ' + tierLabel(tier);
@@ -205,10 +212,10 @@
       api(query('/v1/goal-figures', {scope}))]);
     const view = {scope, tier, cells: Object.fromEntries(cells.map(c => [c.group, c])), snapshots,
       goals: goalFigures.filter(g => g.tier === tier)};
-    const period = await latestCompletePeriod(scope, tier);
-    await Promise.all([headlines(), representation(view), trend(view), flows(view, period), competitions(view, period),
-      goals(scope, goalFigures), alerts(scope), workingGroups(), reportMode ? null : units(scope),
-      reportMode ? null : cell(scope, tier)]);
+    const period = isWorkingGroup(scope) ? {period: null, records: []} : await latestCompletePeriod(scope, tier);
+    await Promise.all([headlinesToo ? headlines() : null, representation(view), trend(view), flows(view, period),
+      competitions(view, period), goals(scope, goalFigures), alerts(scope), workingGroups(),
+      reportMode ? null : units(scope), reportMode ? null : cell(scope, tier)]);
   }
 
   // ---- Headlines --------------------------------------------------------------------------------------------------
@@ -433,15 +440,9 @@
 
   /** The latest complete rolling 12 months with flows for the cell (the period flows and funnels are shown for). */
   async function latestCompletePeriod(scope, tier) {
-    const periods = await api('/v1/flows/periods');
-    const rolling = periods.filter(p => p.startsWith('R12M-')).sort();
-    for (let i = rolling.length - 1; i >= 0; i--) {
-      const records = await api(query('/v1/flows', {period: rolling[i], scope, tier}));
-      if (records.length > 0 && records[0].complete) {
-        return {period: rolling[i], records};
-      }
-    }
-    return {period: null, records: []};
+    const records = await api(query('/v1/flows', {periodKind: 'ROLLING_12_MONTHS', scope, tier}));
+    const period = records.filter(f => f.complete).map(f => f.period).sort().pop() || null;
+    return {period, records: records.filter(f => f.period === period)};
   }
 
   async function flows(view, latest) {
@@ -695,7 +696,7 @@
 
   function refresh() {
     api('/v1/status').then(showFreshness).catch(() => {});
-    return render().then(() => {
+    return render({headlinesToo: true}).then(() => {
       $('live').textContent = 'Updated ' + new Date().toLocaleTimeString();
     }).catch(showError);
   }
@@ -778,6 +779,8 @@
     }
     document.querySelectorAll('.k').forEach(span => { span.textContent = String(k); });
     $('main').hidden = false;
+    $('tier').innerHTML = TIERS.map(t => '<option value="' + t + '"' + (t === 'MANAGEMENT' ? ' selected' : '') + '>'
+      + esc(TIER_NAMES[t].option) + '</option>').join('');
     $('cell-group').innerHTML = ['TOTAL', 'RESPONDED', 'NOT_DISCLOSED', 'INDIGENOUS', 'FIRST_NATIONS', 'METIS', 'INUIT',
       'BLACK', 'EAST_ASIAN', 'SOUTH_ASIAN', 'SOUTHEAST_ASIAN', 'LATIN_AMERICAN', 'MIDDLE_EASTERN', 'ANOTHER_RACE',
       'RACIALIZED', 'INDIGENOUS_BLACK_RACIALIZED', 'WHITE_ONLY', 'MULTIPLE']
@@ -788,7 +791,7 @@
       return;
     }
     offerTiers($('scope').value);
-    await render().catch(showError);
+    await render({headlinesToo: true}).catch(showError);
     api('/v1/status').then(showFreshness).catch(() => {});
     $('live').textContent = 'Connecting to live updates…';
     follow('/v1/representation/stream');
@@ -805,7 +808,8 @@
     $('report-scope').textContent = scopeLabel(scope) + ', ' + tierLabel(tier) + '. The quarter ended '
       + quarterEnded(today) + '; prepared ' + today + ' from the published figures.';
     document.querySelectorAll('details').forEach(d => { d.open = true; });
-    await Promise.all([render(), api('/v1/status').then(showFreshness).catch(() => {})]).catch(showError);
+    await Promise.all([render({headlinesToo: true}), api('/v1/status').then(showFreshness).catch(() => {})])
+      .catch(showError);
     document.querySelectorAll('details').forEach(d => { d.open = true; });
     document.body.dataset.ready = 'true';
   }
