@@ -2,7 +2,8 @@
 
 Shared by publish_legacy.py and publish_current.py. The HR employeeId never leaves this module in the clear:
 it becomes employeeKey = base64url(HMAC-SHA256(pseudonymization key, employeeId)), unpadded, exactly as the
-ingest services compute it.
+ingest services compute it. Nor does the eventId, which HR systems often build from the employeeId ("E1234-hire"):
+it travels as base64url(HMAC-SHA256(pseudonymization key, EVENT_ID_DOMAIN + eventId)), unpadded.
 """
 import argparse
 import base64
@@ -49,9 +50,21 @@ PAYLOAD_FIELDS = {
 }
 
 
-def employee_key(pseudonymization_key: bytes, employee_id: str) -> str:
-    digest = hmac.new(pseudonymization_key, employee_id.encode("utf-8"), hashlib.sha256).digest()
+# Prefixed to an eventId before it is pseudonymised, so that no eventId yields an employee's key.
+EVENT_ID_DOMAIN = b"representation-monitor/event-id\x00"
+
+
+def pseudonym(pseudonymization_key: bytes, text: bytes) -> str:
+    digest = hmac.new(pseudonymization_key, text, hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def employee_key(pseudonymization_key: bytes, employee_id: str) -> str:
+    return pseudonym(pseudonymization_key, employee_id.encode("utf-8"))
+
+
+def event_key(pseudonymization_key: bytes, event_id: str) -> str:
+    return pseudonym(pseudonymization_key, EVENT_ID_DOMAIN + event_id.encode("utf-8"))
 
 
 def envelope(event: dict, pseudonymization_key: bytes):
@@ -68,7 +81,7 @@ def envelope(event: dict, pseudonymization_key: bytes):
         key = None  # only PromotionCompetitionOpened has no employee
     recorded = event.get("recordedAt")
     value = {
-        "eventId": event["eventId"],
+        "eventId": event_key(pseudonymization_key, event["eventId"]),
         "employeeKey": key,
         "effectiveDate": datetime.date.fromisoformat(event["effectiveDate"]),
         "recordedAt": (datetime.datetime.fromisoformat(recorded.replace("Z", "+00:00")) if recorded

@@ -52,6 +52,6 @@ class HiringServiceIT extends PlatformBackedServiceTest {
                         "eventId,employeeId,effectiveDate\n" + ids[9] + ",H-100,2024-05-01\n", ids[9],
                         EventTopic.SELF_IDENTIFICATION, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), pseudonymizer, samples);
     }
 }

@@ -46,7 +46,7 @@ class MentorshipServiceIT extends PlatformBackedServiceTest {
                         "eventId,employeeId,effectiveDate,programId\n" + ids[5] + ",M-300,2025-01-01,LEAD-2024\n", ids[5],
                         EventTopic.MENTORSHIP, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), pseudonymizer, samples);
     }
 
     @Test
@@ -71,7 +71,7 @@ class MentorshipServiceIT extends PlatformBackedServiceTest {
                         "eventId,employeeId,effectiveDate,workingGroupId\n" + ids[3]
                                 + ",M-301,2025-06-01,ANTI-HATE-WG\n", ids[3], EventTopic.MENTORSHIP, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), pseudonymizer, samples);
 
         Http.Response ndjson = http.post("/v1/events/batch", "application/x-ndjson",
                 "{\"type\":\"WorkingGroupAppointed\",\"eventId\":\"" + ids[4] + "\"," + common

@@ -52,7 +52,7 @@ class PromotionServiceIT extends PlatformBackedServiceTest {
                         "eventId,employeeId,effectiveDate,jobCode,jobTitle,level,orgUnitPath,serviceLine\n" + ids[7]
                                 + ",P-200,2024-06-01," + positionCells + "\n", ids[7], EventTopic.PROMOTION, key));
 
-        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), samples);
+        ServiceContract.assertEveryTypeReachesItsTopic(http, platform(), pseudonymizer, samples);
     }
 
     @Test

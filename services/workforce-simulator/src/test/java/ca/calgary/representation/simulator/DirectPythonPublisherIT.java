@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
+import ca.calgary.representation.ingest.web.TopicReader;
 import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.platform.LocalPlatformConfig;
 import org.awaitility.Awaitility;
@@ -187,6 +188,12 @@ class DirectPythonPublisherIT {
                 "--bootstrap-servers", platform.bootstrapServers(),
                 "--registry-url", platform.registryUrl(), "--events", file.toString());
         assertThat(published.exitCode()).as(script + " said: " + published.output()).isZero();
+        // Every eventId above embeds its employee's id, as HR systems' often do: neither may reach Kafka in clear.
+        for (String topic : List.of("hr.employment-events", "hr.self-identification-events", "hr.promotion-events",
+                "hr.mentorship-events")) {
+            assertThat(TopicReader.rawRecords(platform, topic)).as(topic).isNotEmpty().noneMatch(record ->
+                    new String(record.value(), StandardCharsets.ISO_8859_1).contains(unit + "-E"));
+        }
 
         String scope = "UNIT:" + path;
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

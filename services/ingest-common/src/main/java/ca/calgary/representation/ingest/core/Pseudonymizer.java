@@ -11,12 +11,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns the HR employeeId into employeeKey = base64url(HMAC-SHA256(key, employeeId)), unpadded (SPEC §2), so one
  * employee has one key on every topic while the id itself never enters Kafka. Without the secret the key cannot be
- * linked back to an id, even by trying every plausible id.
+ * linked back to an id, even by trying every plausible id. eventIds are pseudonymised the same way under their own
+ * domain prefix ({@link #eventKey}), because HR systems often build them from the employeeId ({@code E1234-hire}).
  */
 public final class Pseudonymizer {
 
     public static final int MIN_KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
+    /** Prefixed to an eventId, so an eventId equal to some employeeId never yields that employee's key. */
+    public static final String EVENT_ID_DOMAIN = "representation-monitor/event-id\u0000";
+    private static final byte[] EVENT_ID_DOMAIN_BYTES = EVENT_ID_DOMAIN.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REQUEST_KEY_DOMAIN = "representation-monitor/idempotency-key\u0000"
+            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] FINGERPRINT_DOMAIN = "representation-monitor/event-fingerprint\u0000"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -56,11 +62,28 @@ public final class Pseudonymizer {
         return encode(mac.get().doFinal(employeeId.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The eventId as it travels in Kafka: base64url(HMAC-SHA256(key, {@value #EVENT_ID_DOMAIN} + eventId)), unpadded.
+     * Stable and unique as the pipeline needs (a repeat is still recognised), unlinkable to the HR system's id.
+     */
+    public String eventKey(String eventId) {
+        return keyed(EVENT_ID_DOMAIN_BYTES, eventId);
+    }
+
+    /** A request's Idempotency-Key as the accepted-event ledger keeps it: callers may build it from their own ids. */
+    public String requestKey(String idempotencyKey) {
+        return keyed(REQUEST_KEY_DOMAIN, idempotencyKey);
+    }
+
     /** A keyed digest of an event's content, to recognise a repeated eventId without storing what it said. */
     public String fingerprint(String content) {
+        return keyed(FINGERPRINT_DOMAIN, content);
+    }
+
+    private String keyed(byte[] domain, String text) {
         Mac instance = mac.get();
-        instance.update(FINGERPRINT_DOMAIN);
-        return encode(instance.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        instance.update(domain);
+        return encode(instance.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static boolean sameFingerprint(String a, String b) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which eventIds (and Idempotency-Keys) this service has already accepted, with a keyed fingerprint of what each
- * said. Backed by the compacted topic {@value #TOPIC}, written in the same Kafka transaction as the events, and
+ * said, keyed by their pseudonyms (eventKey, {@code Pseudonymizer.requestKey}): a publisher's own ids may embed
+ * employee ids. Backed by the compacted topic {@value #TOPIC}, written in the same Kafka transaction as the events, and
  * read by every instance from the beginning at start and continuously after, so a repeat is recognised by any
  * instance and after restarts. Only fingerprints are kept: no employee id or key, no event content.
  */
@@ -130,32 +131,41 @@ public class AcceptedEventLedger implements AutoCloseable {
         return caughtUp.get();
     }
 
-    /** The fingerprint accepted for this eventId, if any (also while another request is publishing it). */
-    Optional<Entry> event(String eventId) {
-        return Optional.ofNullable(entries.get(EVENT_PREFIX + eventId));
+    /**
+     * The fingerprint accepted for this event, if any (also while another request is publishing it), found by its
+     * eventKey; or by its clear eventId, as versions before eventIds were pseudonymised wrote it (such entries are
+     * only read, and leave the topic with the idempotency window).
+     */
+    Optional<Entry> event(String eventKey, String legacyEventId) {
+        return find(EVENT_PREFIX, eventKey, legacyEventId);
     }
 
-    Optional<Entry> request(String idempotencyKey) {
-        return Optional.ofNullable(entries.get(REQUEST_PREFIX + idempotencyKey));
+    /** The request fingerprint of this Idempotency-Key, by its pseudonym or, as older versions wrote it, in clear. */
+    Optional<Entry> request(String requestKey, String legacyIdempotencyKey) {
+        return find(REQUEST_PREFIX, requestKey, legacyIdempotencyKey);
     }
 
-    /** Claims an eventId for a request about to publish it; false if already known (accepted or in flight). */
-    boolean reserve(String eventId, String fingerprint) {
-        return entries.putIfAbsent(EVENT_PREFIX + eventId, new Entry(fingerprint, true)) == null;
+    private Optional<Entry> find(String prefix, String key, String legacyKey) {
+        return Optional.ofNullable(entries.get(prefix + key)).or(() -> Optional.ofNullable(entries.get(prefix + legacyKey)));
+    }
+
+    /** Claims an eventKey for a request about to publish it; false if already known (accepted or in flight). */
+    boolean reserve(String eventKey, String fingerprint) {
+        return entries.putIfAbsent(EVENT_PREFIX + eventKey, new Entry(fingerprint, true)) == null;
     }
 
     /** The publication failed: forget the claim so a retry can succeed. */
-    void release(String eventId) {
-        entries.computeIfPresent(EVENT_PREFIX + eventId, (key, entry) -> entry.pending() ? null : entry);
+    void release(String eventKey) {
+        entries.computeIfPresent(EVENT_PREFIX + eventKey, (key, entry) -> entry.pending() ? null : entry);
     }
 
     /** The publication was committed. */
-    void confirm(String eventId, String fingerprint) {
-        entries.put(EVENT_PREFIX + eventId, new Entry(fingerprint, false));
+    void confirm(String eventKey, String fingerprint) {
+        entries.put(EVENT_PREFIX + eventKey, new Entry(fingerprint, false));
     }
 
-    void confirmRequest(String idempotencyKey, String fingerprint) {
-        entries.put(REQUEST_PREFIX + idempotencyKey, new Entry(fingerprint, false));
+    void confirmRequest(String requestKey, String fingerprint) {
+        entries.put(REQUEST_PREFIX + requestKey, new Entry(fingerprint, false));
     }
 
     @Override

@@ -3,6 +3,7 @@ package ca.calgary.representation.ingest.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,8 @@ class EventIntake {
                     + "accepted-event ledger is not ready yet", null);
         }
         String requestFingerprint = pseudonymizer.fingerprint(new String(requestBody, StandardCharsets.UTF_8));
-        idempotencyKey.flatMap(ledger::request).ifPresent(entry -> {
+        Optional<String> requestKey = idempotencyKey.map(pseudonymizer::requestKey);
+        requestKey.flatMap(key -> ledger.request(key, idempotencyKey.get())).ifPresent(entry -> {
             if (!Pseudonymizer.sameFingerprint(entry.fingerprint(), requestFingerprint)) {
                 throw new RefusedInputException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
                         "Idempotency-Key reused", "Idempotency-Key '" + idempotencyKey.get() + "' was already used for "
@@ -68,21 +70,26 @@ class EventIntake {
         List<EventReceipt> receipts = new ArrayList<>();
         List<Violation> conflicts = new ArrayList<>();
         List<String> reserved = new ArrayList<>();
-        for (ValidatedEvent event : events) {
-            OutgoingEvent outgoing = OutgoingEvent.of(event, pseudonymizer, now, caller);
-            Optional<AcceptedEventLedger.Entry> known = ledger.event(event.eventId());
-            if (known.isEmpty() && ledger.reserve(event.eventId(), outgoing.fingerprint())) {
-                reserved.add(event.eventId());
+        for (int index = 0; index < events.size(); index++) {
+            ValidatedEvent event = events.get(index);
+            // Events that do not say when HR recorded them are stamped a microsecond apart in request order: ties of
+            // (effectiveDate, recordedAt) are broken by the pseudonymised eventId, whose order is no one's choice.
+            OutgoingEvent outgoing = OutgoingEvent.of(event, pseudonymizer, now.plus(index, ChronoUnit.MICROS),
+                    caller);
+            Optional<AcceptedEventLedger.Entry> known = ledger.event(outgoing.eventKey(), event.eventId());
+            if (known.isEmpty() && ledger.reserve(outgoing.eventKey(), outgoing.fingerprint())) {
+                reserved.add(outgoing.eventKey());
                 fresh.add(outgoing);
-                receipts.add(new EventReceipt(event.eventId(), event.type().canonicalName(), Status.ACCEPTED));
+                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(), Status.ACCEPTED));
                 continue;
             }
-            AcceptedEventLedger.Entry entry = known.orElseGet(() -> ledger.event(event.eventId()).orElseThrow());
+            AcceptedEventLedger.Entry entry = known.orElseGet(
+                    () -> ledger.event(outgoing.eventKey(), event.eventId()).orElseThrow());
             if (entry.pending()) {
                 conflicts.add(Violation.of("eventId", Violation.Code.CONFLICTING_EVENT_ID, "eventId '"
                         + event.eventId() + "' is being accepted by another request right now; retry shortly"));
             } else if (Pseudonymizer.sameFingerprint(entry.fingerprint(), outgoing.fingerprint())) {
-                receipts.add(new EventReceipt(event.eventId(), event.type().canonicalName(), Status.DUPLICATE));
+                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(), Status.DUPLICATE));
             } else {
                 conflicts.add(Violation.of("eventId", Violation.Code.CONFLICTING_EVENT_ID, "eventId '"
                         + event.eventId() + "' was already accepted with different content; an event cannot be "
@@ -96,19 +103,19 @@ class EventIntake {
                     conflicts.size() + " event(s) reuse an eventId; nothing was accepted", conflicts,
                     RefusedInputException.ItemNumbering.NONE);
         }
-        if (!fresh.isEmpty() || idempotencyKey.isPresent()) {
+        if (!fresh.isEmpty() || requestKey.isPresent()) {
             try {
-                publisher.publish(fresh, idempotencyKey, requestFingerprint);
+                publisher.publish(fresh, requestKey, requestFingerprint);
             } catch (RuntimeException e) {
                 reserved.forEach(ledger::release);
                 throw e;
             }
         }
         fresh.forEach(event -> {
-            ledger.confirm(event.eventId(), event.fingerprint());
+            ledger.confirm(event.eventKey(), event.fingerprint());
             metrics.accepted(event.type());
         });
-        idempotencyKey.ifPresent(key -> ledger.confirmRequest(key, requestFingerprint));
+        requestKey.ifPresent(key -> ledger.confirmRequest(key, requestFingerprint));
         int duplicates = repeats;
         for (EventReceipt receipt : receipts) {
             if (receipt.status() == Status.DUPLICATE) {

@@ -21,15 +21,16 @@ class EventPublisher {
     }
 
     /** Publishes atomically; throws {@link EventLogUnavailableException} when Kafka or the registry fails. */
-    void publish(List<OutgoingEvent> events, Optional<String> idempotencyKey, String requestFingerprint) {
+    /** @param requestKey the pseudonymised Idempotency-Key of the request, if it had one */
+    void publish(List<OutgoingEvent> events, Optional<String> requestKey, String requestFingerprint) {
         try {
             template.executeInTransaction(operations -> {
                 for (OutgoingEvent event : events) {
                     operations.send(new ProducerRecord<>(event.topic().topicName(), event.key(), event.value()));
-                    operations.send(AcceptedEventLedger.TOPIC, AcceptedEventLedger.EVENT_PREFIX + event.eventId(),
+                    operations.send(AcceptedEventLedger.TOPIC, AcceptedEventLedger.EVENT_PREFIX + event.eventKey(),
                             event.fingerprint());
                 }
-                idempotencyKey.ifPresent(key -> operations.send(AcceptedEventLedger.TOPIC,
+                requestKey.ifPresent(key -> operations.send(AcceptedEventLedger.TOPIC,
                         AcceptedEventLedger.REQUEST_PREFIX + key, requestFingerprint));
                 return null;
             });

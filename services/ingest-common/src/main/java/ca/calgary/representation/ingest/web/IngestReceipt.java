@@ -14,8 +14,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Outcome of an accepted request: every listed event is durably in Kafka")
 public record IngestReceipt(int accepted, int duplicates, List<EventReceipt> events) {
 
-    /** One event's outcome. */
-    public record EventReceipt(String eventId, String type, Status status) {
+    /**
+     * One event's outcome.
+     *
+     * @param eventId  the eventId as the publisher sent it (it never enters Kafka)
+     * @param eventKey the pseudonymised eventId, the {@code eventId} the event carries in Kafka and dead letters
+     */
+    public record EventReceipt(String eventId,
+                               @Schema(description = "The eventId as it travels in Kafka: base64url(HMAC-SHA256(key, "
+                                       + "'representation-monitor/event-id' + NUL + eventId)), unpadded")
+                               String eventKey, String type, Status status) {
     }
 
     public enum Status {

@@ -55,6 +55,18 @@ class OutgoingEventTest {
     }
 
     @Test
+    void theEventIdTravelsPseudonymisedAndOnlyTheReceiptKeepsItInClear() {
+        String hired = HIRED.replace("\"ev-1\"", "\"E001-hire-2021\"");
+
+        OutgoingEvent outgoing = OutgoingEvent.of(ALL.read(json(hired)).event(), pseudonymizer, now, "caller");
+
+        assertThat(outgoing.eventId()).isEqualTo("E001-hire-2021");
+        assertThat(outgoing.eventKey()).isEqualTo(pseudonymizer.eventKey("E001-hire-2021"));
+        assertThat(((EmploymentEvent) outgoing.value()).getEventId()).isEqualTo(outgoing.eventKey());
+        assertThat(outgoing.value().toString()).doesNotContain("E001").doesNotContain("hire-2021");
+    }
+
+    @Test
     void theFingerprintIsStableForTheSameEventAndDiffersForOtherContent() {
         String first = OutgoingEvent.of(ALL.read(json(SELF_ID)).event(), pseudonymizer, now, "a").fingerprint();
         String again = OutgoingEvent.of(ALL.read(json(SELF_ID)).event(), pseudonymizer, now.plusSeconds(5), "b")

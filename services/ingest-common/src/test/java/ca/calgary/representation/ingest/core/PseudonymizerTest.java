@@ -44,6 +44,18 @@ class PseudonymizerTest {
     }
 
     @Test
+    void eventKeyIsTheHmacOfTheEventIdUnderItsOwnDomainPrefix() {
+        Pseudonymizer pseudonymizer = Pseudonymizer.fromEncodedKey(KEY);
+        // Computed independently: Python hmac.new(bytes(range(32)), b"representation-monitor/event-id\x00"
+        // + b"hr-000123", sha256), base64url without padding (docs/publishing-events.md quotes it).
+        assertThat(pseudonymizer.eventKey("hr-000123")).isEqualTo("-1jTyjonO0Y6TJ6Div-rreeOoyuxOIEZyawiJvb3TGY");
+        // an eventId that happens to equal an employeeId must not reveal that employee's key
+        assertThat(pseudonymizer.eventKey("E001")).isNotEqualTo(pseudonymizer.employeeKey("E001"));
+        assertThat(pseudonymizer.requestKey("E001")).isNotIn(pseudonymizer.employeeKey("E001"),
+                pseudonymizer.eventKey("E001"), pseudonymizer.fingerprint("E001"));
+    }
+
+    @Test
     void fingerprintsAreKeyedAndDistinctFromEmployeeKeys() {
         Pseudonymizer pseudonymizer = Pseudonymizer.fromEncodedKey(KEY);
         assertThat(pseudonymizer.fingerprint("E001")).isNotEqualTo(pseudonymizer.employeeKey("E001"));

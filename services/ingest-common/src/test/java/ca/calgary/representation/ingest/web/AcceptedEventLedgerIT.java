@@ -37,13 +37,19 @@ class AcceptedEventLedgerIT {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(topic, AcceptedEventLedger.EVENT_PREFIX + "e-1", "fingerprint-1"))
+                producer.send(new ProducerRecord<>(topic, AcceptedEventLedger.EVENT_PREFIX + "key-1", "fingerprint-1"))
                         .get();
+                // as versions before eventIds were pseudonymised wrote an entry: keyed by the clear eventId
+                producer.send(new ProducerRecord<>(topic, AcceptedEventLedger.EVENT_PREFIX + "legacy-id",
+                        "fingerprint-2")).get();
             }
 
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ledger.event("e-1").isPresent());
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ledger.event("key-1", "id-1").isPresent());
             assertThat(ledger.isCaughtUp()).isTrue();
-            assertThat(ledger.event("e-1")).hasValue(new AcceptedEventLedger.Entry("fingerprint-1", false));
+            assertThat(ledger.event("key-1", "id-1")).hasValue(new AcceptedEventLedger.Entry("fingerprint-1", false));
+            assertThat(ledger.event("key-2", "legacy-id"))
+                    .hasValue(new AcceptedEventLedger.Entry("fingerprint-2", false));
+            assertThat(ledger.event("key-3", "id-3")).isEmpty();
         }
     }
 }

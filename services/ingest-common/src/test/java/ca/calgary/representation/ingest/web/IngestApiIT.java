@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import ca.calgary.representation.events.SelfIdentificationEvent;
 import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.platform.LocalPlatform;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +37,10 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestApiIT extends PlatformBackedServiceTest {
 
-    /** Every employee id used here carries this marker, so the leak test can search every topic for it. */
+    /**
+     * Every employee id used here carries this marker, and so does every eventId and Idempotency-Key (as HR systems
+     * build them from employee ids: {@code E1234-hire}), so the leak test can search every topic for it.
+     */
     static final String CANARY = "CANARY-EMPLOYEE-";
 
 
@@ -48,7 +53,7 @@ class IngestApiIT extends PlatformBackedServiceTest {
     }
 
     static String id() {
-        return UUID.randomUUID().toString();
+        return CANARY + "event-" + UUID.randomUUID();
     }
 
     static String hire(String eventId, String employeeId) {
@@ -65,9 +70,11 @@ class IngestApiIT extends PlatformBackedServiceTest {
                  "status":"RESPONDED","raceCategories":[%s]}""".formatted(eventId, employeeId, categories);
     }
 
+    /** The records of the event the publisher called {@code eventId}: in Kafka it carries its eventKey. */
     private List<ConsumerRecord<String, Object>> withEventId(EventTopic topic, String eventId) {
+        String eventKey = pseudonymizer.eventKey(eventId);
         return TopicReader.records(platform, topic.topicName()).stream()
-                .filter(record -> record.value().toString().contains("\"" + eventId + "\"")).toList();
+                .filter(record -> eventKey.equals(((GenericRecord) record.value()).get("eventId"))).toList();
     }
 
     @Test
@@ -80,6 +87,9 @@ class IngestApiIT extends PlatformBackedServiceTest {
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().path("accepted").asInt()).isEqualTo(1);
         assertThat(response.json().path("events").get(0).path("status").stringValue()).isEqualTo("ACCEPTED");
+        assertThat(response.json().path("events").get(0).path("eventId").stringValue()).isEqualTo(eventId);
+        assertThat(response.json().path("events").get(0).path("eventKey").stringValue())
+                .isEqualTo(pseudonymizer.eventKey(eventId));
         List<ConsumerRecord<String, Object>> records = withEventId(EventTopic.EMPLOYMENT, eventId);
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo(pseudonymizer.employeeKey(employee));
@@ -127,6 +137,27 @@ class IngestApiIT extends PlatformBackedServiceTest {
         assertThat(response.json().path("accepted").asInt()).isEqualTo(2);
         assertThat(withEventId(EventTopic.EMPLOYMENT, first)).hasSize(1);
         assertThat(withEventId(EventTopic.SELF_IDENTIFICATION, second)).hasSize(1);
+    }
+
+    @Test
+    void eventsWithoutRecordedAtAreStampedInTheOrderOfTheRequest() {
+        // A submission then a withdrawal of one employee on one day: their eventKeys' order is arbitrary, so the
+        // stamps must carry the order the publisher sent them in.
+        String employee = CANARY + "22";
+        List<String> ids = IntStream.range(0, 6).mapToObj(i -> id()).toList();
+        String batch = IntStream.range(0, ids.size()).mapToObj(i -> i % 2 == 0
+                        ? selfId(ids.get(i), employee, "\"BLACK\"")
+                        : """
+                        {"type":"SelfIdentificationWithdrawn","eventId":"%s","employeeId":"%s",
+                         "effectiveDate":"2024-04-01"}""".formatted(ids.get(i), employee))
+                .collect(Collectors.joining(",", "[", "]"));
+
+        Http.Response response = http.post("/v1/events/batch", "application/json", batch, Http.PUBLISHER);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        List<Instant> stamps = ids.stream().map(eventId -> ((SelfIdentificationEvent)
+                withEventId(EventTopic.SELF_IDENTIFICATION, eventId).get(0).value()).getRecordedAt()).toList();
+        assertThat(stamps).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
@@ -432,7 +463,7 @@ class IngestApiIT extends PlatformBackedServiceTest {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void noTopicHoldsAnEmployeeIdInTheClear() throws Exception {
+    void noTopicHoldsAnEmployeeIdInTheClearNorInsideAnEventIdOrIdempotencyKey() throws Exception {
         Set<String> topics;
         try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 platform.bootstrapServers()))) {

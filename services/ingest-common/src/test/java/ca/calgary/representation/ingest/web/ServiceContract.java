@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import ca.calgary.representation.events.contract.EventTopic;
+import ca.calgary.representation.ingest.core.Pseudonymizer;
 import ca.calgary.representation.platform.LocalPlatform;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +33,12 @@ public final class ServiceContract {
                 .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
     }
 
-    /** Publishes every sample's JSON in one batch and each CSV file, then finds each event once, with its key. */
-    public static void assertEveryTypeReachesItsTopic(Http http, LocalPlatform platform, List<Sample> samples) {
+    /**
+     * Publishes every sample's JSON in one batch and each CSV file, then finds each event once, with its key and its
+     * pseudonymised eventId; no record carries a sample's eventId in clear.
+     */
+    public static void assertEveryTypeReachesItsTopic(Http http, LocalPlatform platform, Pseudonymizer pseudonymizer,
+                                                      List<Sample> samples) {
         String batch = samples.stream().map(Sample::json).collect(Collectors.joining(",", "[", "]"));
         Http.Response response = http.post("/v1/events/batch", "application/json", batch, Http.PUBLISHER);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -48,8 +53,11 @@ public final class ServiceContract {
         for (Sample sample : samples) {
             List<ConsumerRecord<String, Object>> records = TopicReader.records(platform, sample.topic().topicName());
             for (String eventId : List.of(sample.jsonEventId(), sample.csvEventId())) {
+                String eventKey = pseudonymizer.eventKey(eventId);
                 assertThat(records).as(sample.type() + " " + eventId)
-                        .filteredOn(record -> eventId.equals(((GenericRecord) record.value()).get("eventId")))
+                        .noneMatch(record -> record.value().toString().contains(eventId));
+                assertThat(records).as(sample.type() + " " + eventId)
+                        .filteredOn(record -> eventKey.equals(((GenericRecord) record.value()).get("eventId")))
                         .singleElement()
                         .satisfies(record -> {
                             assertThat(record.key()).isEqualTo(sample.expectedKey());

@@ -132,22 +132,22 @@ class ArrivalOrderPropertyTest {
     }
 
     private static OutgoingEvent employment(String key, String id, LocalDate day, Object payload) {
-        return new OutgoingEvent(EventType.EMPLOYEE_HIRED, id, EventTopic.EMPLOYMENT, key,
+        return new OutgoingEvent(EventType.EMPLOYEE_HIRED, id, id, EventTopic.EMPLOYMENT, key,
                 new EmploymentEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 
     private static OutgoingEvent promotion(String key, String id, LocalDate day, Position position) {
-        return new OutgoingEvent(EventType.EMPLOYEE_PROMOTED, id, EventTopic.PROMOTION, key,
+        return new OutgoingEvent(EventType.EMPLOYEE_PROMOTED, id, id, EventTopic.PROMOTION, key,
                 new PromotionEvent(id, key, day, recorded(day, id), "test", Payloads.employeePromoted(position, null), null), "");
     }
 
     private static OutgoingEvent selfId(String key, String id, LocalDate day, Object payload) {
-        return new OutgoingEvent(EventType.SELF_IDENTIFICATION_SUBMITTED, id, EventTopic.SELF_IDENTIFICATION, key,
+        return new OutgoingEvent(EventType.SELF_IDENTIFICATION_SUBMITTED, id, id, EventTopic.SELF_IDENTIFICATION, key,
                 new SelfIdentificationEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 
     private static OutgoingEvent mentorship(String key, String id, LocalDate day, Object payload) {
-        return new OutgoingEvent(EventType.MENTORSHIP_ENROLLED, id, EventTopic.MENTORSHIP, key,
+        return new OutgoingEvent(EventType.MENTORSHIP_ENROLLED, id, id, EventTopic.MENTORSHIP, key,
                 new MentorshipEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 }
