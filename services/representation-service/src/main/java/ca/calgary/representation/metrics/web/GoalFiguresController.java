@@ -44,7 +44,8 @@ class GoalFiguresController {
         return table.find(query(scope, scopePrefix, tier, group));
     }
 
-    @Operation(summary = "The matching goals' figures as CSV (the projection's points joined with ';')")
+    @Operation(summary = "The matching goals' figures as CSV (the projection's points joined with ';', each as "
+            + "name=value pairs: date=2027-12-31 share=0.21 low=0.18 high=0.24 ...)")
     @GetMapping(path = "/export.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String scope,
                                @RequestParam(required = false) String scopePrefix,
