@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Which eventIds (and Idempotency-Keys) this service has already accepted, with a keyed fingerprint of what each
  * said, keyed by their pseudonyms (eventKey, {@code Pseudonymizer.requestKey}): a publisher's own ids may embed
- * employee ids. Backed by the compacted topic {@value #TOPIC}, written in the same Kafka transaction as the events, and
- * read by every instance from the beginning at start and continuously after, so a repeat is recognised by any
- * instance and after restarts. Only fingerprints are kept: no employee id or key, no event content.
+ * employee ids. Backed by the compacted topic {@value #TOPIC}, written in the same Kafka transaction as the events,
+ * and read by every instance from the beginning at start and continuously after, so a repeat is recognised by any
+ * instance and after restarts. Only fingerprints are kept: no employee id or key, no eventId, no event content.
  */
 public class AcceptedEventLedger implements AutoCloseable {
 
@@ -146,7 +146,8 @@ public class AcceptedEventLedger implements AutoCloseable {
     }
 
     private Optional<Entry> find(String prefix, String key, String legacyKey) {
-        return Optional.ofNullable(entries.get(prefix + key)).or(() -> Optional.ofNullable(entries.get(prefix + legacyKey)));
+        return Optional.ofNullable(entries.get(prefix + key))
+                .or(() -> Optional.ofNullable(entries.get(prefix + legacyKey)));
     }
 
     /** Claims an eventKey for a request about to publish it; false if already known (accepted or in flight). */

@@ -80,7 +80,8 @@ class EventIntake {
             if (known.isEmpty() && ledger.reserve(outgoing.eventKey(), outgoing.fingerprint())) {
                 reserved.add(outgoing.eventKey());
                 fresh.add(outgoing);
-                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(), Status.ACCEPTED));
+                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(),
+                        Status.ACCEPTED));
                 continue;
             }
             AcceptedEventLedger.Entry entry = known.orElseGet(
@@ -89,7 +90,8 @@ class EventIntake {
                 conflicts.add(Violation.of("eventId", Violation.Code.CONFLICTING_EVENT_ID, "eventId '"
                         + event.eventId() + "' is being accepted by another request right now; retry shortly"));
             } else if (Pseudonymizer.sameFingerprint(entry.fingerprint(), outgoing.fingerprint())) {
-                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(), Status.DUPLICATE));
+                receipts.add(new EventReceipt(event.eventId(), outgoing.eventKey(), event.type().canonicalName(),
+                        Status.DUPLICATE));
             } else {
                 conflicts.add(Violation.of("eventId", Violation.Code.CONFLICTING_EVENT_ID, "eventId '"
                         + event.eventId() + "' was already accepted with different content; an event cannot be "

@@ -20,8 +20,11 @@ class EventPublisher {
         this.template = template;
     }
 
-    /** Publishes atomically; throws {@link EventLogUnavailableException} when Kafka or the registry fails. */
-    /** @param requestKey the pseudonymised Idempotency-Key of the request, if it had one */
+    /**
+     * Publishes atomically; throws {@link EventLogUnavailableException} when Kafka or the registry fails.
+     *
+     * @param requestKey the pseudonymised Idempotency-Key of the request, if it had one
+     */
     void publish(List<OutgoingEvent> events, Optional<String> requestKey, String requestFingerprint) {
         try {
             template.executeInTransaction(operations -> {

@@ -81,7 +81,8 @@ public class RepresentationStreamsIT {
                 Duration.ofMillis(25), Duration.ofSeconds(5), freshState);
         try (RepresentationStreams streams = RepresentationStreams.start(restarted, clock)) {
             OutgoingEvent hire = new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED,
-                    "after-restart", "after-restart", ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "new-employee",
+                    "after-restart", "after-restart", ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT,
+                    "new-employee",
                     new EmploymentEvent("after-restart", "new-employee",
                             golden.asOf().minusDays(10), java.time.Instant.parse("2025-01-01T00:00:00Z"), "it",
                             Payloads.employeeHired(new ca.calgary.representation.events

@@ -297,7 +297,8 @@ class RepresentationTopologyTest {
                     Payloads.employeePromoted(new ca.calgary.representation.events.Position(
                             "J", "Inspector", ca.calgary.representation.events.Level.MANAGER, "City/Corporate",
                             "CORPORATE"), null), null);
-            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_PROMOTED, "p-1", "p-1",
+            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_PROMOTED, "p-1",
+                    "p-1",
                     ca.calgary.representation.events.contract.EventTopic.PROMOTION, "late-hire", promotion, ""));
             topology.publish();
             var unexplained = topology.latestDataQuality().orElseThrow();
@@ -308,7 +309,8 @@ class RepresentationTopologyTest {
                     Instant.parse("2025-01-20T09:00:00Z"), "test", Payloads.employeeHired(
                     new ca.calgary.representation.events.Position("J", "Sergeant",
                             ca.calgary.representation.events.Level.SUPERVISOR, "City/Corporate", "CORPORATE")), null);
-            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED, "h-1", "h-1",
+            topology.pipe(new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_HIRED, "h-1",
+                    "h-1",
                     ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, "late-hire", hire, ""));
             Map<String, RepresentationFigures> figures = topology.publish();
 
@@ -325,7 +327,8 @@ class RepresentationTopologyTest {
                     Payloads.employeeSeparated(
                             ca.calgary.representation.events.SeparationReason.OTHER), null);
             return new OutgoingEvent(ca.calgary.representation.ingest.core.EventType.EMPLOYEE_SEPARATED,
-                    "sep-" + employeeKey, "sep-" + employeeKey, ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, employeeKey,
+                    "sep-" + employeeKey, "sep-" + employeeKey,
+                    ca.calgary.representation.events.contract.EventTopic.EMPLOYMENT, employeeKey,
                     value, "");
         }
     }
