@@ -146,7 +146,7 @@ class ArrivalOrderPropertyTest {
                 new SelfIdentificationEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }
 
-    private static OutgoingEvent mentorship(String key, String id, LocalDate day, Object payload) {
+    static OutgoingEvent mentorship(String key, String id, LocalDate day, Object payload) {
         return new OutgoingEvent(EventType.MENTORSHIP_ENROLLED, id, id, EventTopic.MENTORSHIP, key,
                 new MentorshipEvent(id, key, day, recorded(day, id), "test", payload, null), "");
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import ca.calgary.representation.events.WorkingGroupRole;
+import ca.calgary.representation.events.contract.Payloads;
 import ca.calgary.representation.ingest.core.OutgoingEvent;
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
@@ -33,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances of the service on the real broker share the work of both applications (live figures and flow
  * metrics: every application's tasks split between them) and publish exactly the figures one instance publishes
- * (the topology test driver, single-task per sub-topology, on the same events), and each instance answers every
- * read from its global views.
+ * (the topology test driver, single-task per sub-topology, on the same events: a random history with competitions,
+ * mentorship and working groups), and each instance answers every read from its global views.
  */
 class ScaleOutIT {
 
@@ -48,8 +51,11 @@ class ScaleOutIT {
         Random random = new Random(29);
         List<OutgoingEvent> events = new ArrayList<>(ArrivalOrderPropertyTest.randomHistory(random, 80));
         events.addAll(FlowArrivalOrderPropertyTest.competitions(random));
+        events.addAll(workingGroupAppointments(random, 80));
         Published one = oneInstance(events);
-        assertThat(one.figures()).isNotEmpty();
+        assertThat(one.figures()).isNotEmpty().containsKeys("WORKING_GROUP:WG-A|ALL|TOTAL",
+                "WORKING_GROUP:WG-B|LEADERSHIP|TOTAL");
+        assertThat(one.workingGroups()).containsOnlyKeys("WG-A", "WG-B");
         assertThat(one.flows()).isNotEmpty();
         assertThat(one.snapshots()).isNotEmpty();
         assertThat(one.competitions()).isNotEmpty();
@@ -80,6 +86,23 @@ class ScaleOutIT {
         }
     }
 
+    /** Every third employee of the random history appointed to one of two working groups; some appointments end. */
+    private static List<OutgoingEvent> workingGroupAppointments(Random random, int employees) {
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int e = 0; e < employees; e += 3) {
+            String key = "employee-" + e;
+            String group = e % 2 == 0 ? "WG-A" : "WG-B";
+            LocalDate day = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1800));
+            events.add(ArrivalOrderPropertyTest.mentorship(key, "appointed-" + e, day, Payloads.workingGroupAppointed(
+                    group, "Working group " + group, e % 9 == 0 ? WorkingGroupRole.CHAIR : WorkingGroupRole.MEMBER)));
+            if (random.nextInt(4) == 0) {
+                events.add(ArrivalOrderPropertyTest.mentorship(key, "appointment-ended-" + e, day.plusDays(200),
+                        Payloads.workingGroupAppointmentEnded(group)));
+            }
+        }
+        return events;
+    }
+
     private RepresentationStreams.Settings settings(LocalPlatform platform, Map<String, Object> registry,
                                                     String instance) throws Exception {
         return new RepresentationStreams.Settings(platform.bootstrapServers(), registry, "scale-out-it", (short) 1,
@@ -102,7 +125,9 @@ class ScaleOutIT {
             Map<String, String> figures = new TreeMap<>();
             topology.publish().forEach((key, value) -> figures.put(key, value.toString()));
             FlowArrivalOrderPropertyTest.Published flows = FlowArrivalOrderPropertyTest.published(topology);
-            return new Published(figures, flows.flows(), flows.snapshots(), flows.competitions());
+            Map<String, String> workingGroups = new TreeMap<>();
+            topology.workingGroups().forEach((key, value) -> workingGroups.put(key, value.toString()));
+            return new Published(figures, flows.flows(), flows.snapshots(), flows.competitions(), workingGroups);
         }
     }
 
@@ -119,7 +144,9 @@ class ScaleOutIT {
         Map<String, String> competitions = new TreeMap<>();
         all(instance.competitions()).forEach((key, c) ->
                 competitions.put(key, CompetitionFigures.newBuilder(c).setRevision(0).build().toString()));
-        return new Published(figures, flows, snapshots, competitions);
+        Map<String, String> workingGroups = new TreeMap<>();
+        all(instance.workingGroups()).forEach((key, w) -> workingGroups.put(key, w.toString()));
+        return new Published(figures, flows, snapshots, competitions, workingGroups);
     }
 
     private static <V> Map<String, V> all(ReadOnlyKeyValueStore<String, V> view) {
@@ -131,6 +158,6 @@ class ScaleOutIT {
     }
 
     record Published(Map<String, String> figures, Map<String, String> flows, Map<String, String> snapshots,
-                     Map<String, String> competitions) {
+                     Map<String, String> competitions, Map<String, String> workingGroups) {
     }
 }
