@@ -29,6 +29,7 @@ import ca.calgary.representation.events.contract.EventTopic;
 import ca.calgary.representation.ingest.core.ProjectFiles;
 import ca.calgary.representation.ingest.web.Http;
 import ca.calgary.representation.ingest.web.TestIngestApplication;
+import ca.calgary.representation.ingest.web.TopicReader;
 import ca.calgary.representation.metrics.GoldenCase;
 import ca.calgary.representation.metrics.RepresentationServiceApplication;
 import ca.calgary.representation.metrics.core.CellFigures;
@@ -39,7 +40,9 @@ import ca.calgary.representation.platform.LocalPlatformExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -581,5 +584,39 @@ class RepresentationServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics.get(
                 "/v1/representation?scope=WORKING_GROUP:AH&tier=ALL&group=RACIALIZED", LEADER).json().path(0)
                 .path("benchmark").asDouble()).isEqualTo(0.45));
+    }
+
+    /**
+     * The golden case's eventIds and the late hire's went in through the ingest API; none may be in any topic in clear:
+     * not the input topics, not the ledger, not a changelog or repartition topic of the three Kafka Streams
+     * applications (the employee histories hold every event's eventId). Employee ids are searched for by
+     * {@code IngestApiIT} (with a marker long enough never to occur by chance in pseudonyms).
+     */
+    @Test
+    @Order(12)
+    void noTopicOrChangelogHoldsAnEventIdInTheClear() throws Exception {
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.platform().bootstrapServers()))) {
+            topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        }
+        assertThat(topics).anyMatch(topic -> topic.endsWith("-changelog"));
+        List<String> markers = List.of("06-small-cells-0", "late-hire-1");
+        long records = 0;
+        for (String topic : topics) {
+            for (ConsumerRecord<byte[], byte[]> record : TopicReader.rawRecords(LocalPlatformExtension.platform(),
+                    topic)) {
+                records++;
+                for (String marker : markers) {
+                    assertThat(holds(record.key(), marker)).as(topic + " key holds " + marker).isFalse();
+                    assertThat(holds(record.value(), marker)).as(topic + " value holds " + marker).isFalse();
+                }
+            }
+        }
+        assertThat(records).isPositive();
+    }
+
+    private static boolean holds(byte[] bytes, String text) {
+        return bytes != null && new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
 }
