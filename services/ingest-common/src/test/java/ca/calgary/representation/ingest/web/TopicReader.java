@@ -1,15 +1,21 @@
 package ca.calgary.representation.ingest.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ca.calgary.representation.events.contract.TopicSnapshot;
 import ca.calgary.representation.platform.LocalPlatform;
 import ca.calgary.representation.serde.AvroDeserializer;
 import ca.calgary.representation.serde.AvroSerdeConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +40,43 @@ public final class TopicReader {
     /** Every committed record of the topic as raw bytes. */
     public static List<ConsumerRecord<byte[], byte[]>> rawRecords(LocalPlatform platform, String topic) {
         return readToEnd(platform, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** What {@link #scan} found: the topics read, how many records, and each place a text was found in clear. */
+    public record Scan(Set<String> topics, long records, List<String> found) {
+    }
+
+    /**
+     * Reads every committed record of every topic (internal ones, changelogs and repartition topics included) as raw
+     * bytes and reports each key or value that holds one of the texts in clear: the leak tests' search.
+     */
+    public static Scan scan(LocalPlatform platform, Collection<String> texts) throws Exception {
+        Set<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers()))) {
+            topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+        }
+        long records = 0;
+        List<String> found = new ArrayList<>();
+        for (String topic : topics) {
+            for (ConsumerRecord<byte[], byte[]> record : rawRecords(platform, topic)) {
+                records++;
+                for (String text : texts) {
+                    if (holds(record.key(), text)) {
+                        found.add(text + " in a key of " + topic);
+                    }
+                    if (holds(record.value(), text)) {
+                        found.add(text + " in a value of " + topic);
+                    }
+                }
+            }
+        }
+        return new Scan(topics, records, found);
+    }
+
+    /** Whether raw bytes hold the text in clear (ISO-8859-1 maps each byte to one char, so any bytes decode). */
+    public static boolean holds(byte[] bytes, String text) {
+        return bytes != null && new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
 
     private static Map<String, Object> settings(LocalPlatform platform) {
