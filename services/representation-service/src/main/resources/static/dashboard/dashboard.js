@@ -448,10 +448,14 @@
   async function flows(view, latest) {
     const {tier} = view;
     const {period, records} = latest;
+    // every figure of a period, scope and tier is as released on one day (SPEC §9 release rule)
+    const releasedOn = records.map(f => f.releasedOn).find(Boolean);
     $('flows-period').textContent = isWorkingGroup(view.scope) ? NOT_FOR_WORKING_GROUPS : period == null
       ? 'No complete 12-month period yet.' : 'The 12 months ending ' + period.substring(5) + '; each rate against '
         + 'the reference group\'s. The four-fifths rule: a group promoted at less than 0.8 of the reference group\'s '
-        + 'rate, or leaving at 1.25 times its rate or more, is an adverse impact when the difference is significant.';
+        + 'rate, or leaving at 1.25 times its rate or more, is an adverse impact when the difference is significant.'
+        + (releasedOn ? ' As released on ' + releasedOn + ': a late change shows once enough people have changed '
+          + 'that it names no one.' : '');
     const byGroup = Object.fromEntries(records.map(f => [f.group, f]));
     const rows = GROUPS.map(g => byGroup[g]).filter(Boolean);
     const withheld = (f, name) => f.suppressed.includes(name);

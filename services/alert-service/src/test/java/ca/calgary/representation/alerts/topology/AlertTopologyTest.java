@@ -292,7 +292,7 @@ class AlertTopologyTest {
             RepresentationFigures f = cell("BLACK", 400, Math.round(400 * Double.parseDouble(quarter[1])), null, null,
                     null, 0.9);
             snapshots.pipeInput(quarter[0] + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
-                    new RepresentationSnapshot(quarter[0], 1L, f));
+                    new RepresentationSnapshot(quarter[0], 1L, f, null));
         }
         assertThat(transitions.readValuesToList()).as("evaluated once the snapshots have settled").isEmpty();
         driver.advanceWallClockTime(Duration.ofSeconds(2));
@@ -307,13 +307,13 @@ class AlertTopologyTest {
     void aRestatementArrivingQuarterByQuarterRaisesNoPassingDecline() {
         for (String quarter : new String[] {"2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"}) {
             snapshots.pipeInput(quarter + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
-                    new RepresentationSnapshot(quarter, 1L, cell("BLACK", 400, 20L, null, null, null, 0.9)));
+                    new RepresentationSnapshot(quarter, 1L, cell("BLACK", 400, 20L, null, null, null, 0.9), null));
         }
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         // a backdated event restates every quarter from 5% to 8%: the older quarters arrive first
         for (String quarter : new String[] {"2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"}) {
             snapshots.pipeInput(quarter + "|PUBLIC_SAFETY|MANAGEMENT|BLACK",
-                    new RepresentationSnapshot(quarter, 2L, cell("BLACK", 400, 32L, null, null, null, 0.9)));
+                    new RepresentationSnapshot(quarter, 2L, cell("BLACK", 400, 32L, null, null, null, 0.9), null));
         }
         driver.advanceWallClockTime(Duration.ofSeconds(2));
         assertThat(transitions.readValuesToList()).isEmpty();

@@ -107,17 +107,11 @@ public final class CompetitionCalculator {
             if (opening == null) {
                 return;
             }
-            for (Period period : Period.containing(Quarter.of(opening.opened()))) {
-                if (period.last().compareTo(Quarter.of(today)) > 0 || period.last().compareTo(firstQuarter) < 0) {
-                    continue;
-                }
-                for (CellKey key : CellKey.of(opening.target(), publicSafety)) {
-                    RollupKey rollup = new RollupKey(period, key);
-                    String id = rollup.id();
-                    rollupKeys.put(id, rollup);
-                    funnels.computeIfAbsent(id, k -> new Counts()).addAll(counts);
-                    partsOfRollup.computeIfAbsent(id, k -> new ArrayList<>()).add(funnel);
-                }
+            for (RollupKey rollup : rollups(opening, today)) {
+                String id = rollup.id();
+                rollupKeys.put(id, rollup);
+                funnels.computeIfAbsent(id, k -> new Counts()).addAll(counts);
+                partsOfRollup.computeIfAbsent(id, k -> new ArrayList<>()).add(funnel);
             }
         });
         List<String> rows = List.copyOf(funnels.keySet());
@@ -136,6 +130,27 @@ public final class CompetitionCalculator {
             }
         }
         return figures;
+    }
+
+    /**
+     * The roll-ups a competition adds to ({@code period|scope|tier}): its target's (scope, tier)s in the quarter it
+     * opened and the rolling 12 months that hold it, up to the period in progress, from the first reported quarter.
+     */
+    public List<String> rollupIds(CompetitionOpening opening, LocalDate today) {
+        return rollups(opening, today).stream().map(RollupKey::id).toList();
+    }
+
+    private List<RollupKey> rollups(CompetitionOpening opening, LocalDate today) {
+        List<RollupKey> rollups = new ArrayList<>();
+        for (Period period : Period.containing(Quarter.of(opening.opened()))) {
+            if (period.last().compareTo(Quarter.of(today)) > 0 || period.last().compareTo(firstQuarter) < 0) {
+                continue;
+            }
+            for (CellKey key : CellKey.of(opening.target(), publicSafety)) {
+                rollups.add(new RollupKey(period, key));
+            }
+        }
+        return rollups;
     }
 
     private static final String COMPETITION_PREFIX = "competition|";

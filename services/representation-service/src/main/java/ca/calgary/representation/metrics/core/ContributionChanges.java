@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Many employees' contribution changes summed into signed count changes per (scope, tier): each employee's old
@@ -39,25 +40,36 @@ public final class ContributionChanges {
         List<CellKey> cellsAfter = after == null ? List.of() : after.cells(cells);
         add(before, cellsBefore, -1);
         add(after, cellsAfter, 1);
+        long contributor = Releases.contributor(employeeKey);
+        changedCells(before, cellsBefore, after, cellsAfter,
+                key -> noteContributor(contributors, key, contributor, contributorsPerCell));
+    }
+
+    /**
+     * The (scope, tier)s in which a change from one contribution to another changes the counts: those it joins or
+     * leaves, and every one of either when its groups or mentee status changed.
+     */
+    static void changedCells(Contribution before, List<CellKey> cellsBefore, Contribution after,
+                             List<CellKey> cellsAfter, Consumer<CellKey> changed) {
         boolean sameCounts = before != null && after != null && before.groups().equals(after.groups())
                 && before.mentee() == after.mentee();
-        long contributor = Releases.contributor(employeeKey);
         for (CellKey key : cellsBefore) {
             if (!sameCounts || !cellsAfter.contains(key)) {
-                noteContributor(key, contributor);
+                changed.accept(key);
             }
         }
         for (CellKey key : cellsAfter) {
             if (!sameCounts || !cellsBefore.contains(key)) {
-                noteContributor(key, contributor);
+                changed.accept(key);
             }
         }
     }
 
-    private void noteContributor(CellKey key, long contributor) {
-        Set<Long> noted = contributors.computeIfAbsent(key, k -> new LinkedHashSet<>());
-        if (noted.size() < contributorsPerCell) {
-            noted.add(contributor);
+    /** Notes an employee as changed in a (scope, tier), unless {@code limit} are noted there already. */
+    static void noteContributor(Map<CellKey, Set<Long>> noted, CellKey key, long contributor, int limit) {
+        Set<Long> employees = noted.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        if (employees.size() < limit) {
+            employees.add(contributor);
         }
     }
 

@@ -29,20 +29,43 @@ import java.util.UUID;
 public final class Releases {
 
     /**
-     * A (scope, tier)'s last release and who changed since.
+     * A (scope, tier)'s last release and who changed since: of its live head counts ({@link GroupCounts}), or of a
+     * period's flow counts ({@link FlowCounts}).
      *
      * @param counts       the counts released (null: never released; the next publication releases)
      * @param on           the day they were released (null when never)
      * @param changedSince digests of the employees whose contribution changed since, at most the threshold
      */
-    public record Release(GroupCounts counts, LocalDate on, Set<Long> changedSince) {
+    public record Release<C>(C counts, LocalDate on, Set<Long> changedSince) {
         public Release {
             changedSince = Set.copyOf(changedSince);
         }
+
+        /** Whether the next publication releases the current counts: never released, or enough have changed. */
+        public boolean due(int threshold) {
+            return counts == null || changedSince.size() >= threshold;
+        }
+    }
+
+    /**
+     * A release with more employees noted as changed (at most {@code threshold} are kept), or null when nothing new
+     * was noted (the threshold is already met, or these employees were noted before). {@code release} null: none yet.
+     */
+    public static <C> Release<C> noted(Release<C> release, Collection<Long> contributors, int threshold) {
+        Set<Long> changed = new LinkedHashSet<>(release == null ? Set.of() : release.changedSince());
+        int before = changed.size();
+        for (Iterator<Long> each = contributors.iterator(); each.hasNext() && changed.size() < threshold; ) {
+            changed.add(each.next());
+        }
+        if (changed.size() == before && release != null) {
+            return null;
+        }
+        return new Release<>(release == null ? null : release.counts(), release == null ? null : release.on(),
+                changed);
     }
 
     private final int threshold;
-    private final Map<CellKey, Release> releases = new HashMap<>();
+    private final Map<CellKey, Release<GroupCounts>> releases = new HashMap<>();
     private boolean released;
 
     /** @param threshold how many contributors must change before a (scope, tier) is released again (k; 1: always) */
@@ -68,7 +91,7 @@ public final class Releases {
     }
 
     /** A state read back from a store. */
-    public void restore(CellKey key, Release release) {
+    public void restore(CellKey key, Release<GroupCounts> release) {
         releases.put(key, release);
         released |= release.counts() != null;
     }
@@ -77,19 +100,11 @@ public final class Releases {
      * Notes employees whose contribution to the (scope, tier) changed. Returns its updated state (to keep), or null
      * when nothing new was noted (the threshold is already met, or these employees were noted before).
      */
-    public Release changed(CellKey key, Collection<Long> contributors) {
-        Release release = releases.get(key);
-        Set<Long> changed = new LinkedHashSet<>(release == null ? Set.of() : release.changedSince());
-        int before = changed.size();
-        for (Iterator<Long> each = contributors.iterator(); each.hasNext() && changed.size() < threshold; ) {
-            changed.add(each.next());
+    public Release<GroupCounts> changed(CellKey key, Collection<Long> contributors) {
+        Release<GroupCounts> updated = noted(releases.get(key), contributors, threshold);
+        if (updated != null) {
+            releases.put(key, updated);
         }
-        if (changed.size() == before && release != null) {
-            return null;
-        }
-        Release updated = release == null ? new Release(null, null, changed)
-                : new Release(release.counts(), release.on(), changed);
-        releases.put(key, updated);
         return updated;
     }
 
@@ -97,8 +112,8 @@ public final class Releases {
      * What {@link #release} decided: what to publish per (scope, tier), its released counts (what the figures are
      * computed from), and which states changed (null: gone).
      */
-    public record Decision(Map<CellKey, Release> published, Map<CellKey, GroupCounts> releasedCounts,
-                           Map<CellKey, Release> updated) {
+    public record Decision(Map<CellKey, Release<GroupCounts>> published, Map<CellKey, GroupCounts> releasedCounts,
+                           Map<CellKey, Release<GroupCounts>> updated) {
     }
 
     /**
@@ -106,10 +121,10 @@ public final class Releases {
      * in it, and returns each one's release to publish from.
      */
     public Decision release(Map<CellKey, GroupCounts> current, LocalDate today) {
-        Map<CellKey, Release> published = new HashMap<>();
+        Map<CellKey, Release<GroupCounts>> published = new HashMap<>();
         Map<CellKey, GroupCounts> releasedCounts = new HashMap<>();
-        Map<CellKey, Release> updated = new HashMap<>();
-        for (Iterator<Map.Entry<CellKey, Release>> entries = releases.entrySet().iterator(); entries.hasNext(); ) {
+        Map<CellKey, Release<GroupCounts>> updated = new HashMap<>();
+        for (Iterator<Map.Entry<CellKey, Release<GroupCounts>>> entries = releases.entrySet().iterator(); entries.hasNext(); ) {
             CellKey key = entries.next().getKey();
             GroupCounts counts = current.get(key);
             if (counts == null || counts.headcount() <= 0) {
@@ -121,9 +136,9 @@ public final class Releases {
             if (counts.headcount() <= 0) {
                 return;
             }
-            Release release = releases.get(key);
-            if (release == null || release.counts() == null || release.changedSince().size() >= threshold) {
-                release = new Release(counts, today, Set.of());
+            Release<GroupCounts> release = releases.get(key);
+            if (release == null || release.due(threshold)) {
+                release = new Release<>(counts, today, Set.of());
                 releases.put(key, release);
                 updated.put(key, release);
             }

@@ -8,12 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import ca.calgary.representation.metrics.core.CellKey;
+import ca.calgary.representation.metrics.core.CompetitionCalculator;
 import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowChanges;
+import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.GroupCounts;
+import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.PlacementCells;
 import ca.calgary.representation.metrics.core.FlowConfig;
 import ca.calgary.representation.metrics.core.Quarter;
@@ -63,6 +72,8 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private final Duration coalescingWindow;
     private final int employeesPerPass;
     private final Backlog backlogWatch;
+    /** How many changed employees a pass notes per (period, scope, tier): the release threshold (SPEC §9). */
+    private final int releaseThreshold;
     private ProcessorContext<String, FlowCountChange> context;
     private KeyValueStore<String, EmployeeHistory> histories;
     private KeyValueStore<String, EmployeeFlows> flows;
@@ -74,7 +85,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
     private boolean backlog = true;
 
     EmployeeFlowsProcessor(Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety,
-                           Backlog backlogWatch) {
+                           int releaseThreshold, Backlog backlogWatch) {
         this.today = today;
         this.firstQuarter = flowConfig.firstQuarter();
         this.placementCells = new PlacementCells(publicSafety);
@@ -82,13 +93,16 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
                 ? flowConfig.publishInterval() : COALESCING_WINDOW;
         this.employeesPerPass = flowConfig.employeesPerPass();
         this.backlogWatch = backlogWatch;
+        this.releaseThreshold = releaseThreshold;
         this.pending = new PendingEmployees(backlogWatch);
     }
 
     /** The processor with the stores it owns: the histories, the flows, and the passes' progress. */
     static ProcessorSupplier<String, EmployeeEvent, String, FlowCountChange> supplier(
-            Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety, Backlog backlogWatch) {
-        return StoreOwningSupplier.of(() -> new EmployeeFlowsProcessor(today, flowConfig, publicSafety, backlogWatch),
+            Supplier<LocalDate> today, FlowConfig flowConfig, Set<String> publicSafety, int releaseThreshold,
+            Backlog backlogWatch) {
+        return StoreOwningSupplier.of(() -> new EmployeeFlowsProcessor(today, flowConfig, publicSafety,
+                        releaseThreshold, backlogWatch),
                 EmployeeHistories.store(),
                 RepresentationTopology.loggedStore(FLOWS_STORE, InternalSerdes.employeeFlows(),
                         RepresentationTopology.ERASING_CHANGELOG),
@@ -142,7 +156,7 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
             quarter.put(EVALUATED_QUARTER, Quarter.of(day).id());
         }
         pending.markDue(dueDates, day, context.currentSystemTimeMs());
-        FlowChanges changes = new FlowChanges(placementCells);
+        FlowChanges changes = new FlowChanges(placementCells, releaseThreshold);
         List<String> employees = new ArrayList<>();
         // the changes are stamped with the newest event behind them: the aggregations tell live from backlog by it
         long eventTimeMs = -1;
@@ -211,19 +225,39 @@ final class EmployeeFlowsProcessor implements Processor<String, EmployeeEvent, S
         } else {
             flows.put(employee, after);
         }
-        changes.add(change);
+        changes.add(employee, change);
     }
 
     private void forward(FlowChanges changes, long timestamp) {
         if (changes.isEmpty()) {
             return;
         }
-        changes.periods().forEach((period, cells) ->
-                context.forward(new Record<>(period.id(), new FlowCountChange.PeriodChange(cells), timestamp)));
-        changes.quarterEnds().forEach((quarterEnd, cells) ->
-                context.forward(new Record<>(quarterEnd.id(), new FlowCountChange.QuarterEndChange(cells),
-                        timestamp)));
-        changes.competitions().forEach((competition, counts) ->
-                context.forward(new Record<>(competition, new FlowCountChange.CompetitionChange(counts), timestamp)));
+        SortedMap<Period, Map<CellKey, FlowCounts>> periods = changes.periods();
+        SortedMap<Period, Map<CellKey, Set<Long>>> contributors = changes.contributors();
+        forwardEach(periods.keySet(), contributors.keySet(), Period::id, period -> new FlowCountChange.PeriodChange(
+                periods.getOrDefault(period, Map.of()), contributors.getOrDefault(period, Map.of())), timestamp);
+        SortedMap<Quarter, Map<CellKey, GroupCounts>> quarterEnds = changes.quarterEnds();
+        SortedMap<Quarter, Map<CellKey, Set<Long>>> atEnd = changes.quarterEndContributors();
+        forwardEach(quarterEnds.keySet(), atEnd.keySet(), Quarter::id, quarter -> new FlowCountChange.QuarterEndChange(
+                quarterEnds.getOrDefault(quarter, Map.of()), atEnd.getOrDefault(quarter, Map.of())), timestamp);
+        SortedMap<String, CompetitionCalculator.Counts> competitions = changes.competitions();
+        SortedMap<String, Set<Long>> candidates = changes.competitionContributors();
+        forwardEach(competitions.keySet(), candidates.keySet(), competition -> competition,
+                competition -> new FlowCountChange.CompetitionChange(
+                        competitions.getOrDefault(competition, new CompetitionCalculator.Counts()),
+                        candidates.getOrDefault(competition, Set.of())), timestamp);
+    }
+
+    /**
+     * Forwards one change per table (period, quarter, competition) whose counts changed or in which someone changed:
+     * counts can cancel out where people changed (two who swapped groups), which the release rule still counts.
+     */
+    private <T extends Comparable<T>> void forwardEach(Set<T> counted, Set<T> noted, Function<T, String> key,
+                                                       Function<T, FlowCountChange> change, long timestamp) {
+        SortedSet<T> changed = new TreeSet<>(counted);
+        changed.addAll(noted);
+        for (T table : changed) {
+            context.forward(new Record<>(key.apply(table), change.apply(table), timestamp));
+        }
     }
 }

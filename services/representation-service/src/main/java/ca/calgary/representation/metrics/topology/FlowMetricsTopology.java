@@ -78,7 +78,8 @@ public final class FlowMetricsTopology {
         KStream<String, BenchmarkShare> benchmarkShares = builder.stream(topics.benchmarksTopic(),
                 Consumed.with(RepresentationTopics.KEY, topics.benchmarks()).withName("benchmarks-source"));
         Map<String, KStream<String, FlowCountChange>> changes = inputs.employeeEvents()
-                .process(EmployeeFlowsProcessor.supplier(today, flowConfig, config.publicSafetyServiceLines(), backlog),
+                .process(EmployeeFlowsProcessor.supplier(today, flowConfig, config.publicSafetyServiceLines(),
+                                config.releaseThreshold(), backlog),
                         Named.as("employee-flows"))
                 .split(Named.as("flow-count-change-"))
                 .branch((key, change) -> change instanceof FlowCountChange.PeriodChange, Branched.as("period"))
@@ -88,19 +89,19 @@ public final class FlowMetricsTopology {
                 .noDefaultBranch();
 
         changes.get("flow-count-change-period")
-                .mapValues(change -> ((FlowCountChange.PeriodChange) change).cells(), Named.as("period-change-cells"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.cellFlowCounts())
+                .mapValues(change -> (FlowCountChange.PeriodChange) change, Named.as("period-change"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.periodChange())
                         .withName("period-flow-changes").withNumberOfPartitions(flowConfig.partitions()))
                 .process(FlowPeriodAggregator.supplier(today,
                                 new FlowCalculator(config.minCellSize(), flowConfig.reference()),
-                                flowConfig.publishInterval(), backlog), Named.as("flow-period-aggregator"))
+                                config.releaseThreshold(), flowConfig.publishInterval(), backlog),
+                        Named.as("flow-period-aggregator"))
                 .to(topics.flowsTopic(), Produced.with(RepresentationTopics.KEY, topics.flows())
                         .withName("flow-figures-sink"));
 
         KStream<String, QuarterSnapshotAggregator.Input> quarterEnds = changes.get("flow-count-change-quarter")
-                .mapValues(change -> ((FlowCountChange.QuarterEndChange) change).cells(),
-                        Named.as("quarter-end-change-cells"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.cellGroupCounts())
+                .mapValues(change -> (FlowCountChange.QuarterEndChange) change, Named.as("quarter-end-change"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.quarterEndChange())
                         .withName("quarter-end-changes").withNumberOfPartitions(flowConfig.partitions()))
                 .mapValues(QuarterSnapshotAggregator.QuarterEnd::new, Named.as("quarter-end-as-input"));
         KStream<String, QuarterSnapshotAggregator.Input> snapshotBenchmarks = benchmarkShares
@@ -110,15 +111,15 @@ public final class FlowMetricsTopology {
                 .mapValues(QuarterSnapshotAggregator.BenchmarkChange::new, Named.as("snapshot-benchmark-as-input"));
         quarterEnds.merge(snapshotBenchmarks, Named.as("merge-snapshot-benchmarks"))
                 .process(QuarterSnapshotAggregator.supplier(today,
-                                new RepresentationCalculator(config.minCellSize()), flowConfig.publishInterval(),
-                                backlog, topics.benchmarks()), Named.as("quarter-snapshot-aggregator"))
+                                new RepresentationCalculator(config.minCellSize()), config.releaseThreshold(),
+                                flowConfig.publishInterval(), backlog, topics.benchmarks()),
+                        Named.as("quarter-snapshot-aggregator"))
                 .to(topics.snapshotsTopic(), Produced.with(RepresentationTopics.KEY, topics.snapshots())
                         .withName("representation-snapshots-sink"));
 
         KStream<String, CompetitionAggregator.Input> candidates = changes.get("flow-count-change-competition")
-                .mapValues(change -> ((FlowCountChange.CompetitionChange) change).counts(),
-                        Named.as("competition-change-counts"))
-                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.competitionCounts())
+                .mapValues(change -> (FlowCountChange.CompetitionChange) change, Named.as("competition-change"))
+                .repartition(Repartitioned.with(RepresentationTopics.KEY, InternalSerdes.competitionChange())
                         .withName("competition-changes").withNumberOfPartitions(1))
                 .mapValues(CompetitionAggregator.Candidates::new, Named.as("competition-change-as-input"));
         KStream<String, CompetitionAggregator.Input> openings = inputs.promotionEvents()
@@ -132,7 +133,8 @@ public final class FlowMetricsTopology {
                 .process(CompetitionAggregator.supplier(today,
                                 new CompetitionCalculator(config.minCellSize(), flowConfig.reference(),
                                         config.publicSafetyServiceLines(), flowConfig.firstQuarter()),
-                                flowConfig.publishInterval(), backlog), Named.as("competition-aggregator"))
+                                config.releaseThreshold(), flowConfig.publishInterval(), backlog),
+                        Named.as("competition-aggregator"))
                 .to(topics.competitionsTopic(), Produced.with(RepresentationTopics.KEY, topics.competitions())
                         .withName("competition-figures-sink"));
     }

@@ -16,6 +16,7 @@ import ca.calgary.representation.metrics.core.FlowCalculator;
 import ca.calgary.representation.metrics.core.FlowCounts;
 import ca.calgary.representation.metrics.core.Period;
 import ca.calgary.representation.metrics.core.Quarter;
+import ca.calgary.representation.metrics.core.Releases;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,25 +34,43 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * suppression, under a revision that grows on every restatement, once its changes have settled ({@link Settling}).
  * When a quarter begins every period is looked at again (a period that ends is republished as complete); nothing
  * unchanged is republished, after a restart either.
+ *
+ * <p>Figures follow the release rule (SPEC §9, {@link Releases}), as the live figures do: a (period, scope, tier) is
+ * published from the counts of its last release, every figure of it (TOTAL's too: a flow total is not a head count,
+ * and rates and comparisons combine it with the groups'), until at least the release threshold of employees have
+ * changed in it since; the changes name them by digest, at most the threshold per (period, scope, tier). So neither
+ * the period in progress nor a restatement of an ended one isolates one person's hire, promotion, separation or
+ * enrolment. Complementary suppression runs over the released counts of the whole period.
  */
-final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowCounts>, String, FlowFigures> {
+final class FlowPeriodAggregator implements Processor<String, FlowCountChange.PeriodChange, String, FlowFigures> {
 
     static final String COUNTS_STORE = "flow-counts";
-    /** Each period of this partition: whether it changed since it was last published. */
+    /** Each period of this partition: whether it changed since it was last published, or was never published. */
     static final String PERIODS_STORE = "flow-periods";
     static final String PUBLISHED_STORE = "published-flow-figures";
     /** The tables read but not published yet ({@link Settling}); queryable, not logged. */
     static final String UNPUBLISHED_STORE = "flow-periods-unpublished";
+    /** Each (period, scope, tier)'s last release and who changed in it since ({@link Releases}). */
+    static final String RELEASES_STORE = "flow-releases";
     static final String CHANGED = "changed";
+    /** Changed and never published: a first computation (SPEC §9), published whole once read. */
+    static final String NEW = "new";
+    /**
+     * Published as a first computation before its backlog was read (it paused, or waited long): its next change is
+     * still part of the first computation.
+     */
+    static final String PARTIAL = "partial";
     static final String PUBLISHED = "published";
 
     private final Supplier<LocalDate> today;
     private final FlowCalculator calculator;
+    private final int releaseThreshold;
     private final Duration publishInterval;
     private final Settling settling;
     private ProcessorContext<String, FlowFigures> context;
     private KeyValueStore<String, FlowCounts> counts;
     private KeyValueStore<String, String> periods;
+    private ReleasedTables<FlowCounts> releases;
     private RevisedPublication<FlowFigures> publication;
     private Quarter currentQuarter;
     /** Periods still to look at since the quarter began, whether changed or not. */
@@ -59,20 +78,23 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     /** Whether the last publication stopped at its budget with due periods left. */
     private boolean unfinished;
 
-    FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval,
-                         Backlog backlog) {
+    FlowPeriodAggregator(Supplier<LocalDate> today, FlowCalculator calculator, int releaseThreshold,
+                         Duration publishInterval, Backlog backlog) {
         this.today = today;
         this.calculator = calculator;
+        this.releaseThreshold = releaseThreshold;
         this.publishInterval = publishInterval;
         this.settling = new Settling(backlog);
     }
 
-    static ProcessorSupplier<String, Map<CellKey, FlowCounts>, String, FlowFigures> supplier(
-            Supplier<LocalDate> today, FlowCalculator calculator, Duration publishInterval, Backlog backlog) {
+    static ProcessorSupplier<String, FlowCountChange.PeriodChange, String, FlowFigures> supplier(
+            Supplier<LocalDate> today, FlowCalculator calculator, int releaseThreshold, Duration publishInterval,
+            Backlog backlog) {
         return StoreOwningSupplier.of(
-                () -> new FlowPeriodAggregator(today, calculator, publishInterval, backlog),
+                () -> new FlowPeriodAggregator(today, calculator, releaseThreshold, publishInterval, backlog),
                 RepresentationTopology.loggedStore(COUNTS_STORE, InternalSerdes.flowCounts(), Map.of()),
                 RepresentationTopology.loggedStore(PERIODS_STORE, Serdes.String(), Map.of()),
+                RepresentationTopology.loggedStore(RELEASES_STORE, InternalSerdes.flowRelease(), Map.of()),
                 RevisedPublication.publishedStore(PUBLISHED_STORE),
                 Settling.waitingStore(UNPUBLISHED_STORE));
     }
@@ -83,9 +105,17 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         settling.init(context.getStateStore(UNPUBLISHED_STORE));
         this.counts = context.getStateStore(COUNTS_STORE);
         this.periods = context.getStateStore(PERIODS_STORE);
+        this.releases = new ReleasedTables<>(context.getStateStore(RELEASES_STORE), releaseThreshold,
+                FlowCounts::hasAnyone);
         // the first publication after a start looks at every period (a quarter may have ended meanwhile)
         try (KeyValueIterator<String, String> all = periods.all()) {
-            all.forEachRemaining(entry -> settling.restored(entry.key, context.currentSystemTimeMs()));
+            all.forEachRemaining(entry -> {
+                if (firstComputation(entry.value)) {
+                    settling.restoredInFirstComputation(entry.key, context.currentSystemTimeMs());
+                } else {
+                    settling.restored(entry.key, context.currentSystemTimeMs());
+                }
+            });
         }
         this.publication = new RevisedPublication<>(context.getStateStore(PUBLISHED_STORE), (key, figures) ->
                 context.forward(new Record<>(key, figures, context.currentSystemTimeMs())));
@@ -99,12 +129,19 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
     }
 
     @Override
-    public void process(Record<String, Map<CellKey, FlowCounts>> record) {
+    public void process(Record<String, FlowCountChange.PeriodChange> record) {
         if (record.key() == null || record.value() == null) {
             return;
         }
         String period = record.key();
-        record.value().forEach((cell, change) -> {
+        // A period never published is a first computation: everyone in it has changed, so it is released whole, once
+        // read (and paused, if posted live), not from its first changes with the rest held back by the release rule;
+        // who changed in it need not be noted.
+        boolean firstComputation = firstComputation(periods.get(period));
+        if (!firstComputation) {
+            releases.changed(period, record.value().contributors());
+        }
+        record.value().cells().forEach((cell, change) -> {
             String key = period + "|" + cell.id();
             FlowCounts stored = counts.get(key);
             FlowCounts updated = stored == null ? new FlowCounts() : stored;
@@ -115,8 +152,13 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
                 counts.put(key, updated);
             }
         });
-        periods.put(period, CHANGED);
-        settling.changed(period, context.currentSystemTimeMs(), record.timestamp());
+        if (firstComputation) {
+            periods.put(period, NEW);
+            settling.changedInFirstComputation(period, context.currentSystemTimeMs(), record.timestamp());
+        } else {
+            periods.put(period, CHANGED);
+            settling.changed(period, context.currentSystemTimeMs(), record.timestamp());
+        }
     }
 
     private void publishChanges() {
@@ -136,7 +178,7 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         for (KeyValue<String, String> entry : known) {
             // a changed period waits for its changes to settle, swept or not (a sweep at the start of a first load
             // published half-loaded periods); a swept period without changes may have just been completed
-            if (CHANGED.equals(entry.value) ? settling.due(entry.key, context.currentSystemTimeMs())
+            if (!PUBLISHED.equals(entry.value) ? settling.due(entry.key, context.currentSystemTimeMs())
                     : sweep.contains(entry.key)) {
                 if (budget <= 0) {
                     unfinished = true;
@@ -148,21 +190,39 @@ final class FlowPeriodAggregator implements Processor<String, Map<CellKey, FlowC
         }
     }
 
-    /** Returns how many records it sent. */
+    /** Whether a period in this state is (still) a first computation: never published once its backlog was read. */
+    static boolean firstComputation(String state) {
+        return state == null || NEW.equals(state) || PARTIAL.equals(state);
+    }
+
+    /**
+     * Returns how many records it sent. A first computation published before its backlog was read (it paused, or
+     * waited long) stays one: its next publication releases everyone again, so the rest of a first load is not held
+     * back by the release rule.
+     */
     private int publish(Period period, LocalDate asOf) {
+        boolean complete = settling.read(period.id());
+        boolean firstComputation = firstComputation(periods.get(period.id()));
         String prefix = period.id() + "|";
         Map<CellKey, FlowCounts> table = RevisedPublication.cells(counts, period.id());
+        Map<CellKey, Releases.Release<FlowCounts>> released = releases.release(period.id(), table, asOf,
+                firstComputation);
         Map<String, RevisedPublication.Candidate<FlowFigures>> records = new HashMap<>();
-        for (var figures : calculator.figures(period, table, asOf)) {
-            records.put(figures.id(), new RevisedPublication.Candidate<>(figures,
-                    revision -> FlowRecords.toAvro(figures, revision)));
+        for (var figures : calculator.figures(period, ReleasedTables.counts(released), asOf)) {
+            LocalDate releasedOn = released.get(new CellKey(figures.scope(), figures.tier())).on();
+            records.put(figures.id(), new RevisedPublication.Candidate<>(List.of(figures, releasedOn),
+                    revision -> FlowRecords.toAvro(figures, releasedOn, revision)));
         }
         int sent = publication.publish(prefix, records);
         settling.published(period.id());
         if (table.isEmpty()) {
             periods.delete(period.id());
-        } else {
+        } else if (complete || !firstComputation) {
             periods.put(period.id(), PUBLISHED);
+        } else {
+            // published again once read, complete (nothing changed is sent): until then a change is still released
+            periods.put(period.id(), PARTIAL);
+            settling.restoredInFirstComputation(period.id(), context.currentSystemTimeMs());
         }
         return sent;
     }

@@ -1,5 +1,7 @@
 package ca.calgary.representation.metrics.topology;
 
+import java.time.LocalDate;
+
 import ca.calgary.representation.metrics.CompetitionFigures;
 import ca.calgary.representation.metrics.FlowFigures;
 import ca.calgary.representation.metrics.RepresentationSnapshot;
@@ -13,7 +15,9 @@ final class FlowRecords {
     private FlowRecords() {
     }
 
-    static FlowFigures toAvro(ca.calgary.representation.metrics.core.FlowFigures f, long revision) {
+    /** @param releasedOn the day the figures of its (period, scope, tier) were released (SPEC §9) */
+    static FlowFigures toAvro(ca.calgary.representation.metrics.core.FlowFigures f, LocalDate releasedOn,
+                              long revision) {
         return FlowFigures.newBuilder()
                 .setPeriod(f.period().id())
                 .setPeriodKind(f.period().kind().name())
@@ -51,10 +55,13 @@ final class FlowRecords {
                 .setNonMenteePromotionRate24Months(FiguresRecords.number(f.nonMenteePromotionRate24Months()))
                 .setMentorshipWindowComplete(f.mentorshipWindowComplete())
                 .setSuppressed(f.suppressed())
+                .setReleasedOn(releasedOn)
                 .build();
     }
 
-    static CompetitionFigures toAvro(ca.calgary.representation.metrics.core.CompetitionFigures f, long revision) {
+    /** @param releasedOn the day the competition's funnel was released; for a roll-up the latest of its parts' */
+    static CompetitionFigures toAvro(ca.calgary.representation.metrics.core.CompetitionFigures f, LocalDate releasedOn,
+                                     long revision) {
         return CompetitionFigures.newBuilder()
                 .setCompetitionId(f.competitionId())
                 .setPeriod(f.period() == null ? null : f.period().id())
@@ -82,11 +89,14 @@ final class FlowRecords {
                 .setOverallAdverseImpactRatio(f.overall().adverseImpactRatio())
                 .setOverallFisherP(f.overall().fisherP())
                 .setSuppressed(f.suppressed())
+                .setReleasedOn(releasedOn)
                 .build();
     }
 
-    static RepresentationSnapshot snapshot(Quarter quarter, CellFigures figures, long revision) {
-        return new RepresentationSnapshot(quarter.id(), revision, FiguresRecords.toAvro(figures));
+    /** @param releasedOn the day the group figures of its (scope, tier) were released (SPEC §9) */
+    static RepresentationSnapshot snapshot(Quarter quarter, CellFigures figures, LocalDate releasedOn,
+                                           long revision) {
+        return new RepresentationSnapshot(quarter.id(), revision, FiguresRecords.toAvro(figures), releasedOn);
     }
 
     private static String name(Group group) {

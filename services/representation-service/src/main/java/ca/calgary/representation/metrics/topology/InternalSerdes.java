@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import ca.calgary.representation.events.IndigenousIdentity;
 import ca.calgary.representation.events.Level;
@@ -62,7 +64,7 @@ final class InternalSerdes {
      * value's distinct placements (each written once, referred to by index) and periods in four bytes, which makes
      * an employee's flows about five times smaller. Earlier formats are still read.
      */
-    private static final byte VERSION = 6;
+    private static final byte VERSION = 7;
     private static final int PLACEMENT_TABLE = 3;
     /** Format 4 writes sparse counts (flow counts, head counts, funnels) in variable-length integers. */
     private static final int VARIABLE_LENGTH_COUNTS = 4;
@@ -70,6 +72,11 @@ final class InternalSerdes {
     private static final int CHANGED_CONTRIBUTORS = 5;
     /** Format 6 adds the working group and role to working-group history entries, and seats to contributions. */
     private static final int WORKING_GROUPS = 6;
+    /**
+     * Format 7 adds to the changes of flow counts, quarter-end head counts and funnels who changed in each (period or
+     * quarter, scope, tier) and competition (SPEC §9 release rule).
+     */
+    private static final int FLOW_CONTRIBUTORS = 7;
 
     private InternalSerdes() {
     }
@@ -130,16 +137,25 @@ final class InternalSerdes {
         });
     }
 
-    /** A (scope, tier)'s last release and who changed since ({@link Releases}). */
-    static Serde<Releases.Release> release() {
+    /** A (scope, tier)'s last release of its live head counts and who changed since ({@link Releases}). */
+    static Serde<Releases.Release<GroupCounts>> release() {
+        return release(InternalSerdes::writeGroupCounts, InternalSerdes::readGroupCounts);
+    }
+
+    /** A (period, scope, tier)'s last release of its flow counts and who changed since ({@link Releases}). */
+    static Serde<Releases.Release<FlowCounts>> flowRelease() {
+        return release(InternalSerdes::writeFlowCounts, InternalSerdes::readFlowCounts);
+    }
+
+    private static <C> Serde<Releases.Release<C>> release(Writer<C> writeCounts, Reader<C> readCounts) {
         return serde((out, release) -> {
-            writeNullable(out, release.counts(), InternalSerdes::writeGroupCounts);
+            writeNullable(out, release.counts(), writeCounts);
             out.writeLong(release.on() == null ? Long.MIN_VALUE : release.on().toEpochDay());
             writeContributors(out, release.changedSince());
         }, in -> {
-            GroupCounts counts = readNullable(in, InternalSerdes::readGroupCounts);
+            C counts = readNullable(in, readCounts);
             long day = in.readLong();
-            return new Releases.Release(counts, day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day),
+            return new Releases.Release<>(counts, day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day),
                     readContributors(in));
         });
     }
@@ -165,20 +181,38 @@ final class InternalSerdes {
                 in -> readFlows(in, PlacementTable.readTable(in)));
     }
 
-    /** One period's coalesced change of flow counts per (scope, tier), or a stored (scope, tier)'s counts. */
-    static Serde<Map<CellKey, FlowCounts>> cellFlowCounts() {
-        return serde((out, cells) -> writeCells(out, cells, InternalSerdes::writeFlowCounts),
-                in -> readCells(in, InternalSerdes::readFlowCounts));
+    /** One period's coalesced change of flow counts per (scope, tier), with who changed in each. */
+    static Serde<FlowCountChange.PeriodChange> periodChange() {
+        return cellsAndContributors(InternalSerdes::writeFlowCounts, InternalSerdes::readFlowCounts,
+                FlowCountChange.PeriodChange::cells, FlowCountChange.PeriodChange::contributors,
+                FlowCountChange.PeriodChange::new);
     }
 
     static Serde<FlowCounts> flowCounts() {
         return serde(InternalSerdes::writeFlowCounts, InternalSerdes::readFlowCounts);
     }
 
-    /** One quarter's coalesced change of quarter-end head counts per (scope, tier). */
-    static Serde<Map<CellKey, GroupCounts>> cellGroupCounts() {
-        return serde((out, cells) -> writeCells(out, cells, InternalSerdes::writeGroupCounts),
-                in -> readCells(in, InternalSerdes::readGroupCounts));
+    /** One quarter's coalesced change of quarter-end head counts per (scope, tier), with who changed in each. */
+    static Serde<FlowCountChange.QuarterEndChange> quarterEndChange() {
+        return cellsAndContributors(InternalSerdes::writeGroupCounts, InternalSerdes::readGroupCounts,
+                FlowCountChange.QuarterEndChange::cells, FlowCountChange.QuarterEndChange::contributors,
+                FlowCountChange.QuarterEndChange::new);
+    }
+
+    /** A change of counts per (scope, tier) and who changed in each (from format 7; before, nobody). */
+    private static <V, C> Serde<C> cellsAndContributors(
+            Writer<V> writeCounts, Reader<V> readCounts, Function<C, Map<CellKey, V>> cells,
+            Function<C, Map<CellKey, Set<Long>>> contributors,
+            BiFunction<Map<CellKey, V>, Map<CellKey, Set<Long>>, C> change) {
+        return serde((out, value) -> {
+            writeCells(out, cells.apply(value), writeCounts);
+            writeCells(out, contributors.apply(value), InternalSerdes::writeContributors);
+        }, in -> {
+            Map<CellKey, V> counts = readCells(in, readCounts);
+            // earlier formats name nobody: their changes wait for a later release (SPEC §9)
+            return change.apply(counts, in.version() >= FLOW_CONTRIBUTORS
+                    ? readCells(in, InternalSerdes::readContributors) : Map.of());
+        });
     }
 
     static Serde<GroupCounts> groupCounts() {
@@ -187,11 +221,36 @@ final class InternalSerdes {
 
     /** A competition funnel's counts, or a coalesced change of them. */
     static Serde<CompetitionCalculator.Counts> competitionCounts() {
-        return serde((out, counts) -> writeSparse(out, CompetitionCalculator.Counts.SIZE, counts::at), in -> {
-            CompetitionCalculator.Counts counts = new CompetitionCalculator.Counts();
-            readSparse(in, counts::addAt);
-            return counts;
+        return serde(InternalSerdes::writeCompetitionCounts, InternalSerdes::readCompetitionCounts);
+    }
+
+    /** The change of a competition's funnel, with who changed in it. */
+    static Serde<FlowCountChange.CompetitionChange> competitionChange() {
+        return serde((out, change) -> {
+            writeCompetitionCounts(out, change.counts());
+            writeContributors(out, change.contributors());
+        }, in -> {
+            CompetitionCalculator.Counts counts = readCompetitionCounts(in);
+            // earlier formats name nobody: their changes wait for a later release (SPEC §9)
+            return new FlowCountChange.CompetitionChange(counts,
+                    in.version() >= FLOW_CONTRIBUTORS ? readContributors(in) : Set.of());
         });
+    }
+
+    /** A competition's last release of its funnel and who changed in it since ({@link Releases}). */
+    static Serde<Releases.Release<CompetitionCalculator.Counts>> competitionRelease() {
+        return release(InternalSerdes::writeCompetitionCounts, InternalSerdes::readCompetitionCounts);
+    }
+
+    private static void writeCompetitionCounts(DataOutputStream out, CompetitionCalculator.Counts counts)
+            throws IOException {
+        writeSparse(out, CompetitionCalculator.Counts.SIZE, counts::at);
+    }
+
+    private static CompetitionCalculator.Counts readCompetitionCounts(BinarySerde.Input in) throws IOException {
+        CompetitionCalculator.Counts counts = new CompetitionCalculator.Counts();
+        readSparse(in, counts::addAt);
+        return counts;
     }
 
     private static <V> void writeCells(DataOutputStream out, Map<CellKey, V> cells, Writer<V> writer)

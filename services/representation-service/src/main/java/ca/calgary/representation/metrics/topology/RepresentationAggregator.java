@@ -108,7 +108,7 @@ final class RepresentationAggregator
     /** The published store's contents: a publication compares every cell, and must not read the store to do so. */
     private final Map<String, String> publishedSignatures = new HashMap<>();
     private KeyValueStore<String, Long> dataQuality;
-    private KeyValueStore<String, Releases.Release> releaseStore;
+    private KeyValueStore<String, Releases.Release<GroupCounts>> releaseStore;
     private final Releases releases;
     /** The TOTAL figures of each cell's release: republished with the headcount whenever it changes. */
     private final Map<CellKey, CellFigures> releasedTotals = new HashMap<>();
@@ -156,7 +156,7 @@ final class RepresentationAggregator
         }
         this.dataQuality = context.getStateStore(DATA_QUALITY_STORE);
         this.releaseStore = context.getStateStore(RELEASES_STORE);
-        try (KeyValueIterator<String, Releases.Release> all = releaseStore.all()) {
+        try (KeyValueIterator<String, Releases.Release<GroupCounts>> all = releaseStore.all()) {
             all.forEachRemaining(entry -> releases.restore(CellKey.parse(entry.key), entry.value));
         }
         releasedTotals.clear();
@@ -169,7 +169,7 @@ final class RepresentationAggregator
         if (record.value() instanceof CountChange countChange) {
             LiveCountChange change = countChange.change();
             change.contributors().forEach((key, contributors) -> {
-                Releases.Release noted = releases.changed(key, contributors);
+                Releases.Release<GroupCounts> noted = releases.changed(key, contributors);
                 if (noted != null) {
                     releaseStore.put(key.id(), noted);
                 }

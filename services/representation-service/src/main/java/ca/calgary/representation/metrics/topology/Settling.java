@@ -109,6 +109,14 @@ final class Settling {
     }
 
     /**
+     * A table of a first computation that a run before this one left to publish, or that was published before its
+     * backlog was read: settles as one, as a backlog, so it is published again (complete) once read.
+     */
+    void restoredInFirstComputation(String table, long nowMs) {
+        changedInFirstComputation(table, nowMs, LONG_PAST);
+    }
+
+    /**
      * @param nowMs       the wall clock
      * @param eventTimeMs the record timestamp of the change (when the events behind it were published)
      */
@@ -142,6 +150,15 @@ final class Settling {
     boolean due(String table, long nowMs) {
         Waiting times = changes.get(table);
         return times == null || due(times, nowMs);
+    }
+
+    /**
+     * Whether the application has read all its input since the table's last change (or it has none waiting): a
+     * table due only because its backlog paused or waited long is not known to be complete.
+     */
+    boolean read(String table) {
+        Waiting times = changes.get(table);
+        return times == null || times.latestMs < backlog.readAllSinceMs();
     }
 
     private boolean due(Waiting times, long nowMs) {

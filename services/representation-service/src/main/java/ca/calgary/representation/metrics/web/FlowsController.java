@@ -41,7 +41,9 @@ class FlowsController {
 
     @Operation(summary = "Flow figures that match the filters, in period order", description = "A suppressed count "
             + "is null and named in 'suppressed'; figures derived from it are null too. 'revision' grows when a late "
-            + "or backdated event restates the period.")
+            + "or backdated event restates the period. Every figure of a period, scope and tier stays as released on "
+            + "'releasedOn' until at least the release threshold of people (default k) have changed in it since, the "
+            + "period in progress included, so a change never names the person who changed (SPEC §9).")
     @GetMapping
     List<Map<String, Object>> flows(
             @Parameter(description = "2024-Q1 (a quarter) or R12M-2024-Q1 (the 12 months ending with it)")

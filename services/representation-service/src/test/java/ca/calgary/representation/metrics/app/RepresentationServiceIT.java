@@ -372,9 +372,21 @@ class RepresentationServiceIT {
         });
     }
 
+    /** A firefighter hired on 2024-06-15 (the {@code n}th), told late. */
+    private static void lateHire(Http ingest, int n) {
+        Http.Response hired = ingest.post("/v1/events", "application/json",
+                "{\"type\":\"EmployeeHired\",\"eventId\":\"late-hire-%d\",\"employeeId\":\"E90%02d\","
+                        .formatted(n, n)
+                        + "\"effectiveDate\":\"2024-06-15\",\"position\":{\"jobCode\":\"FIR-FRO\","
+                        + "\"jobTitle\":\"Firefighter\",\"level\":\"FRONTLINE\","
+                        + "\"orgUnitPath\":\"City/Public Safety/Calgary Fire Department/Operations\","
+                        + "\"serviceLine\":\"FIRE\"}}", Http.PUBLISHER);
+        assertThat(hired.status()).as(hired.body()).isEqualTo(202);
+    }
+
     @Test
     @Order(8)
-    void flowsAndSnapshotsAreServedAndALateHireRestatesThemLive() throws Exception {
+    void flowsAndSnapshotsAreServedAndLateHiresRestateFlowsOnceTenPeopleHaveChanged() throws Exception {
         Http metrics = service();
         String orgTotal = "&scope=ORG&tier=ALL&group=TOTAL";
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -398,22 +410,31 @@ class RepresentationServiceIT {
         CompletableFuture<Void> stream = subscribe("/v1/flows/stream?period=2024-Q2" + orgTotal, received);
         Thread.sleep(1500);
         Http ingest = new Http(((WebServerApplicationContext) hiring).getWebServer().getPort());
-        Http.Response hired = ingest.post("/v1/events", "application/json",
-                "{\"type\":\"EmployeeHired\",\"eventId\":\"late-hire-1\",\"employeeId\":\"E9001\","
-                        + "\"effectiveDate\":\"2024-06-15\",\"position\":{\"jobCode\":\"FIR-FRO\","
-                        + "\"jobTitle\":\"Firefighter\",\"level\":\"FRONTLINE\","
-                        + "\"orgUnitPath\":\"City/Public Safety/Calgary Fire Department/Operations\","
-                        + "\"serviceLine\":\"FIRE\"}}", Http.PUBLISHER);
-        assertThat(hired.status()).as(hired.body()).isEqualTo(202);
+        lateHire(ingest, 1);
 
+        // the snapshot is restated; the period's flows are held: one late hire would be named (SPEC §9 release rule)
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            synchronized (received) {
-                assertThat(received).anyMatch(line -> line.startsWith("event:flow"));
-                assertThat(received).anyMatch(line -> line.contains("\"hires\":1"));
-            }
             JsonNode restated = metrics.get("/v1/snapshots?quarter=2024-Q2" + orgTotal, LEADER).json().get(0);
             assertThat(restated.path("figures").path("headcount").asLong()).isEqualTo(65);
             assertThat(restated.path("revision").asLong()).isGreaterThan(revision);
+        });
+        JsonNode held = metrics.get("/v1/flows?period=2024-Q2" + orgTotal, LEADER).json().get(0);
+        assertThat(held.path("hires").asLong()).as("held until ten people have changed in it").isZero();
+        assertThat(held.path("revision").asLong()).isEqualTo(flows.path("revision").asLong());
+
+        // nine more late hires: ten people have changed in the period's ORG × ALL, which is released
+        for (int hire = 2; hire <= 10; hire++) {
+            lateHire(ingest, hire);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            synchronized (received) {
+                assertThat(received).anyMatch(line -> line.startsWith("event:flow"));
+                assertThat(received).anyMatch(line -> line.contains("\"hires\":10"));
+                assertThat(received).noneMatch(line -> line.contains("\"hires\":1,"));
+            }
+            JsonNode released = metrics.get("/v1/flows?period=2024-Q2" + orgTotal, LEADER).json().get(0);
+            assertThat(released.path("hires").asLong()).isEqualTo(10);
+            assertThat(released.path("releasedOn").stringValue()).isNotBlank();
         });
         stream.cancel(true);
 

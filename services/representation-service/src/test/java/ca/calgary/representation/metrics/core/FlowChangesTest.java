@@ -12,8 +12,10 @@ import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.promoted;
 import static ca.calgary.representation.metrics.core.EmployeeFlowsTest.selfIdentified;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ca.calgary.representation.events.Level;
 
@@ -28,12 +30,59 @@ class FlowChangesTest {
         return EmployeeFlows.of(history, FIRST, TODAY);
     }
 
+    /** The changes of one employee, summed. */
     private static FlowChanges changes(EmployeeFlows.Change... changes) {
-        FlowChanges sum = new FlowChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY));
+        FlowChanges sum = new FlowChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY), 10);
         for (EmployeeFlows.Change change : changes) {
-            sum.add(change);
+            sum.add("employee", change);
         }
         return sum;
+    }
+
+    @Test
+    void whoChangedIsNotedWhereTheirCountsDifferNotWhereTheChangeCancels() {
+        Placement investigator = new Placement(Level.FRONTLINE,
+                "City/Public Safety/Calgary Police Service/Investigations", "POLICE");
+        EmployeeHistory constable = history(hired("2023-06-01", CONSTABLE), selfIdentified("2023-06-01", BLACK));
+        EmployeeHistory transferred = constable.with(EmployeeEvent.placement("transferred-2024-05-01",
+                LocalDate.parse("2024-05-01"), EmployeeFlowsTest.at("2024-05-01"),
+                EmployeeEvent.Kind.TRANSFERRED, investigator));
+        FlowChanges sum = changes(EmployeeFlows.diff(flows(constable), flows(transferred)));
+
+        Map<CellKey, Set<Long>> q2 = sum.contributors().get(Q2);
+        long employee = Releases.contributor("employee");
+        assertThat(q2).as("both units' counts at the end of the quarter changed")
+                .containsEntry(new CellKey(Scope.unit(EmployeeFlowsTest.PATROL), Tier.ALL), Set.of(employee))
+                .containsEntry(new CellKey(Scope.unit(investigator.orgUnitPath()), Tier.ALL),
+                        Set.of(employee));
+        assertThat(q2).as("the service's and the organisation's did not")
+                .doesNotContainKey(new CellKey(Scope.unit("City/Public Safety/Calgary Police Service"), Tier.ALL))
+                .doesNotContainKey(ORG_ALL);
+        assertThat(sum.contributors()).as("periods that ended before the transfer are unchanged")
+                .doesNotContainKey(Period.quarter(new Quarter(2024, 1)));
+        assertThat(sum.quarterEndContributors().get(new Quarter(2024, 2)))
+                .as("the quarter-end head counts: the two units alike").isEqualTo(q2);
+    }
+
+    @Test
+    void aChangeOfGroupsNotesTheEmployeeEverywhereTheyCountEvenWhereTheHeadCountIsUnchanged() {
+        EmployeeHistory before = history(hired("2023-06-01", CONSTABLE));
+        FlowChanges sum = changes(EmployeeFlows.diff(flows(before),
+                flows(before.with(selfIdentified("2024-02-10", BLACK)))));
+
+        assertThat(sum.contributors().get(Q2)).containsEntry(ORG_ALL, Set.of(Releases.contributor("employee")));
+    }
+
+    @Test
+    void atMostTheLimitOfEmployeesAreNotedPerCell() {
+        FlowChanges sum = new FlowChanges(new PlacementCells(RepresentationConfig.DEFAULT_PUBLIC_SAFETY), 3);
+        for (int i = 0; i < 5; i++) {
+            sum.add("employee-" + i, EmployeeFlows.diff(EmployeeFlows.NONE, flows(constableWhoIsPromotedThenLeaves())));
+        }
+
+        assertThat(sum.contributors().get(Q2).get(ORG_ALL)).hasSize(3);
+        assertThat(sum.periods().get(Q2).get(ORG_ALL).count(FlowMeasure.HEADCOUNT_AT_START, Group.TOTAL))
+                .as("the counts are all there").isEqualTo(5);
     }
 
     @Test

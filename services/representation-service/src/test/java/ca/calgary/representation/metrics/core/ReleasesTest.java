@@ -43,7 +43,7 @@ class ReleasesTest {
         assertThat(releases.anyReleased()).as("everyone left: the next table is a first computation again").isFalse();
 
         Releases restored = new Releases(10);
-        restored.restore(UNIT, new Releases.Release(counts(230, 11), MONDAY, java.util.Set.of()));
+        restored.restore(UNIT, new Releases.Release<>(counts(230, 11), MONDAY, java.util.Set.of()));
         assertThat(restored.anyReleased()).isTrue();
     }
 
@@ -98,7 +98,7 @@ class ReleasesTest {
     void atMostTheThresholdOfContributorsIsKeptPerCell() {
         Releases releases = new Releases(3);
         releases.release(Map.of(UNIT, counts(230, 11)), MONDAY);
-        Releases.Release noted = releases.changed(UNIT, List.of(1L, 2L, 3L, 4L, 5L));
+        Releases.Release<GroupCounts> noted = releases.changed(UNIT, List.of(1L, 2L, 3L, 4L, 5L));
         assertThat(noted.changedSince()).hasSize(3);
         assertThat(releases.changed(UNIT, List.of(6L))).as("the threshold is met: nothing to keep").isNull();
     }

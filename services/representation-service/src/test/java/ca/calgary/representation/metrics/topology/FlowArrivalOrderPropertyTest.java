@@ -30,6 +30,7 @@ import ca.calgary.representation.metrics.core.Group;
 import ca.calgary.representation.metrics.core.Quarter;
 import ca.calgary.representation.metrics.core.ReferenceGroup;
 import ca.calgary.representation.metrics.core.RepresentationCalculator;
+import ca.calgary.representation.metrics.core.RepresentationConfig;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +42,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * two events), in passes of a few employees, and across a quarter that begins while they are loaded, the topology publishes exactly what a batch computation of the same histories gives. The batch uses
  * the same core (each employee's flows from the whole history, the calculators); what is checked is the streaming
  * machinery: marks, passes, coalesced count changes, partitioned aggregation, restatement and the quarter's
- * re-evaluation in slices.
+ * re-evaluation in slices. The release rule is off here (threshold 1: every publication releases what changed), as
+ * what is checked is the counting, and so is the day of each release; {@link ReleaseRuleAttackTest} checks the rule.
  */
 class FlowArrivalOrderPropertyTest {
 
+    static final RepresentationConfig CONFIG = ArrivalOrderPropertyTest.CONFIG.withReleaseThreshold(1);
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     static final Quarter FIRST = new Quarter(2022, 1);
     static final ReferenceGroup REFERENCE = new ReferenceGroup(Group.WHITE_ONLY);
@@ -78,7 +81,7 @@ class FlowArrivalOrderPropertyTest {
         List<OutgoingEvent> events = new ArrayList<>(ArrivalOrderPropertyTest.randomHistory(random, 14));
         events.addAll(competitions(random));
         LocalDate before = AS_OF.minusDays(1);
-        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(ArrivalOrderPropertyTest.CONFIG,
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(CONFIG,
                 flowConfig(9), before)) {
             events.subList(0, events.size() / 2).forEach(topology::pipe);
             topology.publish();
@@ -96,7 +99,7 @@ class FlowArrivalOrderPropertyTest {
 
     /** Pipes the events, publishing after some (one in {@code publishEvery} on average; 0: only at the end). */
     private static Published run(List<OutgoingEvent> events, FlowConfig flows, int publishEvery, Random random) {
-        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(ArrivalOrderPropertyTest.CONFIG,
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(CONFIG,
                 flows, AS_OF)) {
             for (OutgoingEvent event : events) {
                 topology.pipe(event);
@@ -131,13 +134,16 @@ class FlowArrivalOrderPropertyTest {
 
     static Published published(RepresentationTopologyDriver topology) {
         Map<String, String> flows = new TreeMap<>();
-        topology.flows().forEach((key, f) -> flows.put(key, FlowFigures.newBuilder(f).setRevision(0).build().toString()));
+        topology.flows().forEach((key, f) -> flows.put(key, FlowFigures.newBuilder(f).setRevision(0)
+                .setReleasedOn(null).build().toString()));
         Map<String, String> snapshots = new TreeMap<>();
         topology.snapshots().forEach((key, s) ->
-                snapshots.put(key, RepresentationSnapshot.newBuilder(s).setRevision(0).build().toString()));
+                snapshots.put(key, RepresentationSnapshot.newBuilder(s).setRevision(0)
+                        .setReleasedOn(null).build().toString()));
         Map<String, String> competitions = new TreeMap<>();
         topology.competitions().forEach((key, c) ->
-                competitions.put(key, CompetitionFigures.newBuilder(c).setRevision(0).build().toString()));
+                competitions.put(key, CompetitionFigures.newBuilder(c).setRevision(0)
+                        .setReleasedOn(null).build().toString()));
         return new Published(flows, snapshots, competitions);
     }
 
@@ -153,28 +159,28 @@ class FlowArrivalOrderPropertyTest {
             EmployeeEvents.from((Object) event.value()).ifPresent(employeeEvent -> histories.merge(event.key(),
                     EmployeeHistory.empty().with(employeeEvent), (history, one) -> history.with(employeeEvent)));
         }
-        FlowChanges changes = new FlowChanges(new PlacementCells(ArrivalOrderPropertyTest.CONFIG.publicSafetyServiceLines()));
-        histories.values().forEach(history -> changes.add(EmployeeFlows.diff(EmployeeFlows.NONE,
+        FlowChanges changes = new FlowChanges(new PlacementCells(CONFIG.publicSafetyServiceLines()), 1);
+        histories.forEach((employee, history) -> changes.add(employee, EmployeeFlows.diff(EmployeeFlows.NONE,
                 EmployeeFlows.of(history, FIRST, asOf))));
-        int k = ArrivalOrderPropertyTest.CONFIG.minCellSize();
+        int k = CONFIG.minCellSize();
         Map<String, String> flows = new TreeMap<>();
         FlowCalculator flowCalculator = new FlowCalculator(k, REFERENCE);
         changes.periods().forEach((period, cells) -> flowCalculator.figures(period, cells, asOf).forEach(f ->
-                flows.put(f.id(), FlowRecords.toAvro(f, 0).toString())));
+                flows.put(f.id(), FlowRecords.toAvro(f, null, 0).toString())));
         Map<String, String> snapshots = new TreeMap<>();
         RepresentationCalculator snapshotCalculator = new RepresentationCalculator(k);
         changes.quarterEnds().forEach((quarter, cells) -> {
             if (!quarter.end().isAfter(asOf)) {
                 snapshotCalculator.figures(cells, Benchmarks.none(), quarter.end()).forEach(f ->
-                        snapshots.put(quarter.id() + "|" + f.cellId(), FlowRecords.snapshot(quarter, f, 0).toString()));
+                        snapshots.put(quarter.id() + "|" + f.cellId(), FlowRecords.snapshot(quarter, f, null, 0).toString()));
             }
         });
         Map<String, CompetitionCalculator.Counts> candidates = new HashMap<>(changes.competitions());
         candidates.values().removeIf(CompetitionCalculator.Counts::isEmpty);
         Map<String, String> competitions = new TreeMap<>();
-        new CompetitionCalculator(k, REFERENCE, ArrivalOrderPropertyTest.CONFIG.publicSafetyServiceLines(), FIRST)
+        new CompetitionCalculator(k, REFERENCE, CONFIG.publicSafetyServiceLines(), FIRST)
                 .figures(candidates, openings, asOf)
-                .forEach(f -> competitions.put(f.id(), FlowRecords.toAvro(f, 0).toString()));
+                .forEach(f -> competitions.put(f.id(), FlowRecords.toAvro(f, null, 0).toString()));
         return new Published(flows, snapshots, competitions);
     }
 

@@ -32,6 +32,8 @@ class FlowTopologyTest {
     static final RepresentationConfig NO_SUPPRESSION = new RepresentationConfig(1,
             RepresentationConfig.DEFAULT_PUBLIC_SAFETY, ZoneId.of("America/Edmonton"));
     static final String PATROL = "City/Public Safety/Calgary Police Service/Patrol";
+    static final RepresentationConfig K10 = new RepresentationConfig(10, RepresentationConfig.DEFAULT_PUBLIC_SAFETY,
+            ZoneId.of("America/Edmonton"));
 
     static OutgoingEvent hired(String employee, String date, String level) {
         return GoldenCase.event("""
@@ -301,10 +303,64 @@ class FlowTopologyTest {
     }
 
     @Test
+    void aFirstLoadPostedLiveIsPublishedWholeOnceItPausesNotHeldBackByItsFirstChanges() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(K10, TODAY)) {
+            for (int i = 0; i < 30; i++) {
+                topology.pipe(hired("first-" + i, "2024-07-10", "FRONTLINE"), topology.liveNow());
+            }
+            topology.advanceFlows(RevisedPublication.SLICE_INTERVAL); // the pass that sends the batch's changes
+            topology.flowsInputRead(); // read between the load's batches
+            topology.advanceFlows(Duration.ofSeconds(2));
+            assertThat(topology.flows()).as("a period never published waits until its load pauses").isEmpty();
+
+            for (int i = 0; i < 5; i++) {
+                topology.pipe(hired("more-" + i, "2024-07-10", "FRONTLINE"), topology.liveNow());
+            }
+            for (Duration waited = Duration.ZERO; waited.compareTo(Settling.FIRST_COMPUTATION_QUIET.plusSeconds(2)) < 0;
+                 waited = waited.plus(RevisedPublication.SLICE_INTERVAL)) {
+                topology.advanceFlows(RevisedPublication.SLICE_INTERVAL);
+            }
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getHires())
+                    .as("published whole: the last five are not held back by the release rule").isEqualTo(35L);
+        }
+    }
+
+    @Test
+    void aFirstLoadPublishedBeforeItWasReadIsStillAFirstComputationNotHeldBack() {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(K10, TODAY)) {
+            Instant yearAgo = topology.liveNow().minus(Duration.ofDays(365));
+            for (int i = 0; i < 30; i++) {
+                topology.pipe(hired("first-" + i, "2024-07-10", "FRONTLINE"), yearAgo);
+            }
+            // the load pauses longer than a backlog waits: published, though the watch has not found it read
+            pause(topology, Settling.BACKLOG_QUIET.plusSeconds(2));
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getHires()).isEqualTo(30L);
+
+            for (int i = 0; i < 5; i++) {
+                topology.pipe(hired("more-" + i, "2024-07-10", "FRONTLINE"), yearAgo);
+            }
+            pause(topology, Settling.BACKLOG_QUIET.plusSeconds(2));
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getHires())
+                    .as("the rest of the first load is released, not held back by the release rule").isEqualTo(35L);
+
+            // read and published complete: from now on the release rule holds
+            topology.publish();
+            topology.pipe(hired("later", "2024-07-10", "FRONTLINE"));
+            topology.publish();
+            assertThat(topology.flows().get("2024-Q3|ORG|ALL|TOTAL").getHires()).isEqualTo(35L);
+        }
+    }
+
+    /** Lets the flow application's wall clock run for a while, a second at a time (its passes, its publications). */
+    private static void pause(RepresentationTopologyDriver topology, Duration pause) {
+        for (Duration waited = Duration.ZERO; waited.compareTo(pause) < 0; waited = waited.plusSeconds(1)) {
+            topology.advanceFlows(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void noSmallCountIsPublished() {
-        RepresentationConfig k10 = new RepresentationConfig(10, RepresentationConfig.DEFAULT_PUBLIC_SAFETY,
-                ZoneId.of("America/Edmonton"));
-        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(k10, TODAY)) {
+        try (RepresentationTopologyDriver topology = new RepresentationTopologyDriver(K10, TODAY)) {
             constables().forEach(topology::pipe);
             topology.pipe(separated("C9", "2024-03-01"));
             topology.publish();

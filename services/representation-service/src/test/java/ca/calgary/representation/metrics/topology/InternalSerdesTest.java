@@ -25,6 +25,7 @@ import ca.calgary.representation.metrics.core.EmployeeEvent;
 import ca.calgary.representation.metrics.core.EmployeeFlows;
 import ca.calgary.representation.metrics.core.EmployeeHistory;
 import ca.calgary.representation.metrics.core.FlowCounts;
+import ca.calgary.representation.metrics.core.FlowMeasure;
 import ca.calgary.representation.metrics.core.Goal;
 import ca.calgary.representation.metrics.core.GoalInputs;
 import ca.calgary.representation.metrics.core.Group;
@@ -177,9 +178,46 @@ class InternalSerdesTest {
     }
 
     @Test
+    void flowChangesCarryWhoChangedAndChangesOfFormat6ReadWithNobody() throws IOException {
+        CellKey org = CellKey.parse("ORG|ALL");
+        FlowCounts oneBlackHire = new FlowCounts();
+        oneBlackHire.add(FlowMeasure.HIRES, Set.of(Group.TOTAL, Group.BLACK), 1);
+        Set<Long> who = Set.of(Releases.contributor("a"), Releases.contributor("b"));
+        FlowCountChange.PeriodChange read = roundTrip(InternalSerdes.periodChange(),
+                new FlowCountChange.PeriodChange(Map.of(org, oneBlackHire), Map.of(org, who)));
+        assertThat(read.cells().get(org).count(FlowMeasure.HIRES, Group.BLACK)).isEqualTo(1);
+        assertThat(read.contributors()).isEqualTo(Map.of(org, who));
+
+        // format 6 (a stored count table's format): the same counts without the contributors
+        byte[] withoutContributors = InternalSerdes.periodChange().serializer().serialize("t",
+                new FlowCountChange.PeriodChange(Map.of(org, oneBlackHire), Map.of()));
+        ByteArrayOutputStream format6 = new ByteArrayOutputStream();
+        format6.write(6);
+        // a format-7 value with no contributors ends in an empty map (four bytes) that format 6 did not have
+        format6.write(withoutContributors, 1, withoutContributors.length - 1 - 4);
+        FlowCountChange.PeriodChange old = InternalSerdes.periodChange().deserializer()
+                .deserialize("t", format6.toByteArray());
+        assertThat(old.cells().get(org).count(FlowMeasure.HIRES, Group.BLACK)).isEqualTo(1);
+        assertThat(old.contributors()).isEmpty();
+    }
+
+    @Test
+    void flowReleasesRoundTrip() {
+        FlowCounts counts = new FlowCounts();
+        counts.add(FlowMeasure.SEPARATIONS, Set.of(Group.TOTAL, Group.WHITE_ONLY), 12);
+        Releases.Release<FlowCounts> read = roundTrip(InternalSerdes.flowRelease(),
+                new Releases.Release<>(counts, TODAY, Set.of(Releases.contributor("a"))));
+        assertThat(read.counts().count(FlowMeasure.SEPARATIONS, Group.WHITE_ONLY)).isEqualTo(12);
+        assertThat(read.on()).isEqualTo(TODAY);
+        assertThat(read.changedSince()).containsExactly(Releases.contributor("a"));
+        assertThat(roundTrip(InternalSerdes.flowRelease(), new Releases.Release<FlowCounts>(null, null, Set.of())))
+                .isEqualTo(new Releases.Release<FlowCounts>(null, null, Set.of()));
+    }
+
+    @Test
     void releasesRoundTrip() {
-        Releases.Release never = new Releases.Release(null, null, Set.of(Releases.contributor("a")));
-        Releases.Release released = new Releases.Release(
+        Releases.Release<GroupCounts> never = new Releases.Release<>(null, null, Set.of(Releases.contributor("a")));
+        Releases.Release<GroupCounts> released = new Releases.Release<>(
                 GroupCounts.empty().plus(Set.of(Group.TOTAL, Group.BLACK), true, 12), TODAY, Set.of());
         assertThat(roundTrip(InternalSerdes.release(), never)).isEqualTo(never);
         assertThat(roundTrip(InternalSerdes.release(), released)).isEqualTo(released);

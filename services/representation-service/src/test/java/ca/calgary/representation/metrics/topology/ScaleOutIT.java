@@ -131,19 +131,24 @@ class ScaleOutIT {
         }
     }
 
-    /** What an instance's views hold, revisions left out (how often a key was restated depends on timing). */
+    /**
+     * What an instance's views hold, revisions and release days left out (how often a key was restated, and on which
+     * day, depends on timing).
+     */
     private static Published published(RepresentationStreams instance) {
         Map<String, String> figures = new TreeMap<>();
         all(instance.figures()).forEach((key, f) -> figures.put(key, f.toString()));
         Map<String, String> flows = new TreeMap<>();
         all(instance.flows()).forEach((key, f) ->
-                flows.put(key, FlowFigures.newBuilder(f).setRevision(0).build().toString()));
+                flows.put(key, FlowFigures.newBuilder(f).setRevision(0).setReleasedOn(null).build().toString()));
         Map<String, String> snapshots = new TreeMap<>();
         all(instance.snapshots()).forEach((key, s) ->
-                snapshots.put(key, RepresentationSnapshot.newBuilder(s).setRevision(0).build().toString()));
+                snapshots.put(key, RepresentationSnapshot.newBuilder(s).setRevision(0).setReleasedOn(null).build()
+                        .toString()));
         Map<String, String> competitions = new TreeMap<>();
         all(instance.competitions()).forEach((key, c) ->
-                competitions.put(key, CompetitionFigures.newBuilder(c).setRevision(0).build().toString()));
+                competitions.put(key, CompetitionFigures.newBuilder(c).setRevision(0).setReleasedOn(null).build()
+                        .toString()));
         Map<String, String> workingGroups = new TreeMap<>();
         all(instance.workingGroups()).forEach((key, w) -> workingGroups.put(key, w.toString()));
         return new Published(figures, flows, snapshots, competitions, workingGroups);
